@@ -1,0 +1,62 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Module graph, bottom to top (docs/architecture.md):
+//   CICU, CLZ4 (system libraries) -> CICUShim (plain-C ICU wrapper)
+//   VigilNormalization -> VigilLists -> VigilIndex -> VigilMatcher -> VigilScreening -> VigilServer -> vigil
+let package = Package(
+    name: "Vigil",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vigil", targets: ["vigil"]),
+        .library(name: "VigilScreening", targets: ["VigilScreening"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CICU", pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]),
+        .systemLibrary(
+            name: "CLZ4", pkgConfig: "liblz4",
+            providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]),
+        .target(name: "CICUShim", dependencies: ["CICU"]),
+        .target(name: "VigilNormalization", dependencies: ["CICUShim"]),
+        .target(
+            name: "VigilLists",
+            dependencies: ["VigilNormalization", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "VigilIndex", dependencies: ["VigilLists", "VigilNormalization", "CLZ4"]),
+        .target(name: "VigilMatcher", dependencies: ["VigilIndex", "VigilNormalization"]),
+        .target(name: "VigilScreening", dependencies: ["VigilMatcher", "VigilIndex", "VigilLists"]),
+        .target(
+            name: "VigilServer",
+            dependencies: [
+                "VigilScreening",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
+        .executableTarget(
+            name: "vigil",
+            dependencies: [
+                "VigilScreening", "VigilServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Paths to the real data files and a shared index built once from real OFAC + UN lists.
+        .target(name: "VigilTestSupport", dependencies: ["VigilIndex", "VigilLists"], path: "Tests/VigilTestSupport"),
+        .testTarget(name: "VigilNormalizationTests", dependencies: ["VigilNormalization"]),
+        .testTarget(name: "VigilListsTests", dependencies: ["VigilLists"]),
+        .testTarget(name: "VigilIndexTests", dependencies: ["VigilIndex", "VigilLists", "VigilTestSupport"]),
+        .testTarget(name: "VigilMatcherTests", dependencies: ["VigilMatcher", "VigilIndex", "VigilLists", "VigilTestSupport"]),
+        .testTarget(name: "VigilScreeningTests", dependencies: ["VigilScreening", "VigilTestSupport"]),
+        .testTarget(
+            name: "VigilServerTests",
+            dependencies: [
+                "VigilServer", "VigilTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
+        .testTarget(name: "vigilTests", dependencies: ["VigilTestSupport"]),
+    ]
+)

@@ -1,0 +1,73 @@
+import VigilLists
+import VigilNormalization
+
+/// Collects entities from list sources and builds a `SearchIndex`: every name normalized to Latin
+/// tokens, tokens interned and counted, trigram postings of names.
+public struct IndexBuilder {
+    public static let normalizationVersion: UInt32 = 1
+
+    private let normalizer: NameNormalizer
+    private var entities: [Entity] = []
+    private var sources: [SourceProvenance] = []
+    private var seenIDs: Set<String> = []
+    /// Problems found while building (duplicate ids, names with no letters), reported, never hidden.
+    public private(set) var issues: [String] = []
+
+    public init(normalizer: NameNormalizer = .shared) {
+        self.normalizer = normalizer
+    }
+
+    public mutating func add(_ list: LoadedList) {
+        sources.append(list.provenance)
+        for e in list.entities {
+            guard seenIDs.insert(e.id).inserted else {
+                issues.append("duplicate entity id \(e.id) (from \(list.provenance.files.first ?? list.provenance.list)); later copy skipped")
+                continue
+            }
+            entities.append(e)
+        }
+    }
+
+    public func build(buildTime: String) -> SearchIndex {
+        // 1. Normalize every name; intern tokens.
+        var rawNames: [(entity: UInt32, slot: UInt16, tokens: [String])] = []
+        var frequency: [String: UInt32] = [:]
+        for (ei, e) in entities.enumerated() {
+            var seen: Set<[String]> = []
+            for (slot, name) in e.names.enumerated() where slot < Int(UInt16.max) {
+                let tokens = normalizer.normalize(name.value).tokens
+                guard !tokens.isEmpty, seen.insert(tokens).inserted else { continue }
+                rawNames.append((UInt32(ei), UInt16(slot), tokens))
+                for t in Set(tokens) { frequency[t, default: 0] += 1 }
+            }
+        }
+        let tokenList = frequency.keys.sorted()
+        var ids: [String: UInt32] = [:]
+        for (i, t) in tokenList.enumerated() { ids[t] = UInt32(i) }
+        let names = rawNames.map { IndexedName(entity: $0.entity, slot: $0.slot, tokens: $0.tokens.map { ids[$0]! }) }
+
+        // 2. Trigram postings: for each gram, the sorted ids of names containing it.
+        var gramToNames: [UInt32: [UInt32]] = [:]
+        for (ni, n) in rawNames.enumerated() {
+            var grams: Set<UInt32> = []
+            for t in n.tokens { Grams.forEach(in: t) { grams.insert($0) } }
+            for g in grams { gramToNames[g, default: []].append(UInt32(ni)) }
+        }
+        let keys = gramToNames.keys.sorted()
+        var offsets: [UInt32] = [0]
+        var postings: [UInt32] = []
+        offsets.reserveCapacity(keys.count + 1)
+        for k in keys {
+            postings.append(contentsOf: gramToNames[k]!)  // appended in ascending name order
+            offsets.append(UInt32(postings.count))
+        }
+
+        let meta = IndexMeta(
+            formatVersion: IndexFormat.version, buildTime: buildTime, normalizationVersion: Self.normalizationVersion,
+            sources: sources, entityCount: entities.count, nameCount: names.count, tokenCount: tokenList.count,
+            gramCount: keys.count)
+        return SearchIndex(
+            meta: meta, entities: entities, names: names, tokens: tokenList,
+            tokenFrequency: tokenList.map { frequency[$0]! }, gramKeys: keys, gramOffsets: offsets, postings: postings)
+    }
+}

@@ -1,0 +1,120 @@
+import VigilLists
+
+/// One listed name as the matcher sees it.
+public struct IndexedName: Sendable, Equatable {
+    /// Position of the entity in `SearchIndex.entities`.
+    public let entity: UInt32
+    /// Position of the name in the entity's `names`.
+    public let slot: UInt16
+    /// Token ids in name order.
+    public let tokens: [UInt32]
+}
+
+/// A loaded index: entities, names as token ids, token rarity, and trigram postings of names.
+public final class SearchIndex: Sendable {
+    public let meta: IndexMeta
+    public let entities: [Entity]
+    public let names: [IndexedName]
+    /// Token strings by id, sorted, so ids order like strings.
+    public let tokens: [String]
+    /// In how many names each token occurs.
+    public let tokenFrequency: [UInt32]
+    /// UTF-8 bytes of each token, for byte-level similarity in the matcher's hot loop.
+    public let tokenBytes: [[UInt8]]
+    let tokenIDs: [String: UInt32]
+    /// Sorted trigram keys; postings of key i are `postings[gramOffsets[i]..<gramOffsets[i+1]]`.
+    let gramKeys: [UInt32]
+    let gramOffsets: [UInt32]
+    let postings: [UInt32]
+
+    init(meta: IndexMeta, entities: [Entity], names: [IndexedName], tokens: [String], tokenFrequency: [UInt32],
+         gramKeys: [UInt32], gramOffsets: [UInt32], postings: [UInt32]) {
+        self.meta = meta
+        self.entities = entities
+        self.names = names
+        self.tokens = tokens
+        self.tokenFrequency = tokenFrequency
+        var ids: [String: UInt32] = [:]
+        ids.reserveCapacity(tokens.count)
+        for (i, t) in tokens.enumerated() { ids[t] = UInt32(i) }
+        self.tokenIDs = ids
+        self.tokenBytes = tokens.map { Array($0.utf8) }
+        self.gramKeys = gramKeys
+        self.gramOffsets = gramOffsets
+        self.postings = postings
+    }
+
+    public func tokenID(_ token: String) -> UInt32? { tokenIDs[token] }
+
+    /// Inverse document frequency of a token over names: rare tokens weigh more.
+    @inline(__always)
+    public func rarity(ofTokenID id: UInt32) -> Float {
+        Self.idf(frequency: Int(tokenFrequency[Int(id)]), total: names.count)
+    }
+
+    /// Rarity of a token that may not be in the index (unknown tokens are as rare as it gets).
+    public func rarity(of token: String) -> Float {
+        Self.idf(frequency: tokenIDs[token].map { Int(tokenFrequency[Int($0)]) } ?? 0, total: names.count)
+    }
+
+    @inline(__always)
+    static func idf(frequency: Int, total: Int) -> Float {
+        Float(log1pApprox(Double(total + 1) / Double(frequency + 1)))
+    }
+
+    /// Names containing a trigram, sorted ascending; empty when the gram is unknown.
+    public func postings(forGram key: UInt32) -> ArraySlice<UInt32> {
+        var lo = 0, hi = gramKeys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if gramKeys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < gramKeys.count, gramKeys[lo] == key else { return [] }
+        return postings[Int(gramOffsets[lo])..<Int(gramOffsets[lo + 1])]
+    }
+
+    public var gramCount: Int { gramKeys.count }
+
+    /// The listed name text of an indexed name.
+    public func text(of name: IndexedName) -> String { entities[Int(name.entity)].names[Int(name.slot)].value }
+
+    /// Checks structural invariants (postings sorted, ids in range, offsets increasing).
+    public func checkInvariants() throws(IndexError) {
+        for n in names {
+            guard Int(n.entity) < entities.count, Int(n.slot) < entities[Int(n.entity)].names.count else {
+                throw .corrupt(reason: "name refers to a missing entity or name slot")
+            }
+            for t in n.tokens where Int(t) >= tokens.count { throw .corrupt(reason: "name refers to a missing token") }
+        }
+        guard gramOffsets.count == gramKeys.count + 1, gramOffsets.last.map({ Int($0) == postings.count }) ?? false else {
+            throw .corrupt(reason: "gram offsets do not cover the postings")
+        }
+        for i in 0..<gramKeys.count {
+            if i > 0 && gramKeys[i - 1] >= gramKeys[i] { throw .corrupt(reason: "gram keys not sorted") }
+            let a = Int(gramOffsets[i]), b = Int(gramOffsets[i + 1])
+            guard a < b else { throw .corrupt(reason: "empty or reversed postings") }
+            for j in a..<b where Int(postings[j]) >= names.count || (j > a && postings[j - 1] >= postings[j]) {
+                throw .corrupt(reason: "postings not sorted or out of range")
+            }
+        }
+    }
+}
+
+/// ln(x) without Foundation: log via the exponent and a short series, accurate to ~1e-7 for idf use.
+@inline(__always)
+func log1pApprox(_ x: Double) -> Double {
+    // ln(x) = k ln 2 + ln(m), m in [1, 2)
+    guard x > 0 else { return 0 }
+    let k = Double(x.exponent)
+    let m = x.significand
+    let y = (m - 1) / (m + 1)
+    let y2 = y * y
+    var term = y, sum = 0.0
+    var n = 1.0
+    for _ in 0..<12 {
+        sum += term / n
+        term *= y2
+        n += 2
+    }
+    return k * 0.6931471805599453 + 2 * sum
+}

@@ -1,0 +1,81 @@
+import VigilLists
+
+/// Secondary attributes move a name score up or down; they never make a match alone (they apply only
+/// to candidates whose names already look alike). Weights:
+/// - birth date: same full date +0.06; same year (or inside a listed range) +0.03; years more than 1 apart -0.15
+/// - gender: conflict -0.10; with a birth date conflict too (a hard conflict) another -0.05
+/// - nationality: same country +0.02; different -0.02 (lists often miss a second citizenship)
+/// - ID number: same number +0.15 (strong), never a penalty (documents get reissued)
+enum AttributeScorer {
+    static func apply(_ q: ScreeningQuery, _ e: Entity, to explanation: inout Explanation) -> Double {
+        var delta = 0.0
+        var dateConflict = false
+        func effect(_ attribute: String, _ d: Double, _ reason: String) {
+            delta += d
+            explanation.attributes.append(.init(attribute: attribute, delta: d, reason: reason))
+        }
+        if let dob = q.birthDate, !e.birthDates.isEmpty {
+            switch compareBirthDate(dob, e.birthDates) {
+            case .sameDate: effect("birth_date", 0.06, "same date of birth")
+            case .sameYear: effect("birth_date", 0.03, "same year of birth")
+            case .close: break
+            case .conflict(let listed): effect("birth_date", -0.15, "listed birth date \(listed)"); dateConflict = true
+            case .unknown: break
+            }
+        }
+        if let g = normalizedGender(q.gender), let lg = e.gender, g != lg {
+            effect("gender", dateConflict ? -0.15 : -0.10, "listed as \(lg)\(dateConflict ? ", and the birth date differs" : "")")
+        }
+        if let n = q.nationality, !e.nationalities.isEmpty, let code = Countries.code(n) {
+            let listed = e.nationalities.compactMap(Countries.code)
+            if !listed.isEmpty {
+                if listed.contains(code) { effect("nationality", 0.02, "same nationality") } else { effect("nationality", -0.02, "listed nationality \(e.nationalities.joined(separator: ", "))") }
+            }
+        }
+        if let id = q.idNumber.map(normalizedID), id.count >= 5, e.documents.contains(where: { normalizedID($0.number) == id }) {
+            effect("id_number", 0.15, "same ID document number")
+        }
+        return delta
+    }
+
+    static func normalizedGender(_ g: String?) -> String? {
+        switch g?.lowercased().trimmedWhitespace {
+        case "m", "male", "man": return "male"
+        case "f", "female", "woman": return "female"
+        default: return nil
+        }
+    }
+
+    static func normalizedID(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.uppercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+    }
+
+    enum DateComparison: Equatable { case sameDate, sameYear, close, conflict(String), unknown }
+
+    /// Compares a customer date with every listed date and keeps the most favourable reading.
+    static func compareBirthDate(_ query: String, _ listed: [String]) -> DateComparison {
+        guard let qYear = Int(query.prefix(4)) else { return .unknown }
+        var best: DateComparison = .unknown
+        func rank(_ c: DateComparison) -> Int {
+            switch c { case .sameDate: 4; case .sameYear: 3; case .close: 2; case .conflict: 1; case .unknown: 0 }
+        }
+        for l in listed {
+            let c: DateComparison
+            if let r = l.firstRange(of: "..") {
+                guard let a = Int(l[..<r.lowerBound]), let b = Int(l[r.upperBound...]) else { continue }
+                c = (a...b).contains(qYear) ? .sameYear : (qYear >= a - 1 && qYear <= b + 1 ? .close : .conflict(l))
+            } else if let lYear = Int(l.prefix(4)) {
+                if l.count == 10 && query.count == 10 && l == query { c = .sameDate } else if lYear == qYear {
+                    // Same year; a full date that differs is still only a year match.
+                    c = (l.count == 10 && query.count == 10) ? .close : .sameYear
+                } else if abs(lYear - qYear) <= 1 {
+                    c = .close
+                } else {
+                    c = .conflict(l)
+                }
+            } else { continue }
+            if rank(c) > rank(best) { best = c }
+        }
+        return best
+    }
+}

@@ -1,0 +1,149 @@
+/// A name reduced to comparable Latin tokens.
+public struct NormalizedName: Sendable, Equatable {
+    /// Folded ASCII tokens in name order, honorifics removed.
+    public var tokens: [String]
+    /// The script the name was written in (its dominant non-Latin script, else Latin).
+    public var script: Script
+    /// Honorifics and titles that were removed.
+    public var honorifics: [String]
+
+    public init(tokens: [String], script: Script, honorifics: [String] = []) {
+        self.tokens = tokens
+        self.script = script
+        self.honorifics = honorifics
+    }
+
+    /// Tokens joined by single spaces.
+    public var text: String { tokens.joined(separator: " ") }
+}
+
+/// Turns a name in any script into folded ASCII tokens.
+///
+/// Latin text takes a table-driven path (no ICU call per name). Other scripts go through an ICU
+/// transliterator chosen by script (`Han-Latin/Names` for Chinese, so surnames read as surnames;
+/// `Russian-Latin/BGN` for Cyrillic, the spelling on passports and lists).
+public final class NameNormalizer: Sendable {
+    public static let shared = NameNormalizer()
+
+    private let latinFold: [UInt32: String]
+    private let han: Transliterator?
+    private let cyrillic: Transliterator?
+    private let anyLatin: Transliterator?
+
+    public init() {
+        han = try? Transliterator("Han-Latin/Names; Any-Latin; Latin-ASCII")
+        cyrillic = try? Transliterator("Russian-Latin/BGN; Any-Latin; Latin-ASCII")
+        anyLatin = try? Transliterator("Any-Latin; Latin-ASCII")
+        latinFold = Self.buildLatinFoldTable()
+    }
+
+    /// Folds every precomposed Latin letter to ASCII once, so accented Latin names never need ICU.
+    private static func buildLatinFoldTable() -> [UInt32: String] {
+        guard let t = try? Transliterator("Latin-ASCII; Lower") else { return [:] }
+        var table: [UInt32: String] = [:]
+        let ranges: [ClosedRange<UInt32>] = [0xC0...0x24F, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xFB00...0xFB06]
+        for r in ranges {
+            for v in r {
+                guard let s = Unicode.Scalar(v), let out = try? t.transliterate(String(Character(s))) else { continue }
+                let ascii = out.unicodeScalars.filter { $0.isASCII }
+                table[v] = String(String.UnicodeScalarView(ascii)).lowercased()
+            }
+        }
+        return table
+    }
+
+    public func normalize(_ raw: String) -> NormalizedName {
+        let script = Script.dominant(in: raw)
+        var latin: String
+        if script == .latin {
+            latin = foldLatin(raw)
+        } else {
+            latin = transliterate(raw, script: script)
+        }
+        var tokens = Self.tokenize(latin)
+        if script == .han { tokens = Self.groupHanSyllables(tokens, original: raw) }
+        var honorifics: [String] = []
+        if tokens.count > 1 {
+            var kept: [String] = []
+            for t in tokens {
+                if Vocabulary.honorifics.contains(t) && honorifics.count < tokens.count - 1 { honorifics.append(t) } else { kept.append(t) }
+            }
+            if !kept.isEmpty { tokens = kept } else { honorifics = [] }
+        }
+        return NormalizedName(tokens: tokens, script: script, honorifics: honorifics)
+    }
+
+    /// Case folds and strips diacritics of Latin text via the precomputed table; other scalars pass.
+    func foldLatin(_ raw: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in raw.unicodeScalars {
+            if s.isASCII {
+                let v = s.value
+                out.append((v >= 0x41 && v <= 0x5A) ? Unicode.Scalar(v + 32)! : s)
+            } else if let f = latinFold[s.value] {
+                out.append(contentsOf: f.unicodeScalars)
+            } else if s.properties.isDiacritic || s.properties.generalCategory == .nonspacingMark {
+                continue
+            } else if Script.of(s) != nil, let t = try? ICU.nfkcCasefold(String(Character(s))) {
+                // Rare: a look-alike letter from another script or a compatibility form.
+                out.append(contentsOf: (anyLatin.flatMap { try? $0.transliterate(t) } ?? t).unicodeScalars)
+            } else {
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    func transliterate(_ raw: String, script: Script) -> String {
+        let folded = (try? ICU.nfkcCasefold(raw)) ?? raw
+        let t: Transliterator?
+        switch script {
+        case .han: t = han
+        case .cyrillic: t = cyrillic
+        default: t = anyLatin
+        }
+        guard let t, let out = try? t.transliterate(folded) else { return foldLatin(folded) }
+        return foldLatin(out)
+    }
+
+    /// Splits folded text into tokens: letters and digits form tokens, apostrophes vanish inside a
+    /// token (`p'ing` -> `ping`), anything else separates.
+    public static func tokenize(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                current.append(b)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                current.append(b + 32)
+            case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                continue
+            default:
+                if b >= 0x80 {
+                    // Leftover non-ASCII (e.g. modifier letters from transliteration): apostrophe-like, drop.
+                    continue
+                }
+                if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+        return tokens
+    }
+
+    /// A Chinese name written without spaces transliterates to one token per syllable; group them as
+    /// surname + given name (`xi jin ping` -> `xi jinping`), the way the name is romanized in passports.
+    static func groupHanSyllables(_ syllables: [String], original: String) -> [String] {
+        let hanCount = original.unicodeScalars.filter { Script.of($0) == .han }.count
+        let hasSpace = original.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "·" || $0 == "・" }
+        guard !hasSpace, hanCount == syllables.count, (2...4).contains(hanCount) else { return syllables }
+        let surnameLength = (hanCount == 4 || isCompoundSurname(syllables[0], syllables[1])) && hanCount > 2 ? 2 : 1
+        return [syllables[..<surnameLength].joined(), syllables[surnameLength...].joined()]
+    }
+
+    static let compoundSurnames: Set<String> = [
+        "ouyang", "sima", "zhuge", "shangguan", "situ", "dongfang", "huangfu", "yuwen", "zhangsun", "murong",
+        "xiahou", "zhongli", "gongsun", "linghu", "duanmu", "wuma", "nangong", "ximen", "dugu", "baili",
+    ]
+    static func isCompoundSurname(_ a: String, _ b: String) -> Bool { compoundSurnames.contains(a + b) }
+}

@@ -1,0 +1,108 @@
+import Dispatch
+import VigilLists
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Counts for the end-of-run summary.
+public struct BulkSummary: Sendable {
+    public var rows = 0
+    public var alerts = 0
+    public var errors = 0
+    public var seconds = 0.0
+    public var rowsPerSecond: Double { seconds > 0 ? Double(rows) / seconds : 0 }
+}
+
+/// Screens a customer stream in parallel and hands results back in input order, one per row.
+public struct BulkScreener: Sendable {
+    public let screener: Screener
+    public let workers: Int
+    public let batchSize: Int
+
+    public init(screener: Screener, workers: Int = max(1, System.coreCount), batchSize: Int = 512) {
+        self.screener = screener
+        self.workers = workers
+        self.batchSize = batchSize
+    }
+
+    /// - Parameters:
+    ///   - reader: the customer rows.
+    ///   - emit: called once per row, in input order.
+    ///   - progress: called after each batch with rows done so far.
+    public func run(
+        _ reader: CustomerReader, emit: (ScreeningResult) throws -> Void, progress: (Int) -> Void = { _ in }
+    ) throws -> BulkSummary {
+        var summary = BulkSummary()
+        let start = Clock.now()
+        var batch: [CustomerRow] = []
+        batch.reserveCapacity(batchSize)
+        var done = false
+        while !done {
+            batch.removeAll(keepingCapacity: true)
+            while batch.count < batchSize, let row = try reader.next() { batch.append(row) }
+            if batch.count < batchSize { done = true }
+            if batch.isEmpty { break }
+            let results = screenBatch(batch)
+            for r in results {
+                summary.rows += 1
+                if r.alert { summary.alerts += 1 }
+                if r.error != nil { summary.errors += 1 }
+                try emit(r)
+            }
+            progress(summary.rows)
+        }
+        summary.seconds = Clock.now() - start
+        return summary
+    }
+
+    func screenBatch(_ rows: [CustomerRow]) -> [ScreeningResult] {
+        let n = rows.count
+        let slots = ResultSlots(count: n)
+        let screener = self.screener
+        let w = min(workers, n)
+        DispatchQueue.concurrentPerform(iterations: w) { worker in
+            var i = worker
+            while i < n {
+                slots.set(i, screener.screen(rows[i]))
+                i += w
+            }
+        }
+        return slots.collect()
+    }
+}
+
+/// Per-batch result storage: each index written by exactly one worker, read after all finish.
+/// Raw storage, so concurrent writers never touch a shared array header (no copy-on-write race).
+final class ResultSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<ScreeningResult?>
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+    func set(_ i: Int, _ r: ScreeningResult) { slots[i] = r }
+    func collect() -> [ScreeningResult] { slots.map { $0! } }
+}
+
+public enum System {
+    public static var coreCount: Int {
+        #if canImport(Glibc)
+        return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        #else
+        return 2
+        #endif
+    }
+}
+
+/// Monotonic seconds.
+public enum Clock {
+    public static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct Vigil: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vigil",
+        abstract: "Screen names against sanction and PEP lists, across scripts, with every decision explained.",
+        version: "0.1.0",
+        subcommands: [IndexCommand.self, QueryCommand.self, ScreenCommand.self, ServeCommand.self])
+}
+
+/// A failure the user can act on; printed as `Error: <message>`, exit code 1.
+struct CLIError: Error, CustomStringConvertible {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}

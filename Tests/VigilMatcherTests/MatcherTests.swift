@@ -1,0 +1,102 @@
+import XCTest
+import VigilIndex
+@testable import VigilMatcher
+import VigilTestSupport
+
+/// End-to-end on real lists: OFAC SDN + UN files -> index file -> matcher.
+final class MatcherTests: XCTestCase {
+    static let threshold = 0.80
+    var matcher: Matcher!
+
+    override func setUpWithError() throws {
+        matcher = Matcher(index: try TestData.ofacUNIndex.get())
+    }
+
+    func top(_ name: String, _ query: ScreeningQuery? = nil) -> [Match] {
+        matcher.match(query ?? ScreeningQuery(name: name), limit: 10, minimumScore: 0.5)
+    }
+
+    func assertFinds(_ name: String, _ entityID: String, top n: Int = 1, file: StaticString = #filePath, line: UInt = #line) {
+        let matches = top(name)
+        let ids = matches.prefix(n).map(\.entity.id)
+        XCTAssertTrue(ids.contains(entityID), "\(name): expected \(entityID) in top \(n), got \(ids)", file: file, line: line)
+        if let m = matches.first(where: { $0.entity.id == entityID }) {
+            XCTAssertGreaterThanOrEqual(m.score, Self.threshold, "\(name) -> \(entityID) scored \(m.score)", file: file, line: line)
+        }
+    }
+
+    func testExactListedNamesComeFirst() {
+        assertFinds("PUTIN, Vladimir Vladimirovich", "ofac:35096")
+        assertFinds("KIM, Jong Un", "ofac:20157")
+        assertFinds("NASRALLAH, Hasan", "ofac:2686")
+        assertFinds("BANCO NACIONAL DE CUBA", "ofac:306")
+    }
+
+    func testReorderedAndMisspelledNames() {
+        assertFinds("Vladimir Putin", "ofac:35096")
+        assertFinds("Vladimir Vladimirovitch Poutine", "ofac:35096", top: 3)
+        assertFinds("Hassan Nasralah", "ofac:2686", top: 3)
+        assertFinds("Jong Un Kim", "ofac:20157")
+        assertFinds("Ayman al Zawahri", "ofac:2676", top: 3)
+    }
+
+    func testOtherScriptsAndTransliterations() {
+        assertFinds("Владимир Путин", "ofac:35096")
+        assertFinds("Muammar Gaddafi", "ofac:12606")
+        assertFinds("Muammar Qadhafi", "ofac:12606")
+    }
+
+    func testJoinedAndSplitTokensAlign() {
+        // "Jong Un" written as one token, as customers sometimes do.
+        assertFinds("Kim Jongun", "ofac:20157")
+    }
+
+    func testOrdinaryCustomersDoNotAlert() {
+        for name in ["Jane Q Ordinary-Customer", "Peter Smithson", "Maria Fernanda Lopez Garcia", "Tobias Kleinschmidt"] {
+            let alerts = top(name).filter { $0.score >= Self.threshold }
+            XCTAssertEqual(alerts.map(\.entity.id), [], "\(name) raised alerts")
+        }
+    }
+
+    func testRareTokenOutweighsCommonOne() {
+        // Sharing only a common given name scores far below sharing the rare family name.
+        let common = top("Vladimir Ivanovsky").first { $0.entity.id == "ofac:35096" }?.score ?? 0
+        let rare = top("Putin").first { $0.entity.id == "ofac:35096" }?.score ?? 0
+        XCTAssertGreaterThan(rare, common)
+    }
+
+    func testBirthDateRaisesOrLowersButNeverCreatesAMatch() throws {
+        let plain = try XCTUnwrap(top("Vladimir Putin").first { $0.entity.id == "ofac:35096" })
+        let same = try XCTUnwrap(top("", ScreeningQuery(name: "Vladimir Putin", birthDate: "1952-10-07")).first { $0.entity.id == "ofac:35096" })
+        let other = top("", ScreeningQuery(name: "Vladimir Putin", gender: "female", birthDate: "1990-01-01")).first { $0.entity.id == "ofac:35096" }
+        XCTAssertGreaterThanOrEqual(same.score, plain.score)
+        XCTAssertEqual(same.explanation.attributes.first?.attribute, "birth_date")
+        XCTAssertLessThan(other?.score ?? 0, Self.threshold, "a different birth date and gender push below the threshold")
+        // The right birth date on an unrelated name creates nothing.
+        let unrelated = top("", ScreeningQuery(name: "Tobias Kleinschmidt", birthDate: "1952-10-07"))
+        XCTAssertFalse(unrelated.contains { $0.entity.id == "ofac:35096" })
+    }
+
+    func testExplanationNamesTheAlignedTokens() throws {
+        let m = try XCTUnwrap(top("Vladimir Putin").first)
+        XCTAssertEqual(Set(m.explanation.pairs.map(\.listed)), ["vladimir", "putin"])
+        XCTAssertTrue(m.explanation.summary.contains("putin"))
+    }
+
+    func testScoresAreSortedAndBounded() {
+        for name in ["Mohammed Ali", "Kim", "Al Qaida", "Ivan Petrov"] {
+            let s = top(name).map(\.score)
+            XCTAssertEqual(s, s.sorted(by: >), name)
+            XCTAssertTrue(s.allSatisfy { (0...1).contains($0) }, name)
+        }
+    }
+
+    func testTokenSimilarity() {
+        let a = Array("qadhafi".utf8), b = Array("gaddafi".utf8)
+        XCTAssertEqual(TokenSimilarity.skeleton(a), TokenSimilarity.skeleton(b))
+        XCTAssertNotEqual(
+            TokenSimilarity.similarity(Array("putin".utf8), Array("potanin".utf8), skeletonA: TokenSimilarity.skeleton(Array("putin".utf8)), skeletonB: TokenSimilarity.skeleton(Array("potanin".utf8))),
+            0.9, "an extra syllable is not a transliteration variant")
+        XCTAssertEqual(TokenSimilarity.jaroWinkler(Array("martha".utf8), Array("marhta".utf8)), 0.9611, accuracy: 0.001)
+    }
+}

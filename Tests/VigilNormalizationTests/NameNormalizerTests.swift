@@ -1,0 +1,64 @@
+import XCTest
+@testable import VigilNormalization
+
+final class NameNormalizerTests: XCTestCase {
+    let n = NameNormalizer.shared
+
+    func testLatinFoldsCaseDiacriticsAndPunctuation() {
+        XCTAssertEqual(n.normalize("PUTIN, Vladimir Vladimirovich").tokens, ["putin", "vladimir", "vladimirovich"])
+        XCTAssertEqual(n.normalize("José  María  Núñez-Güell").tokens, ["jose", "maria", "nunez", "guell"])
+        XCTAssertEqual(n.normalize("Hsi Chin-p'ing").tokens, ["hsi", "chin", "ping"])
+        XCTAssertEqual(n.normalize("Ørsted Łukasz Straße").tokens, ["orsted", "lukasz", "strasse"])
+    }
+
+    func testFullWidthAndLookAlikeLettersFold() {
+        XCTAssertEqual(n.normalize("ＸＩ Jinping").tokens, ["xi", "jinping"])
+        // Cyrillic "а" and "о" inside a Latin word.
+        XCTAssertEqual(n.normalize("Ivаn Petrоv").tokens, ["ivan", "petrov"])
+    }
+
+    func testCyrillicUsesPassportStyleRomanization() {
+        let r = n.normalize("Владимир Владимирович Путин")
+        XCTAssertEqual(r.script, .cyrillic)
+        XCTAssertEqual(r.tokens, ["vladimir", "vladimirovich", "putin"])
+        XCTAssertEqual(n.normalize("Жуков Щербаков").tokens, ["zhukov", "shcherbakov"])
+    }
+
+    func testChineseNameGroupsSurnameAndGivenName() {
+        let r = n.normalize("习近平")
+        XCTAssertEqual(r.script, .han)
+        XCTAssertEqual(r.tokens, ["xi", "jinping"])
+        XCTAssertEqual(n.normalize("習近平").tokens, ["xi", "jinping"], "Traditional characters read the same")
+        // Surname readings: 曾 is Zeng as a surname (not ceng), 单 is Shan (not dan).
+        XCTAssertEqual(n.normalize("曾国藩").tokens, ["zeng", "guofan"])
+        XCTAssertEqual(n.normalize("单雄信").tokens.first, "shan")
+        XCTAssertEqual(n.normalize("欧阳修").tokens, ["ouyang", "xiu"], "compound surname kept whole")
+    }
+
+    func testOtherScriptsBecomeLatin() {
+        XCTAssertEqual(n.normalize("김정은").script, .hangul)
+        XCTAssertFalse(n.normalize("김정은").tokens.isEmpty)
+        let arabic = n.normalize("معمر القذافي")
+        XCTAssertEqual(arabic.script, .arabic)
+        XCTAssertEqual(arabic.tokens.count, 2)
+        XCTAssertTrue(arabic.tokens.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } })
+    }
+
+    func testHonorificsAreRemovedAndRecorded() {
+        let r = n.normalize("Dr. Ayman AL ZAWAHIRI")
+        XCTAssertEqual(r.tokens, ["ayman", "al", "zawahiri"])
+        XCTAssertEqual(r.honorifics, ["dr"])
+        XCTAssertEqual(n.normalize("General").tokens, ["general"], "a name made only of a title keeps it")
+    }
+
+    func testEmptyAndSymbolOnlyNamesHaveNoTokens() {
+        XCTAssertEqual(n.normalize("").tokens, [])
+        XCTAssertEqual(n.normalize(" -- , . ").tokens, [])
+    }
+
+    func testScriptDetection() {
+        XCTAssertEqual(Script.dominant(in: "Vladimir"), .latin)
+        XCTAssertEqual(Script.dominant(in: "Путин"), .cyrillic)
+        XCTAssertEqual(Script.dominant(in: "山田太郎 やまだ"), .kana, "kana marks a Japanese name even with kanji")
+    }
+}
