@@ -9,7 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "vigil", targets: ["vigil"]),
-        .library(name: "VigilScreening", targets: ["VigilScreening"]),
+        // The engine as a library (the Benchmarks package and embedding services use it).
+        .library(name: "VigilCore", targets: ["VigilNormalization", "VigilLists", "VigilIndex", "VigilMatcher", "VigilScreening"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,9 +35,10 @@ let package = Package(
         .target(
             name: "VigilServer",
             dependencies: [
-                "VigilScreening",
+                "VigilScreening", "VigilMatcher", "VigilIndex",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]),
         .executableTarget(
             name: "vigil",

@@ -1,3 +1,5 @@
+import VigilNormalization
+
 /// Character trigrams of a token with word-boundary markers: `xi` -> `^xi`, `xi$`.
 /// A gram key packs three bytes into a UInt32. Tokens are folded ASCII, so bytes are letters/digits.
 public enum Grams {
@@ -22,6 +24,23 @@ public enum Grams {
                 body(at(i) << 16 | at(i + 1) << 8 | at(i + 2))
             }
         }
+    }
+
+    /// Postings term for a token's phonetic skeleton (`PhoneticKey`): FNV-1a of the skeleton with the
+    /// top bit set, so it never collides with a trigram (trigram keys stay below 2^24). Brings
+    /// `hezbollah` to `hizballah` although they share few trigrams.
+    public static func phoneticTerm(of token: String) -> UInt32? {
+        guard token.utf8.count >= 4, let k = PhoneticKey.skeletonString(token) else { return nil }
+        var h: UInt32 = 0x811C_9DC5
+        for b in k.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+        return 0x8000_0000 | (h & 0x7FFF_FFFF)
+    }
+
+    /// Every postings term of a token: its trigrams, then its phonetic term.
+    @inline(__always)
+    public static func forEachTerm(in token: String, _ body: (UInt32) -> Void) {
+        forEach(in: token, body)
+        if let p = phoneticTerm(of: token) { body(p) }
     }
 
     public static func keys(of token: String) -> [UInt32] {

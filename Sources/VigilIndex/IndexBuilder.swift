@@ -34,8 +34,9 @@ public struct IndexBuilder {
         var frequency: [String: UInt32] = [:]
         for (ei, e) in entities.enumerated() {
             var seen: Set<[String]> = []
+            let isPerson = e.schema == .person || e.schema == .unknown
             for (slot, name) in e.names.enumerated() where slot < Int(UInt16.max) {
-                let tokens = normalizer.normalize(name.value).tokens
+                let tokens = normalizer.normalize(name.value, stripHonorifics: isPerson).tokens
                 guard !tokens.isEmpty, seen.insert(tokens).inserted else { continue }
                 rawNames.append((UInt32(ei), UInt16(slot), tokens))
                 for t in Set(tokens) { frequency[t, default: 0] += 1 }
@@ -50,7 +51,7 @@ public struct IndexBuilder {
         var gramToNames: [UInt32: [UInt32]] = [:]
         for (ni, n) in rawNames.enumerated() {
             var grams: Set<UInt32> = []
-            for t in n.tokens { Grams.forEach(in: t) { grams.insert($0) } }
+            for t in n.tokens { Grams.forEachTerm(in: t) { grams.insert($0) } }
             for g in grams { gramToNames[g, default: []].append(UInt32(ni)) }
         }
         let keys = gramToNames.keys.sorted()

@@ -19,9 +19,9 @@ import FoundationXML
 /// as aliases: `Andrei` (for Andrey Vyacheslavovich YUDIN), `PASHENKO` (for PASHCHENKO), `Sergei, Serhii
 /// SHERBAKOV`. A variant is completed from the listed name (`Andrei Vyacheslavovich YUDIN`, `Natalya
 /// Aleksandrovna PASHENKO`); an alias that ends in a capitalised surname is a full name as it stands; a
-/// lone word far from the first given name (edit distance > 2) is a nickname or call sign (`Motorola`,
-/// `Givi`) and is kept bare as a weak alias.
-/// Other records' aliases are full names. Entity aliases are separated by commas.
+/// lone word far from the first given name (edit distance > 2 after folding x/ks and y/i) is a nickname
+/// or call sign (`Motorola`, `Givi`) and is kept bare as a weak alias. Other records' aliases are full
+/// names. Entity aliases are separated by commas.
 enum CanadaSEMAXML {
     static let list = "sema"
 
@@ -122,7 +122,7 @@ enum CanadaSEMAXML {
             if words.count == 1 && isCapitalised(alias) {
                 // A surname variant: `PASHENKO` for Natalya Aleksandrovna PASHCHENKO.
                 e.addName(EntityName(ListText.join([given, alias], separator: " ") ?? alias, type: .aka))
-            } else if words.count > 1 || editDistance(alias.lowercased(), givenWords.first?.lowercased() ?? "") <= 2 {
+            } else if words.count > 1 || editDistance(spelling(alias), spelling(givenWords.first ?? "")) <= 2 {
                 // Given-name variant(s): `Andrei` (Andrey) or `Alexander Alexandrovich`, completed from the
                 // given names not replaced and the surname.
                 let completed = words + givenWords.dropFirst(min(words.count, givenWords.count)) + [last]
@@ -154,6 +154,20 @@ enum CanadaSEMAXML {
         let cleaned = parts.map(\.collapsedWhitespace)
         guard cleaned.count > 1, cleaned.allSatisfy({ $0.split(separator: " ").count >= 2 }) else { return [name] }
         return cleaned
+    }
+
+    /// Folds the usual Russian romanisation choices before comparing given names: x/ks, y/i
+    /// (`Alexey`, `Aleksei` → `aleksei`; `Yevgeny`, `Evgeni` → `ievgeni`, `evgeni`).
+    static func spelling(_ word: String) -> String {
+        var out = ""
+        for ch in word.lowercased() {
+            switch ch {
+            case "x": out += "ks"
+            case "y": out += "i"
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 
     /// Levenshtein distance on characters (short words only: O(n·m)).

@@ -99,7 +99,7 @@ enum DFATConsolidatedXLSX {
                 let (dates, unread) = birthDates(dob)
                 for d in dates { ListText.appendUnique(d, to: &entities[index].birthDates) }
                 if let unread, reportedDates.insert("\(key)|\(unread)").inserted {
-                    issues.append(RowIssue(file: path, line: row.number, message: "Reference \(reference): date of birth '\(unread)' not understood"))
+                    issues.append(RowIssue(file: path, line: row.number, message: "Reference \(reference): date of birth '\(dob.text.collapsedWhitespace)' not (fully) understood: '\(unread)'"))
                 }
             }
             for p in text(.placeOfBirth).map(ListText.splitEnumerated) ?? [] { ListText.appendUnique(p, to: &entities[index].birthPlaces) }
@@ -174,8 +174,7 @@ enum DFATConsolidatedXLSX {
         for raw in datePieces(text) {
             let piece = raw.collapsedWhitespace
             let lower = piece.lowercased()
-            // `na`, and Hijri dates (`24/06/1402 (Hijri Calendar)`), which accompany their Gregorian equivalent.
-            if piece.isEmpty || ["na", "n/a", "unknown", "null"].contains(lower) || lower.contains("hijri") { continue }
+            if piece.isEmpty || ["na", "n/a", "unknown", "null"].contains(lower) { continue }
             if let d = date(piece) {
                 ListText.appendUnique(d, to: &found)
                 continue
@@ -192,7 +191,7 @@ enum DFATConsolidatedXLSX {
                     if numeric.count > 1 && all.count == numeric.count {
                         for d in all { ListText.appendUnique(d, to: &found) }
                     } else if unread == nil {
-                        unread = piece
+                        unread = p
                     }
                 }
             }
@@ -204,7 +203,8 @@ enum DFATConsolidatedXLSX {
     /// only when it is a date itself.
     static func datePieces(_ text: String) -> [String] {
         var pieces: [String] = []
-        for enumerated in ListText.splitEnumerated(text) {
+        // Hijri dates (`c) 24/06/1402 (Hijri Calendar)`) accompany their Gregorian equivalent: not converted.
+        for enumerated in ListText.splitEnumerated(text) where !enumerated.lowercased().contains("hijri") {
             var outside = ""
             var inside: String?
             for ch in enumerated {

@@ -19,7 +19,11 @@ public enum DateText {
            let a = year(String(text[..<r.lowerBound])), let b = year(String(text[r.upperBound...])) {
             return "\(a)..\(b)"
         }
-        if let iso = isoDate(text) { return iso }
+        if let iso = isoDate(text) {
+            // "circa 1952" must become a range too, not the bare year isoDate accepts.
+            guard circa, let y = Int(iso.prefix(4)) else { return iso }
+            return "\(y - 1)..\(y + 1)"
+        }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == "." || $0 == "," }).map(String.init)
         var day: Int?, month: Int?, yr: Int?
         switch parts.count {
@@ -45,7 +49,7 @@ public enum DateText {
         guard let m = month else { return parts.count == 1 ? String(y) : nil }
         guard (1...12).contains(m) else { return nil }
         guard let d = day else { return "\(y)-\(pad(m))" }
-        guard (1...31).contains(d) else { return nil }
+        guard (1...daysIn(month: m, year: y)).contains(d) else { return nil }
         return "\(y)-\(pad(m))-\(pad(d))"
     }
 

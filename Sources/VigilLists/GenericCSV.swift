@@ -184,7 +184,8 @@ enum GenericCSV {
         }
         let sha = try fileSHA256(path)
         let provenance = SourceProvenance(list: list, format: format.rawValue, files: [path], sha256: [sha], publicationDate: nil)
-        return LoadedList(entities: entities, provenance: provenance, issues: issues)
+        // Issues found while reading and while building entities, in file order (the sort is stable).
+        return LoadedList(entities: entities, provenance: provenance, issues: issues.sorted { $0.line < $1.line })
     }
 
     static func schema(_ text: String) -> Schema? {

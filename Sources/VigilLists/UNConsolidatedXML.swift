@@ -106,8 +106,10 @@ enum UNConsolidatedXML {
     }
 
     static func organization(_ r: XMLNode, id: String) -> Entity? {
-        guard let name = r.value("FIRST_NAME") else { return nil }
+        // FIRST_NAME may hold two names: `COMPAGNIE AERIENNE DES GRANDS LACS (CAGL) ; GREAT LAKES BUSINESS COMPANY (GLBC)`.
+        guard let text = r.value("FIRST_NAME"), let name = names(in: text).first else { return nil }
         var e = common(r, id: id, schema: .organization, name: name)
+        for other in names(in: text).dropFirst() { e.addName(EntityName(other, type: .aka)) }
         for alias in r.children("ENTITY_ALIAS") { addAliases(alias, to: &e) }
         for address in r.children("ENTITY_ADDRESS") { addAddress(address, to: &e) }
         return e
@@ -124,23 +126,85 @@ enum UNConsolidatedXML {
         return e
     }
 
-    /// One `<..._ALIAS>` may hold several spellings: `Qasim Soleimani; Qasem Sulaimani`, or
-    /// `a) ...; ... b) ...`. Each becomes its own name with the alias's type and quality.
+    /// One `<..._ALIAS>` may hold several spellings: `Qasim Soleimani; Qasem Sulaimani`, `a) ...; ... b) ...`,
+    /// `حسن غول (Hassan Ghul; Hassan Gul)`. Each becomes its own name with the alias's type and quality.
     static func addAliases(_ alias: XMLNode, to e: inout Entity) {
         guard let text = alias.value("ALIAS_NAME") else { return }
-        let qualityText = alias.value("QUALITY")
         let type: NameType
         var quality: String?
-        switch qualityText?.lowercased() {
+        switch alias.value("QUALITY")?.lowercased() {
         case "good": type = .aka; quality = "Good"
         case "low": type = .weakAka; quality = "Low"
         case "f.k.a.", "fka": type = .fka
         default: type = .aka  // "a.k.a." (entities) or no quality given
         }
+        for name in names(in: text) { e.addName(EntityName(name, type: type, quality: quality)) }
+    }
+
+    /// Splits a name field into names: on enumeration markers and on `;` outside parentheses, then a final
+    /// parenthesis becomes names of its own when it is a list (`;`), is marked `original script:`, or is in
+    /// another script than the text before it (`Jin Tiesan (金铁三)`). Other parentheses are part of the
+    /// name (`Al-Qaida in Yemen (AQY)`, `Leader (Hong Kong) International Trading Limited`).
+    static func names(in text: String) -> [String] {
+        var out: [String] = []
         for piece in ListText.splitEnumerated(text) {
-            for spelling in piece.split(separator: ";") {
-                e.addName(EntityName(String(spelling).collapsedWhitespace, type: type, quality: quality))
+            for part in splitOutsideParentheses(piece, on: ";") {
+                var name = part.collapsedWhitespace
+                while name.hasSuffix(",") || name.hasSuffix(").") { name.removeLast() }
+                guard let open = finalParenthesis(name) else {
+                    out.append(name)
+                    continue
+                }
+                let outside = String(name[..<open]).collapsedWhitespace
+                var inside = String(name[name.index(after: open)..<name.index(before: name.endIndex)]).collapsedWhitespace
+                let marked = inside.lowercased().hasPrefix("original script:")
+                if marked { inside = String(inside.dropFirst("original script:".count)).collapsedWhitespace }
+                guard !outside.isEmpty, marked || inside.contains(";") || isLatin(outside) != isLatin(inside) else {
+                    out.append(name)
+                    continue
+                }
+                out.append(outside)
+                for spelling in splitOutsideParentheses(inside, on: ";") {
+                    var s = spelling.collapsedWhitespace
+                    if s.lowercased().hasSuffix("(original script)") { s = String(s.dropLast("(original script)".count)).collapsedWhitespace }
+                    out.append(s)
+                }
             }
+        }
+        return out.filter { !$0.isEmpty }
+    }
+
+    /// Index of the `(` whose `)` ends `text`, if the text ends with a balanced parenthesis.
+    static func finalParenthesis(_ text: String) -> String.Index? {
+        guard text.last == ")" else { return nil }
+        var depth = 0
+        var i = text.endIndex
+        while i > text.startIndex {
+            i = text.index(before: i)
+            if text[i] == ")" { depth += 1 } else if text[i] == "(" {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+        }
+        return nil
+    }
+
+    static func splitOutsideParentheses(_ text: String, on separator: Character) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for ch in text {
+            if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
+            if ch == separator && depth == 0 { parts.append(current); current = "" } else { current.append(ch) }
+        }
+        parts.append(current)
+        return parts
+    }
+
+    /// True when every letter is Latin (Basic Latin to Latin Extended-B, or Latin Extended Additional).
+    static func isLatin(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { s in
+            !s.properties.isAlphabetic || s.value <= 0x024F || (0x1E00...0x1EFF).contains(s.value)
         }
     }
 

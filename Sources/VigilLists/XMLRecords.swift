@@ -44,6 +44,8 @@ final class XMLRecordReader: NSObject, XMLParserDelegate {
     private(set) var records: [XMLNode] = []
     private(set) var rootAttributes: [String: String] = [:]
     private var sawRoot = false
+    /// The first error libxml2 reported: its name (`tagNameMismatchError`) and line.
+    private(set) var firstError: (String, Int)?
 
     private init(recordNames: Set<String>) {
         self.recordNames = recordNames
@@ -61,9 +63,16 @@ final class XMLRecordReader: NSObject, XMLParserDelegate {
         parser.delegate = reader
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
-        guard parser.parse() else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "XML is not well-formed"
-            throw .malformed(file: path, line: parser.lineNumber, reason: "XML parse error: \(reason)")
+        // swift-corelibs-foundation's XMLParser runs libxml2 in recovery mode: on a mismatched or missing end
+        // tag it reports `parseErrorOccurred`, invents the end tags and `parse()` still returns true. So the
+        // first reported error is kept (with its line) and parsing stops there.
+        let finished = parser.parse()
+        if let (code, line) = reader.firstError {
+            throw .malformed(file: path, line: line, reason: "XML is not well-formed (\(code))")
+        }
+        guard finished else {
+            let reason = parser.parserError.map { "\($0)" } ?? "XML is not well-formed"
+            throw .malformed(file: path, line: parser.lineNumber, reason: reason)
         }
         return (reader.rootAttributes, reader.records)
     }
@@ -96,6 +105,18 @@ final class XMLRecordReader: NSObject, XMLParserDelegate {
         } else {
             stack[stack.count - 1].children.append(node)
         }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        guard firstError == nil else { return }
+        let code = (parseError as NSError).code
+        let name = XMLParser.ErrorCode(rawValue: code).map { "\($0)" } ?? "code \(code)"
+        firstError = (name, parser.lineNumber)
+        parser.abortParsing()
+    }
+
+    func parser(_ parser: XMLParser, validationErrorOccurred validationError: Error) {
+        self.parser(parser, parseErrorOccurred: validationError)
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {

@@ -18,7 +18,7 @@ public final class Matcher: Sendable {
     public init(index: SearchIndex, normalizer: NameNormalizer = .shared) {
         self.index = index
         self.normalizer = normalizer
-        self.tokenSkeletons = index.tokenBytes.map(TokenSimilarity.skeleton)
+        self.tokenSkeletons = index.tokenBytes.map(PhoneticKey.skeleton)
         self.tokenWeights = index.tokens.indices.map { i in
             Self.damp(index.tokens[i], Double(index.rarity(ofTokenID: UInt32(i))))
         }
@@ -40,7 +40,7 @@ public final class Matcher: Sendable {
         let querySides = normalized.tokens.map { t -> NameScorer.Side in
             let bytes = Array(t.utf8)
             return NameScorer.Side(
-                text: t, bytes: bytes, skeleton: TokenSimilarity.skeleton(bytes),
+                text: t, bytes: bytes, skeleton: PhoneticKey.skeleton(bytes),
                 weight: Self.damp(t, Double(index.rarity(of: t))), covers: [0])
         }.enumerated().map { i, s in var s = s; s.covers = [i]; return s }
 
@@ -75,7 +75,7 @@ public final class Matcher: Sendable {
     /// Names sharing enough rare trigrams with the query, best first, at most `candidateLimit`.
     func candidates(for tokens: [String]) -> [UInt32] {
         var grams: Set<UInt32> = []
-        for t in tokens { Grams.forEach(in: t) { grams.insert($0) } }
+        for t in tokens { Grams.forEachTerm(in: t) { grams.insert($0) } }
         let total = Double(index.names.count)
         var scores: [UInt32: Double] = [:]
         var queryWeight = 0.0

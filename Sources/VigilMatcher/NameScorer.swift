@@ -1,14 +1,6 @@
 import VigilIndex
 import VigilNormalization
 
-/// A query token with what scoring needs, computed once per query.
-struct ScoringToken {
-    var text: String
-    var bytes: [UInt8]
-    var skeleton: [UInt8]
-    var weight: Double
-}
-
 /// Scores a query name against one listed name: order-free one-to-one token alignment (joined/split
 /// tokens allowed), each pair on the better of spelling and transliteration skeleton, weighted by
 /// rarity. Unmatched tokens penalize asymmetrically: a customer's extra token costs less than a
@@ -19,7 +11,9 @@ struct NameScorer {
     /// Weight factor of listed tokens with no partner (patronymics, second given names).
     static let unmatchedListedFactor = 0.6
     /// A token pair below this similarity does not align.
-    static let minimumPairSimilarity = 0.78
+    static let minimumPairSimilarity = 0.80
+    /// A joined pair ("abdul rahman" ~ "abdulrahman") must be nearly exact.
+    static let minimumJoinedSimilarity = 0.93
 
     struct Side {
         var text: String
@@ -37,7 +31,7 @@ struct NameScorer {
             for i in 0..<(tokens.count - 1) {
                 let bytes = tokens[i].bytes + tokens[i + 1].bytes
                 out.append(Side(
-                    text: tokens[i].text + tokens[i + 1].text, bytes: bytes, skeleton: TokenSimilarity.skeleton(bytes),
+                    text: tokens[i].text + tokens[i + 1].text, bytes: bytes, skeleton: PhoneticKey.skeleton(bytes),
                     weight: tokens[i].weight + tokens[i + 1].weight, covers: [i, i + 1]))
             }
         }
@@ -51,9 +45,11 @@ struct NameScorer {
         for (qi, a) in q.enumerated() {
             for (li, b) in l.enumerated() {
                 // A joined token pairs only with a single token on the other side.
+                let joined = a.covers.count > 1 || b.covers.count > 1
                 if a.covers.count > 1 && b.covers.count > 1 { continue }
                 let s = TokenSimilarity.similarity(a.bytes, b.bytes, skeletonA: a.skeleton, skeletonB: b.skeleton)
-                if s >= minimumPairSimilarity { candidates.append((qi, li, s)) }
+                // Joining invents a token: only a near-exact join counts ("jin ping" ~ "jinping").
+                if s >= (joined ? minimumJoinedSimilarity : minimumPairSimilarity) { candidates.append((qi, li, s)) }
             }
         }
         // Greedy one-to-one alignment, best pairs first; ties prefer single tokens and higher weight.
@@ -78,8 +74,12 @@ struct NameScorer {
             if a.covers.count > 1 || b.covers.count > 1 { via = "joined" } else if c.sim == 1 { via = "exact" } else if a.bytes.count == 1 || b.bytes.count == 1 { via = "initial" } else if a.skeleton == b.skeleton && c.sim == 0.9 { via = "transliteration" } else { via = "spelling" }
             explanation.pairs.append(.init(query: a.text, listed: b.text, similarity: c.sim, weight: w, via: via))
         }
+        // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
+        // vessel "LADY RANIA". Then the query's other tokens count in full.
+        let alignedPairs = explanation.pairs.count
+        let queryFactor = (alignedPairs <= 1 && query.count >= 2) ? 1.0 : unmatchedQueryFactor
         for (i, t) in query.enumerated() where !qUsed[i] {
-            total += t.weight * unmatchedQueryFactor
+            total += t.weight * queryFactor
             explanation.unmatchedQuery.append(t.text)
         }
         for (i, t) in listed.enumerated() where !lUsed[i] {

@@ -52,7 +52,9 @@ public final class NameNormalizer: Sendable {
         return table
     }
 
-    public func normalize(_ raw: String) -> NormalizedName {
+    /// - Parameter stripHonorifics: drop titles ("Dr", "Haji", "General"). Right for people; wrong for
+    ///   vessels and companies ("LADY RANIA", "GENERAL ELECTRIC"), so the index turns it off for them.
+    public func normalize(_ raw: String, stripHonorifics: Bool = true) -> NormalizedName {
         let script = Script.dominant(in: raw)
         var latin: String
         if script == .latin {
@@ -63,7 +65,7 @@ public final class NameNormalizer: Sendable {
         var tokens = Self.tokenize(latin)
         if script == .han { tokens = Self.groupHanSyllables(tokens, original: raw) }
         var honorifics: [String] = []
-        if tokens.count > 1 {
+        if stripHonorifics && tokens.count > 1 {
             var kept: [String] = []
             for t in tokens {
                 if Vocabulary.honorifics.contains(t) && honorifics.count < tokens.count - 1 { honorifics.append(t) } else { kept.append(t) }

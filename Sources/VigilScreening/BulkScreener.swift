@@ -20,7 +20,7 @@ public struct BulkScreener: Sendable {
     public let workers: Int
     public let batchSize: Int
 
-    public init(screener: Screener, workers: Int = max(1, System.coreCount), batchSize: Int = 512) {
+    public init(screener: Screener, workers: Int = max(1, Machine.coreCount), batchSize: Int = 512) {
         self.screener = screener
         self.workers = workers
         self.batchSize = batchSize
@@ -88,7 +88,7 @@ final class ResultSlots: @unchecked Sendable {
     func collect() -> [ScreeningResult] { slots.map { $0! } }
 }
 
-public enum System {
+public enum Machine {
     public static var coreCount: Int {
         #if canImport(Glibc)
         return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))

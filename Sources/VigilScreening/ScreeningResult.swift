@@ -10,6 +10,14 @@ public struct ScreeningResult: Sendable {
     /// Why the row was bad; nil for a good row.
     public var error: String?
 
+    public init(id: String, line: Int? = nil, threshold: Double, matches: [Match], error: String? = nil) {
+        self.id = id
+        self.line = line
+        self.threshold = threshold
+        self.matches = matches
+        self.error = error
+    }
+
     /// True when any match reaches the threshold.
     public var alert: Bool { matches.contains { $0.score >= threshold } }
 

@@ -50,19 +50,20 @@ struct ScreenCommand: ParsableCommand {
         let stdoutIsTTY = isatty(1) == 1
         let table = format == .table || (format == nil && out == nil && stdoutIsTTY)
         let sink: OutputSink? = try out.map { try OutputSink(path: $0) } ?? (table ? nil : OutputSink.standardOutput())
-        var alertRows: [(ScreeningResult, String)] = []
+        var alertRows: [ScreeningResult] = []
         var errorRows: [ScreeningResult] = []
         let progress = Progress(enabled: isatty(2) == 1)
         let summary = try bulk.run(reader, emit: { result in
             try sink?.write(result.jsonLine())
             if table {
-                if result.alert { alertRows.append((result, "")) }
+                if result.alert { alertRows.append(result) }
                 if result.error != nil { errorRows.append(result) }
             }
         }, progress: progress.update)
         try sink?.close()
         progress.finish()
-        if table { printTable(alerts: alertRows.map(\.0), errors: errorRows, threshold: threshold) }
+        if table { printTable(alerts: alertRows, errors: errorRows, threshold: threshold) }
+        fflush(nil)  // the table first, then the summary on stderr
         let m = searchIndex.meta
         let lists = m.sources.map { "\($0.list)\($0.publicationDate.map { " " + $0 } ?? "")" }.joined(separator: ", ")
         stderr("screened \(summary.rows) rows: \(summary.alerts) alerts, \(summary.errors) errors in \(String(format: "%.2f", summary.seconds)) s (\(Int(summary.rowsPerSecond)) rows/s); index built \(m.buildTime), lists: \(lists)\(out.map { "; results in \($0)" } ?? "")")

@@ -1,5 +1,6 @@
 import XCTest
 import VigilIndex
+import VigilNormalization
 @testable import VigilMatcher
 import VigilTestSupport
 
@@ -93,9 +94,9 @@ final class MatcherTests: XCTestCase {
 
     func testTokenSimilarity() {
         let a = Array("qadhafi".utf8), b = Array("gaddafi".utf8)
-        XCTAssertEqual(TokenSimilarity.skeleton(a), TokenSimilarity.skeleton(b))
+        XCTAssertEqual(PhoneticKey.skeleton(a), PhoneticKey.skeleton(b))
         XCTAssertNotEqual(
-            TokenSimilarity.similarity(Array("putin".utf8), Array("potanin".utf8), skeletonA: TokenSimilarity.skeleton(Array("putin".utf8)), skeletonB: TokenSimilarity.skeleton(Array("potanin".utf8))),
+            TokenSimilarity.similarity(Array("putin".utf8), Array("potanin".utf8), skeletonA: PhoneticKey.skeleton(Array("putin".utf8)), skeletonB: PhoneticKey.skeleton(Array("potanin".utf8))),
             0.9, "an extra syllable is not a transliteration variant")
         XCTAssertEqual(TokenSimilarity.jaroWinkler(Array("martha".utf8), Array("marhta".utf8)), 0.9611, accuracy: 0.001)
     }

@@ -39,6 +39,16 @@ public enum TestData {
         return try IndexFile.open(path)
     }
 
+    /// The default index: every list shipped in data/, as `vigil index build` makes it.
+    public static let defaultIndex: Result<SearchIndex, Error> = Result {
+        var builder = IndexBuilder()
+        for spec in ListLoader.defaultSources(dataDirectory: dataDirectory) { builder.add(try ListLoader.load(spec)) }
+        let path = temporaryPath("default.vigil")
+        try IndexFile.write(builder.build(buildTime: "test"), to: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try IndexFile.open(path)
+    }
+
     public static func temporaryPath(_ name: String) -> String {
         let dir = NSTemporaryDirectory() + "vigil-tests-\(getpid())"
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -1,0 +1,84 @@
+import Benchmark
+import Foundation
+import VigilIndex
+import VigilLists
+import VigilMatcher
+import VigilNormalization
+import VigilScreening
+
+/// Names of several scripts, real list spellings and ordinary customers.
+let queries = [
+    "Vladimir Putin", "Владимир Путин", "Kim Jong Un", "Muammar Gaddafi", "Hasan Nasrallah", "习近平",
+    "Jane Ordinary", "Maria Fernanda Lopez Garcia", "Ayman al Zawahri", "Mohammed Ali Hassan", "Tobias Kleinschmidt",
+    "BANCO NACIONAL DE CUBA", "Peter Smithson", "Abdul Rahman Yasin", "Li Wei", "Ahmed Hussein",
+]
+
+let dataDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/data"
+
+/// The default index, built once in the benchmark process from the lists in data/.
+let defaultIndex: SearchIndex = {
+    var b = IndexBuilder()
+    for spec in ListLoader.defaultSources(dataDirectory: dataDirectory) {
+        b.add(try! ListLoader.load(spec))
+    }
+    let path = NSTemporaryDirectory() + "vigil-bench.vigil"
+    try! IndexFile.write(b.build(buildTime: "bench"), to: path)
+    return try! IndexFile.open(path)
+}()
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(5))
+
+    Benchmark("normalize Latin name") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(NameNormalizer.shared.normalize("PUTIN, Vladimir Vladimirovich"))
+        }
+    }
+
+    Benchmark("normalize Cyrillic name (ICU)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(NameNormalizer.shared.normalize("Владимир Владимирович Путин"))
+        }
+    }
+
+    Benchmark("normalize Han name (ICU)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(NameNormalizer.shared.normalize("习近平"))
+        }
+    }
+
+    Benchmark("Jaro-Winkler token pair") { benchmark in
+        let a = Array("muammar".utf8), b = Array("muhammad".utf8)
+        for _ in benchmark.scaledIterations {
+            blackHole(TokenSimilarity.jaroWinkler(a, b))
+        }
+    }
+
+    Benchmark("open default index", configuration: .init(maxDuration: .seconds(10), maxIterations: 20)) { benchmark in
+        let path = NSTemporaryDirectory() + "vigil-bench.vigil"
+        _ = defaultIndex
+        benchmark.startMeasurement()
+        blackHole(try IndexFile.open(path))
+    }
+
+    Benchmark("screen one name (default index)", configuration: .init(setup: { _ = defaultIndex })) { benchmark in
+        let matcher = Matcher(index: defaultIndex)
+        var i = 0
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(matcher.match(ScreeningQuery(name: queries[i % queries.count]), limit: 5, minimumScore: 0.65))
+            i += 1
+        }
+    }
+
+    Benchmark("brute force: score every listed name (baseline)", configuration: .init(maxDuration: .seconds(5), maxIterations: 20)) { benchmark in
+        // What retrieval saves: Jaro-Winkler of the query against every listed token.
+        let idx = defaultIndex
+        let q = Array("putin".utf8)
+        benchmark.startMeasurement()
+        var best = 0.0
+        for t in idx.tokenBytes { best = max(best, TokenSimilarity.jaroWinkler(q, t)) }
+        blackHole(best)
+    }
+}
