@@ -37,12 +37,7 @@ public final class Matcher: Sendable {
     public func match(_ query: ScreeningQuery, limit: Int = 10, minimumScore: Double = 0.5) -> [Match] {
         let normalized = normalizer.normalize(query.name)
         guard !normalized.tokens.isEmpty, limit > 0 else { return [] }
-        let querySides = normalized.tokens.map { t -> NameScorer.Side in
-            let bytes = Array(t.utf8)
-            return NameScorer.Side(
-                text: t, bytes: bytes, skeleton: PhoneticKey.skeleton(bytes),
-                weight: Self.damp(t, Double(index.rarity(of: t))), covers: [0])
-        }.enumerated().map { i, s in var s = s; s.covers = [i]; return s }
+        let querySides = sides(normalized.tokens)
 
         var best: [UInt32: Match] = [:]
         for nameID in candidates(for: normalized.tokens) {
@@ -70,6 +65,27 @@ public final class Matcher: Sendable {
         var out = Array(best.values)
         out.sort { $0.score != $1.score ? $0.score > $1.score : $0.entity.id < $1.entity.id }
         return Array(out.prefix(limit))
+    }
+
+    /// Tokens as the scorer sees them, weighted by their rarity in this index.
+    func sides(_ tokens: [String]) -> [NameScorer.Side] {
+        tokens.enumerated().map { i, t in
+            let bytes = Array(t.utf8)
+            return NameScorer.Side(
+                text: t, bytes: bytes, skeleton: PhoneticKey.skeleton(bytes),
+                weight: Self.damp(t, Double(index.rarity(of: t))), covers: [i])
+        }
+    }
+
+    /// Scores two names against each other, with this index's token rarity, as if `listed` were on a
+    /// list (no retrieval, no attributes): for evaluation on labelled pairs and for explaining a pair.
+    public func compare(_ query: String, _ listed: String, listedIsPerson: Bool = true) -> (score: Double, explanation: Explanation) {
+        let q = normalizer.normalize(query).tokens
+        let l = normalizer.normalize(listed, stripHonorifics: listedIsPerson).tokens
+        guard !q.isEmpty, !l.isEmpty else { return (0, Explanation()) }
+        var explanation = Explanation()
+        let s = NameScorer.score(query: sides(q), listed: sides(l), explanation: &explanation)
+        return (min(1, max(0, s)), explanation)
     }
 
     /// Names sharing enough rare trigrams with the query, best first, at most `candidateLimit`.

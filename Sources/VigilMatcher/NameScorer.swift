@@ -11,9 +11,9 @@ struct NameScorer {
     /// Weight factor of listed tokens with no partner (patronymics, second given names).
     static let unmatchedListedFactor = 0.6
     /// A token pair below this similarity does not align.
-    static let minimumPairSimilarity = 0.80
+    static let minimumPairSimilarity = 0.70
     /// A joined pair ("abdul rahman" ~ "abdulrahman") must be nearly exact.
-    static let minimumJoinedSimilarity = 0.93
+    static let minimumJoinedSimilarity = 0.90
 
     struct Side {
         var text: String

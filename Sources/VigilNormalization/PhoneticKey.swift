@@ -47,13 +47,18 @@ public enum PhoneticKey {
     public static func vowelGroups(_ t: [UInt8]) -> Int {
         var n = 0
         var inVowel = false
-        for c in t {
-            let v = c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121
+        // A silent final e after a consonant (French "Poutine", English "-ine") is not a syllable.
+        let end = t.count >= 5 && t.last == 101 && !isVowel(t[t.count - 2]) ? t.count - 1 : t.count
+        for c in t[..<end] {
+            let v = isVowel(c)
             if v && !inVowel { n += 1 }
             inVowel = v
         }
         return n
     }
+
+    @inline(__always)
+    static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121 }
 
     /// The skeleton as one string, or nil when it is too short to mean anything (1 consonant).
     public static func skeletonString(_ token: String) -> String? {
