@@ -30,7 +30,7 @@ enum DFATConsolidatedXLSX {
         case additionalInformation = "Additional Information"
         case listingInformation = "Listing Information"
         case committees = "Committees"
-        case controlDate = "Control Date"
+        // "Control Date" (when DFAT last checked the row) has no place in `Entity` and is not read.
 
         static let required: [Column] = [.reference, .name, .type, .nameType]
     }
@@ -154,7 +154,7 @@ enum DFATConsolidatedXLSX {
         switch cell {
         case .number(let v, let dateFormatted):
             if dateFormatted, let d = XLSXReader.isoDate(serial: v) { return ([d], nil) }
-            if !dateFormatted, v == v.rounded(), let y = DateText.year(String(Int(v))) { return ([String(y)], nil) }
+            if !dateFormatted, v == v.rounded(), (1800...2200).contains(v), let y = DateText.year(String(Int(v))) { return ([String(y)], nil) }
             return ([], cell.text)
         case .text(let s):
             return dates(inText: s)

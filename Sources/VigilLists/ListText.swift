@@ -5,52 +5,61 @@ enum ListText {
     /// at the start of the text or after a space, `;` or `,` (so `(Afghan)` and `Kim Jong-un)` are not markers).
     /// Pieces are trimmed of spaces and `;,-`; empty pieces are dropped. Text without markers is one piece.
     static func splitEnumerated(_ text: String) -> [String] {
-        let chars = Array(text)
+        // Markers are ASCII, so the scan works on UTF-8 bytes (no per-Character work); pieces are cut
+        // at marker boundaries, which never fall inside a multi-byte character.
+        let bytes = Array(text.utf8)
         var pieces: [String] = []
-        var current = ""
+        var start = 0
         var i = 0
-        while i < chars.count {
-            if let length = markerLength(chars, at: i) {
-                pieces.append(current)
-                current = ""
+        while i < bytes.count {
+            if let length = markerLength(bytes, at: i) {
+                pieces.append(String(decoding: bytes[start..<i], as: UTF8.self))
                 i += length
-                continue
+                start = i
+            } else {
+                i += 1
             }
-            current.append(chars[i])
-            i += 1
         }
-        pieces.append(current)
+        pieces.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self))
         return pieces.map(cleanPiece).filter { !$0.isEmpty }
     }
 
-    /// Length of an enumeration marker starting at `i`, or nil.
-    private static func markerLength(_ c: [Character], at i: Int) -> Int? {
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+    private static func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
+    private static func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+
+    /// Length in bytes of an enumeration marker starting at `i`, or nil.
+    private static func markerLength(_ c: [UInt8], at i: Int) -> Int? {
         if i > 0 {
             let prev = c[i - 1]
-            guard prev.isWhitespace || prev == ";" || prev == "," || prev == "-" else { return nil }
+            // After a space (also the no-break space U+00A0, bytes C2 A0), `;`, `,` or `-`.
+            guard isSpace(prev) || prev == 0xA0 || prev == UInt8(ascii: ";") || prev == UInt8(ascii: ",") || prev == UInt8(ascii: "-")
+            else { return nil }
         }
         var j = i
-        let open = c[j] == "("
-        if open { j += 1 }
+        if c[j] == UInt8(ascii: "(") { j += 1 }
         let bodyStart = j
-        while j < c.count, c[j].isASCII, c[j].isNumber, j - bodyStart < 2 { j += 1 }
+        while j < c.count, isDigit(c[j]), j - bodyStart < 2 { j += 1 }
         if j == bodyStart {
             // One letter, a-z or A-Z.
-            guard j < c.count, c[j].isASCII, c[j].isLetter else { return nil }
+            guard j < c.count, isLetter(c[j]) else { return nil }
             j += 1
         }
-        guard j < c.count, c[j] == ")" else { return nil }
+        guard j < c.count, c[j] == UInt8(ascii: ")") else { return nil }
         j += 1
         // The marker must stand alone: followed by a space, a separator, a digit (`b)1965`) or the end.
-        if j < c.count, !(c[j].isWhitespace || c[j] == "-" || c[j] == "(" || c[j] == ";" || c[j].isNumber) { return nil }
+        if j < c.count {
+            let next = c[j]
+            guard isSpace(next) || next == 0xC2 || next == UInt8(ascii: "-") || next == UInt8(ascii: "(") || next == UInt8(ascii: ";") || isDigit(next)
+            else { return nil }
+        }
         return j - i
     }
 
     private static func cleanPiece(_ piece: String) -> String {
         var s = Substring(piece.collapsedWhitespace)
-        let junk: Set<Character> = [" ", ";", ",", "-"]
-        while let f = s.first, junk.contains(f) { s.removeFirst() }
-        while let l = s.last, junk.contains(l) { s.removeLast() }
+        while let f = s.first, f == " " || f == ";" || f == "," || f == "-" { s.removeFirst() }
+        while let l = s.last, l == " " || l == ";" || l == "," || l == "-" { s.removeLast() }
         return String(s)
     }
 
@@ -69,19 +78,45 @@ enum ListText {
 
 extension String {
     /// Trims and collapses every run of whitespace (spaces, tabs, line breaks, no-break spaces) to one space.
+    /// - Complexity: O(n) over UTF-8 bytes; text that is already clean (the common case) is returned as is.
     var collapsedWhitespace: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
+        let bytes = Array(utf8)
+        var out: [UInt8] = []
+        var changed = false
         var pendingSpace = false
-        for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace {
+        var i = 0
+        while i < bytes.count {
+            let width = Self.whitespaceWidth(bytes, at: i)
+            if width > 0 {
+                // Kept as is only when it is a single ASCII space between two words.
+                if width > 1 || bytes[i] != 0x20 || out.isEmpty || pendingSpace { changed = true }
                 pendingSpace = !out.isEmpty
+                i += width
             } else {
-                if pendingSpace { out.unicodeScalars.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.unicodeScalars.append(scalar)
+                out.append(bytes[i])
+                i += 1
             }
         }
-        return out
+        if pendingSpace { changed = true }  // trailing whitespace
+        return changed ? String(decoding: out, as: UTF8.self) : self
+    }
+
+    /// Byte length of the Unicode White_Space character at `i` in UTF-8, or 0 (by table: the scalar
+    /// property lookup is slow in a loop over every field).
+    private static func whitespaceWidth(_ b: [UInt8], at i: Int) -> Int {
+        let c = b[i]
+        if c == 0x20 || (0x09...0x0D).contains(c) { return 1 }
+        if c < 0xC2 { return 0 }
+        let n = b.count
+        if c == 0xC2, i + 1 < n, b[i + 1] == 0x85 || b[i + 1] == 0xA0 { return 2 }  // U+0085, U+00A0
+        guard i + 2 < n else { return 0 }
+        switch (c, b[i + 1], b[i + 2]) {
+        case (0xE1, 0x9A, 0x80): return 3  // U+1680
+        case (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xE2, 0x80, 0xAF): return 3  // U+2000-200A, 2028, 2029, 202F
+        case (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80): return 3  // U+205F, U+3000
+        default: return 0
+        }
     }
 }

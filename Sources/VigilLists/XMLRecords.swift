@@ -44,7 +44,7 @@ final class XMLRecordReader: NSObject, XMLParserDelegate {
     private(set) var records: [XMLNode] = []
     private(set) var rootAttributes: [String: String] = [:]
     private var sawRoot = false
-    /// The first error libxml2 reported: its name (`tagNameMismatchError`) and line.
+    /// The first error libxml2 reported: its code (`error 76`) and line.
     private(set) var firstError: (String, Int)?
 
     private init(recordNames: Set<String>) {
@@ -109,9 +109,8 @@ final class XMLRecordReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         guard firstError == nil else { return }
-        let code = (parseError as NSError).code
-        let name = XMLParser.ErrorCode(rawValue: code).map { "\($0)" } ?? "code \(code)"
-        firstError = (name, parser.lineNumber)
+        // The code is libxml2's (76: mismatched tag); corelibs' `XMLParser.ErrorCode` names do not match it.
+        firstError = ("error \((parseError as NSError).code)", parser.lineNumber)
         parser.abortParsing()
     }
 

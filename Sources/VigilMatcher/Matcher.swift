@@ -48,8 +48,9 @@ public final class Matcher: Sendable {
                     weight: tokenWeights[Int(t)], covers: [i])
             }
             var explanation = Explanation()
-            var score = NameScorer.score(query: querySides, listed: listedSides, explanation: &explanation)
             let entity = index.entities[Int(name.entity)]
+            let isPerson = entity.schema == .person || entity.schema == .unknown
+            var score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explanation: &explanation)
             let listedName = entity.names[Int(name.slot)]
             if listedName.type == .weakAka || listedName.quality?.lowercased() == "low" {
                 score *= 0.9
@@ -84,7 +85,7 @@ public final class Matcher: Sendable {
         let l = normalizer.normalize(listed, stripHonorifics: listedIsPerson).tokens
         guard !q.isEmpty, !l.isEmpty else { return (0, Explanation()) }
         var explanation = Explanation()
-        let s = NameScorer.score(query: sides(q), listed: sides(l), explanation: &explanation)
+        let s = NameScorer.score(query: sides(q), listed: sides(l), isPerson: listedIsPerson, explanation: &explanation)
         return (min(1, max(0, s)), explanation)
     }
 

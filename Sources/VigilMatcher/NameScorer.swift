@@ -38,18 +38,20 @@ struct NameScorer {
         return out
     }
 
-    static func score(query: [Side], listed: [Side], explanation: inout Explanation) -> Double {
+    /// - Parameter isPerson: people often carry extra or missing middle names and patronymics, so
+    ///   leftovers cost less; for organisations and vessels every distinguishing word counts.
+    static func score(query: [Side], listed: [Side], isPerson: Bool = true, explanation: inout Explanation) -> Double {
         let q = withJoins(query)
         let l = withJoins(listed)
-        var candidates: [(qi: Int, li: Int, sim: Double)] = []
+        var candidates: [(qi: Int, li: Int, sim: Double, agreement: TokenSimilarity.Agreement)] = []
         for (qi, a) in q.enumerated() {
             for (li, b) in l.enumerated() {
                 // A joined token pairs only with a single token on the other side.
                 let joined = a.covers.count > 1 || b.covers.count > 1
                 if a.covers.count > 1 && b.covers.count > 1 { continue }
-                let s = TokenSimilarity.similarity(a.bytes, b.bytes, skeletonA: a.skeleton, skeletonB: b.skeleton)
+                let (s, agreement) = TokenSimilarity.compare(a.bytes, b.bytes, skeletonA: a.skeleton, skeletonB: b.skeleton)
                 // Joining invents a token: only a near-exact join counts ("jin ping" ~ "jinping").
-                if s >= (joined ? minimumJoinedSimilarity : minimumPairSimilarity) { candidates.append((qi, li, s)) }
+                if s >= (joined ? minimumJoinedSimilarity : minimumPairSimilarity) { candidates.append((qi, li, s, agreement)) }
             }
         }
         // Greedy one-to-one alignment, best pairs first; ties prefer single tokens and higher weight.
@@ -70,20 +72,24 @@ struct NameScorer {
             let w = a.weight + b.weight
             matched += c.sim * w
             total += w
-            let via: String
-            if a.covers.count > 1 || b.covers.count > 1 { via = "joined" } else if c.sim == 1 { via = "exact" } else if a.bytes.count == 1 || b.bytes.count == 1 { via = "initial" } else if a.skeleton == b.skeleton && c.sim == 0.9 { via = "transliteration" } else { via = "spelling" }
+            let via = (a.covers.count > 1 || b.covers.count > 1) ? "joined" : c.agreement.rawValue
             explanation.pairs.append(.init(query: a.text, listed: b.text, similarity: c.sim, weight: w, via: via))
         }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
         // vessel "LADY RANIA". Then the query's other tokens count in full.
         let alignedPairs = explanation.pairs.count
-        let queryFactor = (alignedPairs <= 1 && query.count >= 2) ? 1.0 : unmatchedQueryFactor
+        // Leftovers on both sides are a substitution ("ben MOHAMED ben" vs "ben ALI ben"): a
+        // different name, charged in full. Leftovers on one side only are an extra or missing token.
+        let leftoverBothSides = qUsed.contains(false) && lUsed.contains(false)
+        let full = alignedPairs <= 1 || leftoverBothSides || !isPerson
+        let queryFactor = (full && (query.count >= 2 || !isPerson)) ? 1.0 : unmatchedQueryFactor
+        let listedFactor = (leftoverBothSides || !isPerson) ? 1.0 : unmatchedListedFactor
         for (i, t) in query.enumerated() where !qUsed[i] {
             total += t.weight * queryFactor
             explanation.unmatchedQuery.append(t.text)
         }
         for (i, t) in listed.enumerated() where !lUsed[i] {
-            total += t.weight * unmatchedListedFactor
+            total += t.weight * listedFactor
             explanation.unmatchedListed.append(t.text)
         }
         guard total > 0 else { return 0 }

@@ -68,29 +68,53 @@ public enum TokenSimilarity {
         length >= 12 ? 3 : length >= 8 ? 2 : length >= 4 ? 1 : 0
     }
 
-    /// Similarity of two tokens, 0...1:
+    /// How two tokens agree.
+    public enum Agreement: String, Sendable {
+        case exact, typo, transliteration, initial, none
+    }
+
+    /// Similarity of two tokens, 0...1, and how they agree:
     /// - 1 when equal;
     /// - 0.9 for the same consonant skeleton with the same syllable count (a transliteration variant:
     ///   qadhafi/gaddafi, mohammed/muhammad, abu/abou), or for one typo;
     /// - 0.8 for two typos in a long token, 0.7 for three;
     /// - 0.6 for an initial against a token with that first letter;
     /// - otherwise 0 (not the same name token).
-    public static func similarity(_ a: [UInt8], _ b: [UInt8], skeletonA: [UInt8], skeletonB: [UInt8]) -> Double {
-        if a == b { return 1 }
+    /// One-syllable tokens (Chinese and Korean name syllables above all: chen/cheng, jin/jing,
+    /// zhang/sheng, liang/jiang) that differ by a letter are different names: below 5 letters they must
+    /// be equal, and from 5 only a swap of two letters (hlaing/hliang) or one letter more or less
+    /// counts as a typo.
+    public static func compare(_ a: [UInt8], _ b: [UInt8], skeletonA: [UInt8], skeletonB: [UInt8]) -> (similarity: Double, agreement: Agreement) {
+        if a == b { return (1, .exact) }
         if a.count == 1 || b.count == 1 {
-            return a.first == b.first ? 0.6 : 0
+            return a.first == b.first ? (0.6, .initial) : (0, .none)
         }
         let shortest = min(a.count, b.count)
-        var s = 0.0
+        if PhoneticKey.vowelGroups(a) <= 1 || PhoneticKey.vowelGroups(b) <= 1 {
+            // A swap (hlaing/hliang) or a dropped letter (mohd/mohhd) only; a substituted letter is another syllable.
+            let swapOrGap = a.count != b.count || a.sorted() == b.sorted()
+            if shortest >= 5 && swapOrGap && editDistance(a, b, limit: 1) == 1 {
+                return (0.9, .typo)
+            }
+            return (0, .none)
+        }
         let allowed = allowedEdits(shortest)
         if allowed > 0 {
             let d = editDistance(a, b, limit: allowed)
-            if d <= allowed { s = 1 - 0.1 * Double(d) }
+            if d == 1 { return (0.9, .typo) }
+            if d <= allowed {
+                if skeletonA == skeletonB { return (0.9, .transliteration) }
+                return (1 - 0.1 * Double(d), .typo)
+            }
         }
-        if s < 0.9 && shortest >= 3 && skeletonA.count >= 2 && skeletonA == skeletonB
+        if shortest >= 3 && skeletonA.count >= 2 && skeletonA == skeletonB
             && PhoneticKey.vowelGroups(a) == PhoneticKey.vowelGroups(b) {
-            s = 0.9
+            return (0.9, .transliteration)
         }
-        return s
+        return (0, .none)
+    }
+
+    public static func similarity(_ a: [UInt8], _ b: [UInt8], skeletonA: [UInt8], skeletonB: [UInt8]) -> Double {
+        compare(a, b, skeletonA: skeletonA, skeletonB: skeletonB).similarity
     }
 }

@@ -64,6 +64,7 @@ public final class NameNormalizer: Sendable {
         }
         var tokens = Self.tokenize(latin)
         if script == .han { tokens = Self.groupHanSyllables(tokens, original: raw) }
+        tokens = Self.joinServantNames(tokens)
         var honorifics: [String] = []
         if stripHonorifics && tokens.count > 1 {
             var kept: [String] = []
@@ -141,6 +142,31 @@ public final class NameNormalizer: Sendable {
         guard !hasSpace, hanCount == syllables.count, (2...4).contains(hanCount) else { return syllables }
         let surnameLength = (hanCount == 4 || isCompoundSurname(syllables[0], syllables[1])) && hanCount > 2 ? 2 : 1
         return [syllables[..<surnameLength].joined(), syllables[surnameLength...].joined()]
+    }
+
+    /// Arabic "servant of" names are written many ways: `Abd al-Khaliq`, `Abdul Khaliq`, `Abdel Khaliq`,
+    /// `Abdulkhaliq`. The particle becomes one canonical token, `abdul`, so they align.
+    static func joinServantNames(_ tokens: [String]) -> [String] {
+        guard tokens.count >= 2 else { return tokens }
+        var out: [String] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if i + 2 < tokens.count + 1, ["abd", "abdu", "abdi", "abed"].contains(t), i + 1 < tokens.count,
+               ["al", "el", "ul", "ar", "ur", "an", "as", "ash", "ad", "az", "at"].contains(tokens[i + 1]), i + 2 < tokens.count {
+                out.append("abdul")
+                i += 2
+                continue
+            }
+            if ["abdel", "abdal", "abdoul", "abdol", "abdoel", "abdull"].contains(t) && i + 1 < tokens.count {
+                out.append("abdul")
+            } else {
+                out.append(t)
+            }
+            i += 1
+        }
+        return out
     }
 
     static let compoundSurnames: Set<String> = [

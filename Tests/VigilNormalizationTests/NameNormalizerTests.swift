@@ -62,3 +62,14 @@ final class NameNormalizerTests: XCTestCase {
         XCTAssertEqual(Script.dominant(in: "山田太郎 やまだ"), .kana, "kana marks a Japanese name even with kanji")
     }
 }
+
+final class ArabicParticleTests: XCTestCase {
+    func testServantOfNamesShareOneParticle() {
+        let n = NameNormalizer.shared
+        for spelling in ["Abd al-Khaliq al-Houthi", "Abdul Khaliq al Houthi", "ABDEL KHALIQ AL-HOUTHI", "Abd el Khaliq al Houthi"] {
+            XCTAssertEqual(n.normalize(spelling).tokens, ["abdul", "khaliq", "al", "houthi"], spelling)
+        }
+        XCTAssertEqual(n.normalize("Abd").tokens, ["abd"], "a lone token is left alone")
+        XCTAssertEqual(n.normalize("Ali Abd Al").tokens, ["ali", "abd", "al"], "no name after the particle: unchanged")
+    }
+}
