@@ -2,7 +2,7 @@ import VigilLists
 import VigilNormalization
 
 /// Collects entities from list sources and builds a `SearchIndex`: every name normalized to Latin
-/// tokens, tokens interned and counted, trigram postings of names.
+/// tokens, tokens interned and counted, trigram and phonetic postings of tokens.
 public struct IndexBuilder {
     public static let normalizationVersion: UInt32 = 1
 
@@ -47,19 +47,20 @@ public struct IndexBuilder {
         for (i, t) in tokenList.enumerated() { ids[t] = UInt32(i) }
         let names = rawNames.map { IndexedName(entity: $0.entity, slot: $0.slot, tokens: $0.tokens.map { ids[$0]! }) }
 
-        // 2. Trigram postings: for each gram, the sorted ids of names containing it.
-        var gramToNames: [UInt32: [UInt32]] = [:]
-        for (ni, n) in rawNames.enumerated() {
+        // 2. Term postings over the token dictionary: for each trigram or phonetic term, the sorted
+        //    ids of the distinct tokens that contain it. Token -> names is derived when the index opens.
+        var gramToTokens: [UInt32: [UInt32]] = [:]
+        for (ti, t) in tokenList.enumerated() {
             var grams: Set<UInt32> = []
-            for t in n.tokens { Grams.forEachTerm(in: t) { grams.insert($0) } }
-            for g in grams { gramToNames[g, default: []].append(UInt32(ni)) }
+            Grams.forEachTerm(in: t) { grams.insert($0) }
+            for g in grams { gramToTokens[g, default: []].append(UInt32(ti)) }
         }
-        let keys = gramToNames.keys.sorted()
+        let keys = gramToTokens.keys.sorted()
         var offsets: [UInt32] = [0]
         var postings: [UInt32] = []
         offsets.reserveCapacity(keys.count + 1)
         for k in keys {
-            postings.append(contentsOf: gramToNames[k]!)  // appended in ascending name order
+            postings.append(contentsOf: gramToTokens[k]!)  // appended in ascending token order
             offsets.append(UInt32(postings.count))
         }
 

@@ -276,7 +276,7 @@ public enum IndexFile {
             var id: UInt64 = 0
             for _ in 0..<n {
                 id += try r.varint()
-                guard id < UInt64(nameCount) else { throw .corrupt(reason: "grams: posting out of range") }
+                guard id < UInt64(tokenCount) else { throw .corrupt(reason: "grams: posting out of range") }
                 postings.append(UInt32(id))
             }
             offsets.append(UInt32(postings.count))

@@ -34,7 +34,8 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
 enum IndexFormat {
     static let magic: [UInt8] = Array("VIGILIDX".utf8)
     static let endMagic: [UInt8] = Array("VIGILEND".utf8)
-    static let version: UInt32 = 1
+    /// 2: term postings point to tokens (1 pointed to names).
+    static let version: UInt32 = 2
     static let headerSize = 16
     static let footerSize = 32
     static let tableEntrySize = 36
@@ -52,7 +53,7 @@ enum SectionKind: UInt32, CaseIterable {
     case tokens = 3
     /// Per listed name: entity, name slot and token ids.
     case names = 4
-    /// Character trigram dictionary and delta-encoded postings of name ids.
+    /// Term dictionary (character trigrams and phonetic keys) and delta-encoded postings of token ids.
     case grams = 5
 
     var label: String { "\(self)" }

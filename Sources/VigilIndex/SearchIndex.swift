@@ -10,7 +10,9 @@ public struct IndexedName: Sendable, Equatable {
     public let tokens: [UInt32]
 }
 
-/// A loaded index: entities, names as token ids, token rarity, and trigram postings of names.
+/// A loaded index: entities, names as token ids, token rarity, term postings of tokens (trigrams and
+/// phonetic keys -> tokens) and, derived at open, postings of names per token. Retrieval is two-stage:
+/// query token -> similar listed tokens -> names holding them.
 public final class SearchIndex: Sendable {
     public let meta: IndexMeta
     public let entities: [Entity]
@@ -22,10 +24,15 @@ public final class SearchIndex: Sendable {
     /// UTF-8 bytes of each token, for byte-level similarity in the matcher's hot loop.
     public let tokenBytes: [[UInt8]]
     let tokenIDs: [String: UInt32]
-    /// Sorted trigram keys; postings of key i are `postings[gramOffsets[i]..<gramOffsets[i+1]]`.
+    /// Sorted term keys; token postings of key i are `postings[gramOffsets[i]..<gramOffsets[i+1]]`.
     let gramKeys: [UInt32]
     let gramOffsets: [UInt32]
     let postings: [UInt32]
+    /// Names holding token i: `tokenNames[tokenNameOffsets[i]..<tokenNameOffsets[i+1]]`, ascending.
+    let tokenNames: [UInt32]
+    let tokenNameOffsets: [UInt32]
+    /// Number of terms (trigrams + phonetic key) of each token, for overlap ratios.
+    public let tokenTermCounts: [UInt8]
 
     init(meta: IndexMeta, entities: [Entity], names: [IndexedName], tokens: [String], tokenFrequency: [UInt32],
          gramKeys: [UInt32], gramOffsets: [UInt32], postings: [UInt32]) {
@@ -42,6 +49,25 @@ public final class SearchIndex: Sendable {
         self.gramKeys = gramKeys
         self.gramOffsets = gramOffsets
         self.postings = postings
+        // Token -> names, by counting then filling (names are visited in ascending order).
+        var counts = [UInt32](repeating: 0, count: tokens.count + 1)
+        for n in names { for t in Set(n.tokens) where Int(t) < tokens.count { counts[Int(t) + 1] += 1 } }
+        for i in 1..<counts.count { counts[i] += counts[i - 1] }
+        var fill = counts
+        var flat = [UInt32](repeating: 0, count: Int(counts.last ?? 0))
+        for (ni, n) in names.enumerated() {
+            for t in Set(n.tokens) where Int(t) < tokens.count {
+                flat[Int(fill[Int(t)])] = UInt32(ni)
+                fill[Int(t)] += 1
+            }
+        }
+        self.tokenNames = flat
+        self.tokenNameOffsets = counts
+        self.tokenTermCounts = tokens.map { t in
+            var n = 0
+            Grams.forEachTerm(in: t) { _ in n += 1 }
+            return UInt8(min(n, 255))
+        }
     }
 
     public func tokenID(_ token: String) -> UInt32? { tokenIDs[token] }
@@ -62,7 +88,12 @@ public final class SearchIndex: Sendable {
         Float(log1pApprox(Double(total + 1) / Double(frequency + 1)))
     }
 
-    /// Names containing a trigram, sorted ascending; empty when the gram is unknown.
+    /// Names holding a token, ascending.
+    public func names(withToken id: UInt32) -> ArraySlice<UInt32> {
+        tokenNames[Int(tokenNameOffsets[Int(id)])..<Int(tokenNameOffsets[Int(id) + 1])]
+    }
+
+    /// Tokens containing a term (trigram or phonetic key), sorted ascending; empty when unknown.
     public func postings(forGram key: UInt32) -> ArraySlice<UInt32> {
         var lo = 0, hi = gramKeys.count
         while lo < hi {
@@ -93,7 +124,7 @@ public final class SearchIndex: Sendable {
             if i > 0 && gramKeys[i - 1] >= gramKeys[i] { throw .corrupt(reason: "gram keys not sorted") }
             let a = Int(gramOffsets[i]), b = Int(gramOffsets[i + 1])
             guard a < b else { throw .corrupt(reason: "empty or reversed postings") }
-            for j in a..<b where Int(postings[j]) >= names.count || (j > a && postings[j - 1] >= postings[j]) {
+            for j in a..<b where Int(postings[j]) >= tokens.count || (j > a && postings[j - 1] >= postings[j]) {
                 throw .corrupt(reason: "postings not sorted or out of range")
             }
         }

@@ -7,18 +7,18 @@ import VigilNormalization
 public final class Matcher: Sendable {
     public let index: SearchIndex
     private let normalizer: NameNormalizer
-    /// Listed token skeletons, computed once at load (the matcher's hot loop reads them).
-    private let tokenSkeletons: [[UInt8]]
+    /// Listed tokens with their comparison keys, computed once at load (the hot loop reads them).
+    private let tokenForms: [TokenForm]
     /// Rarity weight of each listed token, stop words and legal forms damped.
     private let tokenWeights: [Double]
 
     /// How many names, at most, get full scoring per query.
-    public static let candidateLimit = 300
+    public static let candidateLimit = 100
 
     public init(index: SearchIndex, normalizer: NameNormalizer = .shared) {
         self.index = index
         self.normalizer = normalizer
-        self.tokenSkeletons = index.tokenBytes.map(PhoneticKey.skeleton)
+        self.tokenForms = index.tokenBytes.map(TokenForm.init)
         self.tokenWeights = index.tokens.indices.map { i in
             Self.damp(index.tokens[i], Double(index.rarity(ofTokenID: UInt32(i))))
         }
@@ -43,9 +43,7 @@ public final class Matcher: Sendable {
         for nameID in candidates(for: normalized.tokens) {
             let name = index.names[Int(nameID)]
             let listedSides = name.tokens.enumerated().map { i, t in
-                NameScorer.Side(
-                    text: index.tokens[Int(t)], bytes: index.tokenBytes[Int(t)], skeleton: tokenSkeletons[Int(t)],
-                    weight: tokenWeights[Int(t)], covers: [i])
+                NameScorer.Side(text: index.tokens[Int(t)], form: tokenForms[Int(t)], weight: tokenWeights[Int(t)], covers: [i])
             }
             var explanation = Explanation()
             let entity = index.entities[Int(name.entity)]
@@ -71,10 +69,7 @@ public final class Matcher: Sendable {
     /// Tokens as the scorer sees them, weighted by their rarity in this index.
     func sides(_ tokens: [String]) -> [NameScorer.Side] {
         tokens.enumerated().map { i, t in
-            let bytes = Array(t.utf8)
-            return NameScorer.Side(
-                text: t, bytes: bytes, skeleton: PhoneticKey.skeleton(bytes),
-                weight: Self.damp(t, Double(index.rarity(of: t))), covers: [i])
+            NameScorer.Side(text: t, form: TokenForm(t), weight: Self.damp(t, Double(index.rarity(of: t))), covers: [i])
         }
     }
 
@@ -89,25 +84,89 @@ public final class Matcher: Sendable {
         return (min(1, max(0, s)), explanation)
     }
 
-    /// Names sharing enough rare trigrams with the query, best first, at most `candidateLimit`.
-    func candidates(for tokens: [String]) -> [UInt32] {
-        var grams: Set<UInt32> = []
-        for t in tokens { Grams.forEachTerm(in: t) { grams.insert($0) } }
-        let total = Double(index.names.count)
-        var scores: [UInt32: Double] = [:]
-        var queryWeight = 0.0
-        for g in grams {
-            let postings = index.postings(forGram: g)
-            let w = log1p(total / Double(postings.count + 1))
-            queryWeight += w
-            // Very common grams add cost and little signal when the query has others.
-            if postings.count > index.names.count / 8 && grams.count > 4 { continue }
-            for id in postings { scores[id, default: 0] += w }
+    /// A listed token found for a query token, with how alike they are.
+    struct TokenHit {
+        var token: UInt32
+        var similarity: Double
+    }
+
+    /// Listed tokens that may be a query token in another spelling: tokens sharing enough of its
+    /// trigrams or its phonetic key, confirmed by `TokenSimilarity`; and listed tokens that are a
+    /// part of it ("jongun" holds "jong" and "un"), so split names are found too.
+    func similarTokens(_ q: String, hits: UnsafeMutableBufferPointer<UInt8>, touched: inout [UInt32]) -> [TokenHit] {
+        let qForm = TokenForm(q)
+        let qBytes = qForm.bytes
+        var terms = 0
+        Grams.forEachTerm(in: q) { g in
+            terms += 1
+            index.postings(forGram: g).withUnsafeBufferPointer { ids in
+                for t in ids {
+                    if hits[Int(t)] == 0 { touched.append(t) }
+                    if hits[Int(t)] < 255 { hits[Int(t)] += 1 }
+                }
+            }
         }
+        var out: [TokenHit] = []
+        for t in touched {
+            let shared = Int(hits[Int(t)])
+            hits[Int(t)] = 0
+            // Dice overlap of terms; cheap filter before the real comparison.
+            let dice = 2.0 * Double(shared) / Double(terms + Int(index.tokenTermCounts[Int(t)]))
+            guard dice >= 0.25 else { continue }
+            let tForm = tokenForms[Int(t)]
+            let tBytes = tForm.bytes
+            let (s, _) = TokenSimilarity.compare(qForm, tForm)
+            if s >= NameScorer.minimumPairSimilarity {
+                out.append(TokenHit(token: t, similarity: s))
+            } else if tBytes.count >= 2, qBytes.count > tBytes.count + 1,
+                      qBytes.starts(with: tBytes) || qBytes.reversed().starts(with: tBytes.reversed()) {
+                out.append(TokenHit(token: t, similarity: 0.5))  // a part of a joined query token
+            }
+        }
+        touched.removeAll(keepingCapacity: true)
+        return out
+    }
+
+    /// Names holding tokens like the query's, ranked by the rarity-weighted similarity they collect,
+    /// at most `candidateLimit`; a name needs 30% of the query's weight (one rare token is enough, one
+    /// common token of several is not).
+    func candidates(for tokens: [String]) -> [UInt32] {
+        var probes = tokens
+        // Joined probes find names that write two query tokens as one ("jin ping" -> "jinping").
+        if tokens.count >= 2 {
+            for i in 0..<(tokens.count - 1) { probes.append(tokens[i] + tokens[i + 1]) }
+        }
+        var queryWeight = 0.0
+        for t in tokens { queryWeight += Self.damp(t, Double(index.rarity(of: t))) }
         let floor = queryWeight * 0.3
-        var ranked = scores.filter { $0.value >= floor }.map { ($0.key, $0.value) }
-        ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        return ranked.prefix(Self.candidateLimit).map(\.0)
+        var touchedTokens: [UInt32] = []
+        var touchedNames: [UInt32] = []
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, index.tokens.count)) { hits in
+            hits.initialize(repeating: 0)
+            return withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, index.names.count)) { acc in
+                acc.initialize(repeating: 0)
+                for probe in probes {
+                    // Per name, a probe adds its best token only (names hold a token once per slot).
+                    for hit in similarTokens(probe, hits: hits, touched: &touchedTokens) {
+                        let w = Float(hit.similarity * tokenWeights[Int(hit.token)])
+                        index.names(withToken: hit.token).withUnsafeBufferPointer { ids in
+                            for id in ids {
+                                if acc[Int(id)] == 0 { touchedNames.append(id) }
+                                acc[Int(id)] += w
+                            }
+                        }
+                    }
+                }
+                var ranked: [(UInt32, Float)] = []
+                let f = Float(floor)
+                for id in touchedNames where acc[Int(id)] >= f { ranked.append((id, acc[Int(id)])) }
+                if ranked.count > Self.candidateLimit {
+                    ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                    ranked.removeSubrange(Self.candidateLimit...)
+                }
+                return ranked.map(\.0)
+            }
+        }
     }
 }
 

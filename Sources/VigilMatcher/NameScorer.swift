@@ -17,53 +17,45 @@ struct NameScorer {
 
     struct Side {
         var text: String
-        var bytes: [UInt8]
-        var skeleton: [UInt8]
+        var form: TokenForm
         var weight: Double
         /// Indices of the original tokens this (possibly joined) token covers.
         var covers: [Int]
     }
 
-    /// Adjacent pairs joined: "jin ping" also offers "jinping" covering both.
-    static func withJoins(_ tokens: [Side]) -> [Side] {
-        var out = tokens
-        if tokens.count >= 2 {
-            for i in 0..<(tokens.count - 1) {
-                let bytes = tokens[i].bytes + tokens[i + 1].bytes
-                out.append(Side(
-                    text: tokens[i].text + tokens[i + 1].text, bytes: bytes, skeleton: PhoneticKey.skeleton(bytes),
-                    weight: tokens[i].weight + tokens[i + 1].weight, covers: [i, i + 1]))
-            }
+    /// Adjacent pairs of still-unaligned tokens, joined: "jin ping" offers "jinping" covering both.
+    static func joins(_ tokens: [Side], used: [Bool]) -> [Side] {
+        guard tokens.count >= 2 else { return [] }
+        var out: [Side] = []
+        for i in 0..<(tokens.count - 1) where !used[i] && !used[i + 1] {
+            out.append(Side(
+                text: tokens[i].text + tokens[i + 1].text, form: TokenForm(tokens[i].form.bytes + tokens[i + 1].form.bytes),
+                weight: tokens[i].weight + tokens[i + 1].weight, covers: [i, i + 1]))
         }
         return out
     }
 
-    /// - Parameter isPerson: people often carry extra or missing middle names and patronymics, so
-    ///   leftovers cost less; for organisations and vessels every distinguishing word counts.
-    static func score(query: [Side], listed: [Side], isPerson: Bool = true, explanation: inout Explanation) -> Double {
-        let q = withJoins(query)
-        let l = withJoins(listed)
+    /// Greedy one-to-one alignment of `q` against `l` (best pairs first; ties prefer more weight),
+    /// skipping tokens already used; records each pair and returns the weighted similarity added.
+    static func align(_ q: [Side], _ l: [Side], qUsed: inout [Bool], lUsed: inout [Bool],
+                      matched: inout Double, total: inout Double, explanation: inout Explanation) {
         var candidates: [(qi: Int, li: Int, sim: Double, agreement: TokenSimilarity.Agreement)] = []
-        for (qi, a) in q.enumerated() {
-            for (li, b) in l.enumerated() {
-                // A joined token pairs only with a single token on the other side.
+        for (qi, a) in q.enumerated() where !a.covers.contains(where: { qUsed[$0] }) {
+            for (li, b) in l.enumerated() where !b.covers.contains(where: { lUsed[$0] }) {
                 let joined = a.covers.count > 1 || b.covers.count > 1
                 if a.covers.count > 1 && b.covers.count > 1 { continue }
-                let (s, agreement) = TokenSimilarity.compare(a.bytes, b.bytes, skeletonA: a.skeleton, skeletonB: b.skeleton)
-                // Joining invents a token: only a near-exact join counts ("jin ping" ~ "jinping").
-                if s >= (joined ? minimumJoinedSimilarity : minimumPairSimilarity) { candidates.append((qi, li, s, agreement)) }
+                let (s, agreement) = TokenSimilarity.compare(a.form, b.form)
+                // Joining invents a token: only an exact or one-typo join counts ("jin ping" ~ "jinping"),
+                // never a mere skeleton likeness ("zhao nan" is not "shona").
+                if joined && (s < minimumJoinedSimilarity || agreement == .transliteration) { continue }
+                if s >= minimumPairSimilarity { candidates.append((qi, li, s, agreement)) }
             }
         }
-        // Greedy one-to-one alignment, best pairs first; ties prefer single tokens and higher weight.
+        guard !candidates.isEmpty else { return }
         candidates.sort {
             if $0.sim != $1.sim { return $0.sim > $1.sim }
-            let wa = q[$0.qi].weight + l[$0.li].weight, wb = q[$1.qi].weight + l[$1.li].weight
-            return wa > wb
+            return q[$0.qi].weight + l[$0.li].weight > q[$1.qi].weight + l[$1.li].weight
         }
-        var qUsed = [Bool](repeating: false, count: query.count)
-        var lUsed = [Bool](repeating: false, count: listed.count)
-        var matched = 0.0
-        var total = 0.0
         for c in candidates {
             let a = q[c.qi], b = l[c.li]
             if a.covers.contains(where: { qUsed[$0] }) || b.covers.contains(where: { lUsed[$0] }) { continue }
@@ -74,6 +66,22 @@ struct NameScorer {
             total += w
             let via = (a.covers.count > 1 || b.covers.count > 1) ? "joined" : c.agreement.rawValue
             explanation.pairs.append(.init(query: a.text, listed: b.text, similarity: c.sim, weight: w, via: via))
+        }
+    }
+
+    /// - Parameter isPerson: people often carry extra or missing middle names and patronymics, so
+    ///   leftovers cost less; for organisations and vessels every distinguishing word counts.
+    static func score(query: [Side], listed: [Side], isPerson: Bool = true, explanation: inout Explanation) -> Double {
+        var qUsed = [Bool](repeating: false, count: query.count)
+        var lUsed = [Bool](repeating: false, count: listed.count)
+        var matched = 0.0
+        var total = 0.0
+        // Single tokens first; then, only if both sides have leftovers, joined neighbours among them.
+        align(query, listed, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
+        if qUsed.contains(false) && lUsed.contains(false) && (query.count >= 2 || listed.count >= 2) {
+            let q = query + joins(query, used: qUsed)
+            let l = listed + joins(listed, used: lUsed)
+            align(q, l, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
         }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
         // vessel "LADY RANIA". Then the query's other tokens count in full.

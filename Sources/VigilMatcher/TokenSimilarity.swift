@@ -41,23 +41,31 @@ public enum TokenSimilarity {
         let n = a.count, m = b.count
         if abs(n - m) > limit { return limit + 1 }
         if n == 0 || m == 0 { return max(n, m) }
-        var prev2 = [Int](repeating: 0, count: m + 1)
-        var prev = Array(0...m)
-        var cur = [Int](repeating: 0, count: m + 1)
-        for i in 1...n {
-            cur[0] = i
-            var rowMin = cur[0]
-            for j in 1...m {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
-                cur[j] = v
-                rowMin = min(rowMin, v)
+        // Three rolling rows on the stack: no allocation in the matcher's hot loop.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (m + 1)) { buf -> Int in
+            var prev2 = buf.baseAddress!
+            var prev = prev2 + (m + 1)
+            var cur = prev + (m + 1)
+            for j in 0...m { prev[j] = j; prev2[j] = 0 }
+            return a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for i in 1...n {
+                        cur[0] = i
+                        var rowMin = i
+                        for j in 1...m {
+                            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                            var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                            cur[j] = v
+                            rowMin = min(rowMin, v)
+                        }
+                        if rowMin > limit { return limit + 1 }
+                        (prev2, prev, cur) = (prev, cur, prev2)
+                    }
+                    return prev[m]
+                }
             }
-            if rowMin > limit { return limit + 1 }
-            (prev2, prev, cur) = (prev, cur, prev2)
         }
-        return prev[m]
     }
 
     /// Typos a token of this length may carry and still be the same name: none up to 3 letters,
@@ -75,8 +83,9 @@ public enum TokenSimilarity {
 
     /// Similarity of two tokens, 0...1, and how they agree:
     /// - 1 when equal;
-    /// - 0.9 for the same consonant skeleton with the same syllable count (a transliteration variant:
-    ///   qadhafi/gaddafi, mohammed/muhammad, abu/abou), or for one typo;
+    /// - 0.9 for the same consonant skeleton (of 3 consonants or more, or in tokens of 4 letters or
+    ///   fewer) with the same syllable count (a transliteration variant: qadhafi/gaddafi,
+    ///   mohammed/muhammad, abu/abou), or for one typo;
     /// - 0.8 for two typos in a long token, 0.7 for three;
     /// - 0.6 for an initial against a token with that first letter;
     /// - otherwise 0 (not the same name token).
@@ -84,37 +93,48 @@ public enum TokenSimilarity {
     /// zhang/sheng, liang/jiang) that differ by a letter are different names: below 5 letters they must
     /// be equal, and from 5 only a swap of two letters (hlaing/hliang) or one letter more or less
     /// counts as a typo.
-    public static func compare(_ a: [UInt8], _ b: [UInt8], skeletonA: [UInt8], skeletonB: [UInt8]) -> (similarity: Double, agreement: Agreement) {
-        if a == b { return (1, .exact) }
-        if a.count == 1 || b.count == 1 {
-            return a.first == b.first ? (0.6, .initial) : (0, .none)
+    public static func compare(_ a: TokenForm, _ b: TokenForm) -> (similarity: Double, agreement: Agreement) {
+        if a.bytes == b.bytes { return (1, .exact) }
+        if a.bytes.count == 1 || b.bytes.count == 1 {
+            return a.bytes.first == b.bytes.first ? (0.6, .initial) : (0, .none)
         }
-        let shortest = min(a.count, b.count)
-        if PhoneticKey.vowelGroups(a) <= 1 || PhoneticKey.vowelGroups(b) <= 1 {
-            // A swap (hlaing/hliang) or a dropped letter (mohd/mohhd) only; a substituted letter is another syllable.
-            let swapOrGap = a.count != b.count || a.sorted() == b.sorted()
-            if shortest >= 5 && swapOrGap && editDistance(a, b, limit: 1) == 1 {
+        let shortest = min(a.bytes.count, b.bytes.count)
+        if a.syllables <= 1 || b.syllables <= 1 {
+            // A swap (hlaing/hliang) or a dropped letter only; a substituted letter is another syllable.
+            let swapOrGap = a.bytes.count != b.bytes.count || a.bytes.sorted() == b.bytes.sorted()
+            if shortest >= 5 && swapOrGap && editDistance(a.bytes, b.bytes, limit: 1) == 1 {
                 return (0.9, .typo)
             }
             return (0, .none)
         }
+        let sameSkeleton = a.skeleton == b.skeleton && a.syllables == b.syllables
+            && (a.skeleton.count >= 3 || max(a.bytes.count, b.bytes.count) <= 4)
         let allowed = allowedEdits(shortest)
         if allowed > 0 {
-            let d = editDistance(a, b, limit: allowed)
+            let d = editDistance(a.bytes, b.bytes, limit: allowed)
             if d == 1 { return (0.9, .typo) }
-            if d <= allowed {
-                if skeletonA == skeletonB { return (0.9, .transliteration) }
-                return (1 - 0.1 * Double(d), .typo)
-            }
+            if d <= allowed { return sameSkeleton ? (0.9, .transliteration) : (1 - 0.1 * Double(d), .typo) }
         }
-        if shortest >= 3 && skeletonA.count >= 2 && skeletonA == skeletonB
-            && PhoneticKey.vowelGroups(a) == PhoneticKey.vowelGroups(b) {
-            return (0.9, .transliteration)
-        }
+        if shortest >= 3 && sameSkeleton { return (0.9, .transliteration) }
         return (0, .none)
     }
 
-    public static func similarity(_ a: [UInt8], _ b: [UInt8], skeletonA: [UInt8], skeletonB: [UInt8]) -> Double {
-        compare(a, b, skeletonA: skeletonA, skeletonB: skeletonB).similarity
+    public static func similarity(_ a: TokenForm, _ b: TokenForm) -> Double {
+        compare(a, b).similarity
     }
+}
+
+/// A token with the keys comparison needs, computed once (listed tokens: when the index opens).
+public struct TokenForm: Sendable {
+    public let bytes: [UInt8]
+    public let skeleton: [UInt8]
+    public let syllables: Int
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        self.skeleton = PhoneticKey.skeleton(bytes)
+        self.syllables = PhoneticKey.vowelGroups(bytes)
+    }
+
+    public init(_ text: String) { self.init(Array(text.utf8)) }
 }

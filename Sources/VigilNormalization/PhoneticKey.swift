@@ -60,9 +60,9 @@ public enum PhoneticKey {
     @inline(__always)
     static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121 }
 
-    /// The skeleton as one string, or nil when it is too short to mean anything (1 consonant).
+    /// The skeleton as one string, or nil when it is too short to tell names apart (under 3 consonants).
     public static func skeletonString(_ token: String) -> String? {
         let k = skeleton(Array(token.utf8))
-        return k.count >= 2 ? String(decoding: k, as: UTF8.self) : nil
+        return k.count >= 3 ? String(decoding: k, as: UTF8.self) : nil
     }
 }

@@ -27,16 +27,24 @@ final class IndexFileTests: XCTestCase {
         XCTAssertGreaterThan(idx.rarity(of: "mohammed"), idx.rarity(of: "al"))
     }
 
-    func testPostingsAreSortedAndFindTheName() throws {
+    func testPostingsAreSortedAndLeadFromTermToTokenToName() throws {
         let idx = try index()
-        let putinNames = idx.names.indices.filter { idx.entities[Int(idx.names[$0].entity)].id == "ofac:35096" }
+        let putinNames = Set(idx.names.indices.filter { idx.entities[Int(idx.names[$0].entity)].id == "ofac:35096" }.map(UInt32.init))
         XCTAssertFalse(putinNames.isEmpty)
+        let putin = try XCTUnwrap(idx.tokenID("putin"))
         for g in Grams.keys(of: "putin") {
             let p = idx.postings(forGram: g)
             XCTAssertEqual(Array(p), Array(p).sorted())
-            XCTAssertTrue(p.contains(UInt32(putinNames[0])))
+            XCTAssertTrue(p.contains(putin), "term \(g) lacks the token putin")
         }
-        XCTAssertTrue(idx.postings(forGram: 0x7A7A7A).isEmpty, "zzz occurs in no name")
+        let holders = idx.names(withToken: putin)
+        XCTAssertEqual(Array(holders), Array(holders).sorted())
+        XCTAssertTrue(putinNames.isSubset(of: Set(holders)))
+        XCTAssertTrue(idx.postings(forGram: 0x7A7A7A).isEmpty, "zzz occurs in no token")
+        // The phonetic term joins spellings that share few trigrams.
+        let hizballah = try XCTUnwrap(Grams.phoneticTerm(of: "hizballah"))
+        XCTAssertEqual(Grams.phoneticTerm(of: "hezbollah"), hizballah)
+        XCTAssertTrue(idx.postings(forGram: hizballah).contains(try XCTUnwrap(idx.tokenID("hizballah"))))
     }
 
     func testGramsCoverWordBoundaries() {
