@@ -59,6 +59,8 @@ public final class NameNormalizer: Sendable {
         var latin: String
         if script == .latin {
             latin = foldLatin(raw)
+        } else if script == .hangul {
+            latin = HangulRomanizer.tokens(raw).joined(separator: " ")
         } else {
             latin = transliterate(raw, script: script)
         }

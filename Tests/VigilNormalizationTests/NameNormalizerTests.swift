@@ -73,3 +73,14 @@ final class ArabicParticleTests: XCTestCase {
         XCTAssertEqual(n.normalize("Ali Abd Al").tokens, ["ali", "abd", "al"], "no name after the particle: unchanged")
     }
 }
+
+final class HangulRomanizerTests: XCTestCase {
+    func testKoreanNamesRomanizeAsListsWriteThem() {
+        let n = NameNormalizer.shared
+        XCTAssertEqual(n.normalize("김정은").tokens, ["kim", "jong", "un"])
+        XCTAssertEqual(n.normalize("김 정은").tokens, ["kim", "jong", "un"])
+        XCTAssertEqual(n.normalize("최룡해").tokens, ["choe", "ryong", "hae"])
+        XCTAssertEqual(n.normalize("리병철").tokens, ["ri", "pyong", "chol"])
+        XCTAssertEqual(n.normalize("이재명").tokens.first, "ri")
+    }
+}
