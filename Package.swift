@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "VigilServer", "VigilTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
         .testTarget(name: "vigilTests", dependencies: ["VigilTestSupport"]),
     ]

@@ -36,11 +36,24 @@ public enum Grams {
         return 0x8000_0000 | (h & 0x7FFF_FFFF)
     }
 
-    /// Every postings term of a token: its trigrams, then its phonetic term.
+    /// Postings terms for the pinyin spellings a token may stand for (`MandarinRomanization`):
+    /// FNV-1a with bit 30 set and bit 31 clear, apart from trigrams and phonetic terms.
+    /// Brings `hsi` to `xi` and `chinping` to `jinping`.
+    public static func romanizationTerms(of token: String, _ body: (UInt32) -> Void) {
+        guard token.utf8.count >= 2, let readings = MandarinRomanization.syllableReadings(token) else { return }
+        for spelling in MandarinRomanization.pinyinSpellings(readings) {
+            var h: UInt32 = 0x811C_9DC5
+            for b in spelling.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+            body(0x4000_0000 | (h & 0x3FFF_FFFF))
+        }
+    }
+
+    /// Every postings term of a token: its trigrams, its phonetic term, its pinyin spellings.
     @inline(__always)
     public static func forEachTerm(in token: String, _ body: (UInt32) -> Void) {
         forEach(in: token, body)
         if let p = phoneticTerm(of: token) { body(p) }
+        romanizationTerms(of: token, body)
     }
 
     public static func keys(of token: String) -> [UInt32] {

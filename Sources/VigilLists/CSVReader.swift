@@ -71,62 +71,76 @@ public final class CSVReader {
         }
     }
 
+    /// Skips a UTF-8 byte order mark: all three bytes `EF BB BF`, nothing when only the first matches
+    /// (a file starting with another character whose encoding begins with `EF`, such as U+FF01).
     private func skipBOM() throws(FileError) {
-        guard encoding == .utf8, try source.peek() == 0xEF else { return }
+        guard encoding == .utf8, try source.lookahead(3).elementsEqual([0xEF, 0xBB, 0xBF]) else { return }
         _ = try source.next()
         _ = try source.next()
         _ = try source.next()
     }
 
+    /// Reads one record. The field buffer and line count are moved into locals and the source's position
+    /// into a cursor for the loop, so no byte pays an exclusivity check on this object or the source.
     private func readRecord(startLine: Int) throws -> [String] {
         var fields: [String] = []
+        var field: [UInt8] = []
+        swap(&field, &self.field)
         field.removeAll(keepingCapacity: true)
+        var line = self.line
+        defer {
+            swap(&field, &self.field)
+            self.line = line
+        }
+        let delimiter = self.delimiter
         var inQuotes = false
         var quotedField = false
-        while let b = try source.next() {
-            if inQuotes {
-                if b == UInt8(ascii: "\"") {
-                    if try source.peek() == UInt8(ascii: "\"") {
-                        _ = try source.next()
-                        field.append(b)
+        return try source.withCursor { c throws -> [String] in
+            while let b = try c.next() {
+                if inQuotes {
+                    if b == UInt8(ascii: "\"") {
+                        if try c.peek() == UInt8(ascii: "\"") {
+                            _ = try c.next()
+                            field.append(b)
+                        } else {
+                            inQuotes = false
+                        }
                     } else {
-                        inQuotes = false
+                        if b == UInt8(ascii: "\n") { line += 1 }
+                        field.append(b)
                     }
-                } else {
-                    if b == UInt8(ascii: "\n") { line += 1 }
-                    field.append(b)
+                    continue
                 }
-                continue
-            }
-            switch b {
-            case delimiter:
-                fields.append(decode(field, quoted: quotedField))
-                field.removeAll(keepingCapacity: true)
-                quotedField = false
-            case UInt8(ascii: "\""):
-                if field.allSatisfy({ $0 == UInt8(ascii: " ") }) && !quotedField {
+                switch b {
+                case delimiter:
+                    fields.append(decode(field, quoted: quotedField))
                     field.removeAll(keepingCapacity: true)
-                    inQuotes = true
-                    quotedField = true
-                } else {
+                    quotedField = false
+                case UInt8(ascii: "\""):
+                    if field.allSatisfy({ $0 == UInt8(ascii: " ") }) && !quotedField {
+                        field.removeAll(keepingCapacity: true)
+                        inQuotes = true
+                        quotedField = true
+                    } else {
+                        field.append(b)
+                    }
+                case UInt8(ascii: "\r"):
+                    if try c.peek() == UInt8(ascii: "\n") { _ = try c.next() }
+                    line += 1
+                    fields.append(decode(field, quoted: quotedField))
+                    return fields
+                case UInt8(ascii: "\n"):
+                    line += 1
+                    fields.append(decode(field, quoted: quotedField))
+                    return fields
+                default:
                     field.append(b)
                 }
-            case UInt8(ascii: "\r"):
-                if try source.peek() == UInt8(ascii: "\n") { _ = try source.next() }
-                line += 1
-                fields.append(decode(field, quoted: quotedField))
-                return fields
-            case UInt8(ascii: "\n"):
-                line += 1
-                fields.append(decode(field, quoted: quotedField))
-                return fields
-            default:
-                field.append(b)
             }
+            if inQuotes { throw CSVError.unterminatedQuote(file: source.path, line: startLine) }
+            fields.append(decode(field, quoted: quotedField))
+            return fields
         }
-        if inQuotes { throw CSVError.unterminatedQuote(file: source.path, line: startLine) }
-        fields.append(decode(field, quoted: quotedField))
-        return fields
     }
 
     private func decode(_ bytes: [UInt8], quoted: Bool) -> String {

@@ -28,20 +28,20 @@ enum CanadaSEMAXML {
     static func load(path: String) throws(ListError) -> LoadedList {
         let sha = try fileSHA256(path)
         let data = try XMLRecordReader.readFile(path)
-        let records = try XMLRecordReader.read(data, path: path, records: ["record"]).records
-        guard !records.isEmpty else { throw .malformed(file: path, line: 1, reason: "no <record> elements: not a SEMA list XML") }
+        let (_, records, broken) = try XMLRecordReader.readRecovering(data, path: path, records: ["record"])
+        guard !records.isEmpty || !broken.isEmpty else { throw .malformed(file: path, line: 1, reason: "no <record> elements: not a SEMA list XML") }
 
-        var issues: [RowIssue] = []
+        var issues = broken
         var entities: [Entity] = []
         var seen: Set<String> = []
         for r in records {
             guard let country = r.value("Country"), let item = r.value("Item") else {
-                issues.append(RowIssue(file: path, line: r.line, message: "record has no Country or Item, so no key; skipped"))
+                issues.append(RowIssue(.error, file: path, line: r.line, message: "record has no Country or Item, so no key; skipped"))
                 continue
             }
             let key = [slug(country), schedule(r.value("Schedule")), item.lowercased()].compactMap { $0 }.joined(separator: "-")
             guard seen.insert(key).inserted else {
-                issues.append(RowIssue(file: path, line: r.line, message: "duplicate key \(key); this record skipped, the first kept"))
+                issues.append(RowIssue(.error, file: path, line: r.line, message: "duplicate key \(key); this record skipped, the first kept"))
                 continue
             }
             var e: Entity
@@ -54,7 +54,7 @@ enum CanadaSEMAXML {
                 e = Entity(id: "\(list):\(key)", list: list, schema: .person, names: [EntityName(name, type: .primary)])
                 addPersonAliases(r.value("Aliases"), given: given, last: last, to: &e)
             } else {
-                issues.append(RowIssue(file: path, line: r.line, message: "record \(key) has neither Entity nor LastName; skipped"))
+                issues.append(RowIssue(.error, file: path, line: r.line, message: "record \(key) has neither Entity nor LastName; skipped"))
                 continue
             }
             e.programs = [country]
@@ -66,7 +66,7 @@ enum CanadaSEMAXML {
                     if let d = DateText.isoDate(t) ?? DateText.parse(t) {
                         ListText.appendUnique(d, to: &e.birthDates)
                     } else {
-                        issues.append(RowIssue(file: path, line: r.line, message: "record \(key): DateOfBirth '\(t)' not understood"))
+                        issues.append(RowIssue(.warning, file: path, line: r.line, message: "record \(key): DateOfBirth '\(t)' not understood"))
                     }
                 }
             }
@@ -74,7 +74,7 @@ enum CanadaSEMAXML {
         }
         let provenance = SourceProvenance(
             list: list, format: ListFormat.semaXML.rawValue, files: [path], sha256: [sha], publicationDate: nil)
-        return LoadedList(entities: entities, provenance: provenance, issues: issues)
+        return LoadedList(entities: entities, provenance: provenance, issues: issues.sorted { $0.line < $1.line })
     }
 
     /// `Russia / Russie` → `russia`; `South Sudan / Soudan du sud` → `south-sudan`;

@@ -8,13 +8,14 @@
 /// - Type: "Individual" is a Person, "Entity" an Organization.
 /// - Date of Birth is an Excel date (a serial day in a date-formatted cell), a bare year (a number), or
 ///   text: `a) 15/02/1954 b) 15/02/1957`, `Approximately 1948`, `29-Aprl-1967`, `c. 1957 or 14 March 1942`,
-///   `a) 1966, b) 1961, c) Between 1968 and 1970`. Text that cannot be read is a `RowIssue`.
+///   `a) 1966, b) 1961, c) Between 1968 and 1970`. Text that cannot be read is a `.warning`.
 /// - Place of Birth, Citizenship and Address may enumerate several values (`a) ... b) ...`).
 /// - Committees are programs; Additional Information and Listing Information go to remarks; the first
 ///   date in Listing Information ("Listed on: 30 Mar. 2018 (amended ...)") is `listedOn`.
 ///
 /// The file states no publication date (the sheet has only per-row Control Dates), so none is given.
-/// `RowIssue` lines are spreadsheet row numbers, as Excel shows them.
+/// A row without a numeric Reference or a name is an `.error` (skipped); an unknown Name Type or Type is a
+/// `.warning`. `RowIssue` lines are spreadsheet row numbers, as Excel shows them.
 enum DFATConsolidatedXLSX {
     static let list = "dfat"
 
@@ -54,7 +55,7 @@ enum DFATConsolidatedXLSX {
         var groups: [String: Int] = [:]
         var entities: [Entity] = []
         var remarks: [[String]] = []
-        var reportedDates: Set<String> = []
+        var processed: [Set<String>] = []
 
         for row in rows where row.number > headerRow.number && !row.cells.isEmpty {
             let cell = { (c: Column) -> XLSXCell? in columns[c].flatMap { row.cells[$0] } }
@@ -63,16 +64,16 @@ enum DFATConsolidatedXLSX {
                 return v
             }
             guard let reference = text(.reference), let key = groupKey(reference) else {
-                issues.append(RowIssue(file: path, line: row.number, message: "row has no numeric Reference ('\(text(.reference) ?? "")'); skipped"))
+                issues.append(RowIssue(.error, file: path, line: row.number, message: "row has no numeric Reference ('\(text(.reference) ?? "")'); skipped"))
                 continue
             }
             guard let name = text(.name) else {
-                issues.append(RowIssue(file: path, line: row.number, message: "Reference \(reference) has no name; skipped"))
+                issues.append(RowIssue(.error, file: path, line: row.number, message: "Reference \(reference) has no name; skipped"))
                 continue
             }
             let nameType = nameType(text(.nameType))
             if nameType == nil {
-                issues.append(RowIssue(file: path, line: row.number, message: "Reference \(reference): unknown Name Type '\(text(.nameType) ?? "")'; read as aka"))
+                issues.append(RowIssue(.warning, file: path, line: row.number, message: "Reference \(reference): unknown Name Type '\(text(.nameType) ?? "")'; read as aka"))
             }
 
             let index: Int
@@ -84,32 +85,41 @@ enum DFATConsolidatedXLSX {
                 case "individual": schema = .person
                 case "entity": schema = .organization
                 default:
-                    issues.append(RowIssue(file: path, line: row.number, message: "Reference \(reference): unknown Type '\(text(.type) ?? "")'; read as Entity"))
+                    issues.append(RowIssue(.warning, file: path, line: row.number, message: "Reference \(reference): unknown Type '\(text(.type) ?? "")'; read as Entity"))
                     schema = .organization
                 }
                 index = entities.count
                 groups[key] = index
                 entities.append(Entity(id: "\(list):\(key)", list: list, schema: schema, names: []))
                 remarks.append([])
+                processed.append([])
             }
             addName(name, type: nameType ?? .aka, to: &entities[index])
 
-            // The group's details repeat on every alias row: values are deduplicated, unreadable dates reported once.
-            if let dob = cell(.dateOfBirth) {
+            // The group's details repeat on every alias row: a cell text already read for the group is not read
+            // again (a third of the rows are primaries), so values are deduplicated and issues reported once.
+            let fresh = { (c: Column, value: String) -> Bool in processed[index].insert("\(c.rawValue)\u{1}\(value)").inserted }
+            if let dob = cell(.dateOfBirth), fresh(.dateOfBirth, dob.text) {
                 let (dates, unread) = birthDates(dob)
                 for d in dates { ListText.appendUnique(d, to: &entities[index].birthDates) }
-                if let unread, reportedDates.insert("\(key)|\(unread)").inserted {
-                    issues.append(RowIssue(file: path, line: row.number, message: "Reference \(reference): date of birth '\(dob.text.collapsedWhitespace)' not (fully) understood: '\(unread)'"))
+                if let unread {
+                    issues.append(RowIssue(.warning, file: path, line: row.number, message: "Reference \(reference): date of birth '\(dob.text.collapsedWhitespace)' not (fully) understood: '\(unread)'"))
                 }
             }
-            for p in text(.placeOfBirth).map(ListText.splitEnumerated) ?? [] { ListText.appendUnique(p, to: &entities[index].birthPlaces) }
-            for c in text(.citizenship).map(ListText.splitEnumerated) ?? [] { ListText.appendUnique(c, to: &entities[index].nationalities) }
-            for a in text(.address).map(ListText.splitEnumerated) ?? [] where !["na", "n/a"].contains(a.lowercased()) {
-                ListText.appendUnique(a, to: &entities[index].addresses)
+            if let place = text(.placeOfBirth), fresh(.placeOfBirth, place) {
+                for p in ListText.splitEnumerated(place) { ListText.appendUnique(p, to: &entities[index].birthPlaces) }
+            }
+            if let citizenship = text(.citizenship), fresh(.citizenship, citizenship) {
+                for n in ListText.splitEnumerated(citizenship).flatMap(Countries.split) { ListText.appendUnique(n, to: &entities[index].nationalities) }
+            }
+            if let address = text(.address), fresh(.address, address) {
+                for a in ListText.splitEnumerated(address) where !["na", "n/a"].contains(a.lowercased()) {
+                    ListText.appendUnique(a, to: &entities[index].addresses)
+                }
             }
             ListText.appendUnique(text(.committees), to: &entities[index].programs)
             ListText.appendUnique(text(.additionalInformation), to: &remarks[index])
-            if let listing = text(.listingInformation) {
+            if let listing = text(.listingInformation), fresh(.listingInformation, listing) {
                 ListText.appendUnique(listing, to: &remarks[index])
                 if entities[index].listedOn == nil { entities[index].listedOn = firstDate(in: listing) }
             }

@@ -15,9 +15,14 @@ public enum DateText {
             text = String(text.dropFirst(prefix.count)).trimmedWhitespace
             circa = true
         }
-        if let r = text.firstRange(of: " to ") ?? text.firstRange(of: " - "),
-           let a = year(String(text[..<r.lowerBound])), let b = year(String(text[r.upperBound...])) {
-            return "\(a)..\(b)"
+        // A span: `1960 to 1962`, `01 Jan 1961 to 31 Dec 1962`, `Mar 1970 to Feb 1971`, `1979-1982`. Vigil keeps
+        // spans as years: the years of both ends (one year when they agree).
+        if let r = text.firstRange(of: " to ") ?? text.firstRange(of: " - ") ?? yearHyphen(text) {
+            let from = String(text[..<r.lowerBound]), to = String(text[r.upperBound...])
+            if let a = year(from) ?? parse(from).flatMap({ year(String($0.prefix(4))) }),
+               let b = year(to) ?? parse(to).flatMap({ year(String($0.prefix(4))) }) {
+                return a == b ? String(a) : "\(min(a, b))..\(max(a, b))"
+            }
         }
         if let iso = isoDate(text) {
             // "circa 1952" must become a range too, not the bare year isoDate accepts.
@@ -53,6 +58,12 @@ public enum DateText {
         return "\(y)-\(pad(m))-\(pad(d))"
     }
 
+    /// True for the words lists write in a date field to say there is none: `unknown`, `Not available`,
+    /// `NA`, `n/a`, `null`, `none`. Such text is no date and no problem either.
+    public static func isAbsent(_ text: String) -> Bool {
+        ["unknown", "not available", "na", "n/a", "null", "none", "-"].contains(text.lowercased().trimmedWhitespace)
+    }
+
     /// Strict `YYYY-MM-DD` (also `YYYY-MM` and `YYYY`) with valid month and day; nil otherwise.
     public static func isoDate(_ text: String) -> String? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -76,6 +87,13 @@ public enum DateText {
         let t = s.trimmedWhitespace
         guard t.count == 4, let y = Int(t), y > 1800, y < 2200 else { return nil }
         return y
+    }
+
+    /// The `-` of `1979-1982` (two years joined by a hyphen), else nil.
+    static func yearHyphen(_ text: String) -> Range<String.Index>? {
+        guard text.count == 9, let r = text.firstRange(of: "-"), year(String(text[..<r.lowerBound])) != nil,
+              year(String(text[r.upperBound...])) != nil else { return nil }
+        return r
     }
 
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

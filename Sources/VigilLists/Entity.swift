@@ -116,19 +116,48 @@ public struct SourceProvenance: Sendable, Equatable, Codable {
     }
 }
 
+/// How bad a `RowIssue` is, which decides what a strict build does with it.
+public enum IssueSeverity: String, Sendable, Codable, CaseIterable, Comparable {
+    /// The record is malformed and was skipped (no id, no name, wrong column count, broken XML record).
+    /// A strict build refuses to go on; a lenient one reports every such record.
+    case error
+    /// The record was kept but a field was not understood (an unreadable date, a document number
+    /// that is a sentence). Never fatal.
+    case warning
+    /// Rows of a secondary file (OFAC alias, address, comment) whose key is not in the primary file:
+    /// files of different dates. Counted and reported, never indexed, never fatal.
+    case orphan
+
+    public static func < (a: IssueSeverity, b: IssueSeverity) -> Bool { a.rank < b.rank }
+    private var rank: Int {
+        switch self {
+        case .error: return 0
+        case .warning: return 1
+        case .orphan: return 2
+        }
+    }
+}
+
 /// A problem with one row or record of a list file: reported with file and line, never dropped silently.
 public struct RowIssue: Sendable, Equatable, CustomStringConvertible {
+    public var severity: IssueSeverity
     public var file: String
     public var line: Int
     public var message: String
+    /// Rows this issue stands for: 1, except for an orphan summary (one issue per file for all its
+    /// orphan rows, `line` the first of them).
+    public var rows: Int
 
-    public init(file: String, line: Int, message: String) {
+    public init(_ severity: IssueSeverity, file: String, line: Int, message: String, rows: Int = 1) {
+        self.severity = severity
         self.file = file
         self.line = line
         self.message = message
+        self.rows = rows
     }
 
-    public var description: String { "\(file):\(line): \(message)" }
+    /// `file:line: severity: message`, as compilers print diagnostics.
+    public var description: String { "\(file):\(line): \(severity.rawValue): \(message)" }
 }
 
 /// The entities read from one source, with its provenance and any row issues.
@@ -136,17 +165,32 @@ public struct LoadedList: Sendable {
     public var entities: [Entity]
     public var provenance: SourceProvenance
     public var issues: [RowIssue]
+    /// Records of kinds that are not screened, by kind (FollowTheMoney `Family`, `Sanction`, `Address`
+    /// records, Senzing records that are not persons or organisations): not problems, but counted so
+    /// that nothing leaves a file unseen.
+    public var ignored: [String: Int]
 
-    public init(entities: [Entity], provenance: SourceProvenance, issues: [RowIssue]) {
+    public init(entities: [Entity], provenance: SourceProvenance, issues: [RowIssue], ignored: [String: Int] = [:]) {
         self.entities = entities
         self.provenance = provenance
         self.issues = issues
+        self.ignored = ignored
+    }
+
+    /// The issues of one severity, in file order.
+    public func issues(_ severity: IssueSeverity) -> [RowIssue] { issues.filter { $0.severity == severity } }
+
+    /// Rows affected by issues of one severity (an orphan summary counts all its rows).
+    public func rowCount(_ severity: IssueSeverity) -> Int {
+        issues.reduce(0) { $0 + ($1.severity == severity ? $1.rows : 0) }
     }
 }
 
 extension String {
     /// Trims spaces, tabs and line breaks at both ends.
     public var trimmedWhitespace: String {
+        // Fast path: no ASCII whitespace or control byte, and no multi-byte character, at either end.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

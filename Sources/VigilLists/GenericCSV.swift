@@ -8,8 +8,8 @@ import Foundation
 /// Other columns are ignored.
 ///
 /// The list name is the file's stem: `/tmp/mylist.csv` is list `mylist`, ids `mylist:<id>`.
-/// A row with a missing id or name, a wrong number of fields, bad JSON or a repeated id is a `RowIssue`
-/// with file and line and is skipped; an unreadable optional value is a `RowIssue` and the row is kept.
+/// A row with a missing id or name, a wrong number of fields, bad JSON or a repeated id is an `.error`
+/// issue with file and line and is skipped; an unreadable optional value is a `.warning` and the row is kept.
 enum GenericCSV {
     /// The field names this format knows.
     enum Field: String, CaseIterable {
@@ -59,7 +59,7 @@ enum GenericCSV {
             let width = headerRecord.fields.count
             while let rec = try reader.next() {
                 guard rec.fields.count == width else {
-                    issues.append(RowIssue(file: path, line: rec.line, message: "row has \(rec.fields.count) fields, header has \(width); skipped"))
+                    issues.append(RowIssue(.error, file: path, line: rec.line, message: "row has \(rec.fields.count) fields, header has \(width); skipped"))
                     continue
                 }
                 var r = Record(line: rec.line)
@@ -79,54 +79,27 @@ enum GenericCSV {
     // MARK: - JSON lines
 
     static func loadJSONL(path: String) throws(ListError) -> LoadedList {
-        let source: ByteSource
-        do { source = try ByteSource(path: path) } catch { throw .file(error) }
         var records: [Record] = []
         var issues: [RowIssue] = []
-        var line = 0
-        var bytes: [UInt8] = []
-        do {
-            var more = true
-            while more {
-                bytes.removeAll(keepingCapacity: true)
-                while let b = try source.next(), b != UInt8(ascii: "\n") { bytes.append(b) }
-                more = try source.peek() != nil
-                line += 1
-                if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-                if line == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-                if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
-                switch jsonRecord(bytes, line: line) {
-                case .success(let r): records.append(r)
-                case .failure(let message): issues.append(RowIssue(file: path, line: line, message: message.text))
-                }
+        try JSONLines.forEachObject(path) { object, line in
+            switch object.flatMap({ jsonRecord($0, line: line) }) {
+            case .success(let r): records.append(r)
+            case .failure(let problem): issues.append(RowIssue(.error, file: path, line: line, message: problem.text))
             }
-        } catch {
-            throw .file(error)
         }
         return try finish(records, issues: issues, path: path, format: .jsonl)
     }
 
-    struct LineError: Error { var text: String }
-
-    static func jsonRecord(_ bytes: [UInt8], line: Int) -> Result<Record, LineError> {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
-        } catch {
-            return .failure(LineError(text: "not valid JSON; skipped"))
-        }
-        guard let dict = object as? [String: Any] else { return .failure(LineError(text: "not a JSON object; skipped")) }
+    static func jsonRecord(_ dict: [String: Any], line: Int) -> Result<Record, JSONLines.LineError> {
         var r = Record(line: line)
         for (key, value) in dict {
             guard let field = Field(rawValue: key.lowercased()) else { continue }
-            switch value {
-            case let s as String: r.values[field] = values(s, field)
-            case let n as NSNumber: r.values[field] = [n.stringValue]
-            case let a as [Any]:
-                r.values[field] = a.compactMap { ($0 as? String) ?? ($0 as? NSNumber)?.stringValue }
-                    .map(\.collapsedWhitespace).filter { !$0.isEmpty }
-            case is NSNull: continue
-            default: return .failure(LineError(text: "field \(key) must be text, a number or an array of text; skipped"))
+            if let s = value as? String {
+                r.values[field] = values(s, field)
+            } else if let list = JSONLines.texts(value) {
+                r.values[field] = list
+            } else {
+                return .failure(JSONLines.LineError(text: "field \(key) must be text, a number or an array of text; skipped"))
             }
         }
         return .success(r)
@@ -147,28 +120,28 @@ enum GenericCSV {
         var seen: Set<String> = []
         for r in records {
             guard let id = r[.id].first else {
-                issues.append(RowIssue(file: path, line: r.line, message: "row has no id; skipped"))
+                issues.append(RowIssue(.error, file: path, line: r.line, message: "row has no id; skipped"))
                 continue
             }
             guard let name = r[.name].first else {
-                issues.append(RowIssue(file: path, line: r.line, message: "id \(id) has no name; skipped"))
+                issues.append(RowIssue(.error, file: path, line: r.line, message: "id \(id) has no name; skipped"))
                 continue
             }
             guard seen.insert(id).inserted else {
-                issues.append(RowIssue(file: path, line: r.line, message: "duplicate id \(id); this row skipped, the first kept"))
+                issues.append(RowIssue(.error, file: path, line: r.line, message: "duplicate id \(id); this row skipped, the first kept"))
                 continue
             }
             var schema = Schema.unknown
             if let s = r[.schema].first {
                 if let parsed = self.schema(s) { schema = parsed } else {
-                    issues.append(RowIssue(file: path, line: r.line, message: "id \(id): unknown schema '\(s)' (Person, Organization, Vessel, Aircraft)"))
+                    issues.append(RowIssue(.warning, file: path, line: r.line, message: "id \(id): unknown schema '\(s)' (Person, Organization, Vessel, Aircraft)"))
                 }
             }
             var e = Entity(id: "\(list):\(id)", list: list, schema: schema, names: [EntityName(name, type: .primary)])
             for alias in r[.aliases] { e.addName(EntityName(alias, type: .aka)) }
             for raw in r[.birthDate] {
                 if let d = DateText.parse(raw) { ListText.appendUnique(d, to: &e.birthDates) } else {
-                    issues.append(RowIssue(file: path, line: r.line, message: "id \(id): birth_date '\(raw)' not understood"))
+                    issues.append(RowIssue(.warning, file: path, line: r.line, message: "id \(id): birth_date '\(raw)' not understood"))
                 }
             }
             for n in r[.nationality] { ListText.appendUnique(n, to: &e.nationalities) }
@@ -176,7 +149,7 @@ enum GenericCSV {
                 switch g.lowercased() {
                 case "male", "m": e.gender = "male"
                 case "female", "f": e.gender = "female"
-                default: issues.append(RowIssue(file: path, line: r.line, message: "id \(id): gender '\(g)' is neither male nor female; left empty"))
+                default: issues.append(RowIssue(.warning, file: path, line: r.line, message: "id \(id): gender '\(g)' is neither male nor female; left empty"))
                 }
             }
             for number in r[.idNumber] { e.documents.append(IdentityDocument(type: "ID", number: number)) }

@@ -8,6 +8,8 @@
 ///   entity), joined in that order. Alias Type "Prime Alias" is the primary name (moved first even when
 ///   it is not the group's first row), "AKA" `aka`, "FKA" `fka`.
 /// - DOB is `dd/mm/yyyy` with `00` for an unknown day or month (`00/00/1980` is `1980`).
+/// - A row with the wrong number of fields, no Group ID or no name is an `.error` (skipped); an unknown
+///   Alias Type or Group Type, or a DOB that is not `dd/mm/yyyy`, is a `.warning`.
 /// - Passport Details and NI Number are free text; numbers are pulled out as documents where they can be
 ///   recognised (see `HMTDocuments`), and the text stays in the remarks.
 enum HMTConsolidatedCSV {
@@ -28,6 +30,8 @@ enum HMTConsolidatedCSV {
         var groups: [String: Int] = [:]
         var entities: [Entity] = []
         var remarks: [[String]] = []
+        var detailColumns: [Int] = []
+        var seenDetails: [Set<String>] = []
 
         do {
             while let rec = try reader.next() {
@@ -40,6 +44,8 @@ enum HMTConsolidatedCSV {
                     }
                     for (i, name) in f.enumerated() { header[name.trimmedWhitespace] = i }
                     headerCount = f.count
+                    let perName: Set<String> = ["Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Name 6", "Alias Type", "DOB", "Group ID", "Group Type"]
+                    detailColumns = f.indices.filter { !perName.contains(f[$0].trimmedWhitespace) }
                     let missing = required.filter { header[$0] == nil }
                     guard missing.isEmpty else {
                         throw ListError.malformed(file: path, line: rec.line, reason: "HMT header lacks \(missing.joined(separator: ", "))")
@@ -47,16 +53,16 @@ enum HMTConsolidatedCSV {
                     continue
                 }
                 guard f.count == headerCount else {
-                    issues.append(RowIssue(file: path, line: rec.line, message: "row has \(f.count) fields, header has \(headerCount); skipped"))
+                    issues.append(RowIssue(.error, file: path, line: rec.line, message: "row has \(f.count) fields, header has \(headerCount); skipped"))
                     continue
                 }
                 let row = Row(fields: f, header: header)
                 guard let groupID = row["Group ID"] else {
-                    issues.append(RowIssue(file: path, line: rec.line, message: "row has no Group ID; skipped"))
+                    issues.append(RowIssue(.error, file: path, line: rec.line, message: "row has no Group ID; skipped"))
                     continue
                 }
                 guard let name = ListText.join((1...6).map { row["Name \($0)"] }, separator: " ") else {
-                    issues.append(RowIssue(file: path, line: rec.line, message: "Group ID \(groupID): row has no name; skipped"))
+                    issues.append(RowIssue(.error, file: path, line: rec.line, message: "Group ID \(groupID): row has no name; skipped"))
                     continue
                 }
                 let type: NameType
@@ -66,7 +72,7 @@ enum HMTConsolidatedCSV {
                 case "fka": type = .fka
                 case "nka": type = .nka
                 default:
-                    issues.append(RowIssue(file: path, line: rec.line, message: "Group ID \(groupID): unknown Alias Type '\(row["Alias Type"] ?? "")'; read as AKA"))
+                    issues.append(RowIssue(.warning, file: path, line: rec.line, message: "Group ID \(groupID): unknown Alias Type '\(row["Alias Type"] ?? "")'; read as AKA"))
                     type = .aka
                 }
 
@@ -79,23 +85,29 @@ enum HMTConsolidatedCSV {
                     case "individual": schema = .person
                     case "entity": schema = .organization
                     default:
-                        issues.append(RowIssue(file: path, line: rec.line, message: "Group ID \(groupID): unknown Group Type '\(row["Group Type"] ?? "")'; read as Entity"))
+                        issues.append(RowIssue(.warning, file: path, line: rec.line, message: "Group ID \(groupID): unknown Group Type '\(row["Group Type"] ?? "")'; read as Entity"))
                         schema = .organization
                     }
                     index = entities.count
                     groups[groupID] = index
                     entities.append(Entity(id: "\(list):\(groupID)", list: list, schema: schema, names: []))
                     remarks.append([])
+                    seenDetails.append([])
                 }
                 addName(name, type: type, to: &entities[index])
                 if let dob = row["DOB"] {
                     if let d = dmy(dob) {
                         ListText.appendUnique(d, to: &entities[index].birthDates)
                     } else {
-                        issues.append(RowIssue(file: path, line: rec.line, message: "Group ID \(groupID): DOB '\(dob)' is not dd/mm/yyyy"))
+                        issues.append(RowIssue(.warning, file: path, line: rec.line, message: "Group ID \(groupID): DOB '\(dob)' is not dd/mm/yyyy"))
                     }
                 }
-                addDetails(row, to: &entities[index], remarks: &remarks[index])
+                // A group's rows repeat its details (one row per name and per date of birth): each distinct set
+                // of detail cells is read once per group.
+                let signature = detailColumns.map { f[$0] }.joined(separator: "\u{1}")
+                if seenDetails[index].insert(signature).inserted {
+                    addDetails(row, to: &entities[index], remarks: &remarks[index])
+                }
             }
         } catch let e as ListError {
             throw e
@@ -127,7 +139,7 @@ enum HMTConsolidatedCSV {
     static func addDetails(_ row: Row, to e: inout Entity, remarks: inout [String]) {
         let pieces = { (column: String) -> [String] in row[column].map(ListText.splitEnumerated) ?? [] }
         ListText.appendUnique(ListText.join([row["Town of Birth"], row["Country of Birth"]]), to: &e.birthPlaces)
-        for n in pieces("Nationality") { ListText.appendUnique(n, to: &e.nationalities) }
+        for n in pieces("Nationality").flatMap(Countries.split) { ListText.appendUnique(n, to: &e.nationalities) }
         for doc in HMTDocuments.parse(row["Passport Details"], type: "Passport") + HMTDocuments.parse(row["NI Number"], type: "National ID")
         where !e.documents.contains(doc) {
             e.documents.append(doc)

@@ -10,7 +10,9 @@ public enum ListLoader {
         case .semaXML: return try CanadaSEMAXML.load(path: try single(spec))
         case .csv: return try GenericCSV.loadCSV(path: try single(spec))
         case .jsonl: return try GenericCSV.loadJSONL(path: try single(spec))
-        default: throw .unsupported(spec.format)
+        case .ftmJSON: return try FollowTheMoneyJSON.load(path: try single(spec))
+        case .targetsCSV: return try OpenSanctionsTargetsCSV.load(path: try single(spec))
+        case .senzingJSON: return try SenzingJSON.load(path: try single(spec))
         }
     }
 

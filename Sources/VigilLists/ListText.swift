@@ -80,6 +80,7 @@ extension String {
     /// Trims and collapses every run of whitespace (spaces, tabs, line breaks, no-break spaces) to one space.
     /// - Complexity: O(n) over UTF-8 bytes; text that is already clean (the common case) is returned as is.
     var collapsedWhitespace: String {
+        if isCollapsed { return self }
         let bytes = Array(utf8)
         var out: [UInt8] = []
         var changed = false
@@ -101,6 +102,23 @@ extension String {
         }
         if pendingSpace { changed = true }  // trailing whitespace
         return changed ? String(decoding: out, as: UTF8.self) : self
+    }
+
+    /// True when the text has no whitespace to change: no control or lead byte of a non-ASCII space
+    /// (C2, E1, E2, E3), and single spaces only between other bytes. One pass, no allocation: most
+    /// fields of every list are like that.
+    private var isCollapsed: Bool {
+        var previousSpace = true  // a leading space is a change
+        for b in utf8 {
+            if b == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else {
+                if b < 0x20 || b == 0xC2 || (b >= 0xE1 && b <= 0xE3) { return false }
+                previousSpace = false
+            }
+        }
+        return !previousSpace || utf8.isEmpty
     }
 
     /// Byte length of the Unicode White_Space character at `i` in UTF-8, or 0 (by table: the scalar

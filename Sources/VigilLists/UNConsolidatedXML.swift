@@ -13,33 +13,34 @@ import FoundationXML
 ///   nationalities, gender, documents, addresses; UN_LIST_TYPE and REFERENCE_NUMBER are programs.
 /// - ENTITY becomes an Organization: FIRST_NAME is the name; ENTITY_ALIAS QUALITY is "a.k.a." or "f.k.a.".
 ///
-/// A record without DATAID or name, a duplicate DATAID, or a date of birth that cannot be read is a
-/// `RowIssue` at the record's line. XML that is not well-formed is `ListError.malformed`.
+/// A record without DATAID or name, a duplicate DATAID, or a record that is not well-formed XML is an
+/// `.error` issue at the record's line (the record is skipped, the others kept); a date of birth that
+/// cannot be read is a `.warning`. A file that is not XML at all is `ListError.malformed`.
 enum UNConsolidatedXML {
     static let list = "un"
 
     static func load(path: String) throws(ListError) -> LoadedList {
         let sha = try fileSHA256(path)
         let data = try XMLRecordReader.readFile(path)
-        let (root, records) = try XMLRecordReader.read(data, path: path, records: ["INDIVIDUAL", "ENTITY"])
+        let (root, records, broken) = try XMLRecordReader.readRecovering(data, path: path, records: ["INDIVIDUAL", "ENTITY"])
 
-        var issues: [RowIssue] = []
+        var issues = broken
         var entities: [Entity] = []
         var seen: Set<String> = []
         for record in records {
             guard let dataID = record.value("DATAID") else {
-                issues.append(RowIssue(file: path, line: record.line, message: "\(record.name) has no DATAID; skipped"))
+                issues.append(RowIssue(.error, file: path, line: record.line, message: "\(record.name) has no DATAID; skipped"))
                 continue
             }
             guard seen.insert(dataID).inserted else {
-                issues.append(RowIssue(file: path, line: record.line, message: "duplicate DATAID \(dataID); this record skipped, the first kept"))
+                issues.append(RowIssue(.error, file: path, line: record.line, message: "duplicate DATAID \(dataID); this record skipped, the first kept"))
                 continue
             }
             let entity = record.name == "INDIVIDUAL"
                 ? individual(record, id: dataID, path: path, issues: &issues)
                 : organization(record, id: dataID)
             guard let entity else {
-                issues.append(RowIssue(file: path, line: record.line, message: "\(record.name) \(dataID) has no name; skipped"))
+                issues.append(RowIssue(.error, file: path, line: record.line, message: "\(record.name) \(dataID) has no name; skipped"))
                 continue
             }
             entities.append(entity)
@@ -52,7 +53,7 @@ enum UNConsolidatedXML {
         let published = root["dateGenerated"].flatMap { DateText.isoDate(String($0.prefix(10))) }
         let provenance = SourceProvenance(
             list: list, format: ListFormat.unXML.rawValue, files: [path], sha256: [sha], publicationDate: published)
-        return LoadedList(entities: entities, provenance: provenance, issues: issues)
+        return LoadedList(entities: entities, provenance: provenance, issues: issues.sorted { $0.line < $1.line })
     }
 
     // MARK: - Records
@@ -70,7 +71,7 @@ enum UNConsolidatedXML {
                 if let d = DateText.isoDate(dob) ?? DateText.parse(dob) {
                     ListText.appendUnique(d, to: &e.birthDates)
                 } else {
-                    issues.append(RowIssue(file: path, line: alias.line, message: "DATAID \(id): alias date of birth '\(dob)' not understood"))
+                    issues.append(RowIssue(.warning, file: path, line: alias.line, message: "DATAID \(id): alias date of birth '\(dob)' not understood"))
                 }
             }
             ListText.appendUnique(ListText.join([alias.value("CITY_OF_BIRTH"), alias.value("COUNTRY_OF_BIRTH")]), to: &e.birthPlaces)
@@ -80,14 +81,14 @@ enum UNConsolidatedXML {
             case .date(let d): ListText.appendUnique(d, to: &e.birthDates)
             case .empty: break
             case .unreadable(let text):
-                issues.append(RowIssue(file: path, line: dob.line, message: "DATAID \(id): date of birth '\(text)' not understood"))
+                issues.append(RowIssue(.warning, file: path, line: dob.line, message: "DATAID \(id): date of birth '\(text)' not understood"))
             }
         }
         for pob in r.children("INDIVIDUAL_PLACE_OF_BIRTH") {
             ListText.appendUnique(ListText.join(["STREET", "CITY", "STATE_PROVINCE", "COUNTRY"].map { pob.value($0) }), to: &e.birthPlaces)
         }
         for nationality in r.children("NATIONALITY") {
-            for v in nationality.values("VALUE") { ListText.appendUnique(v, to: &e.nationalities) }
+            for v in nationality.values("VALUE") { for n in Countries.split(v) { ListText.appendUnique(n, to: &e.nationalities) } }
         }
         switch r.value("GENDER")?.lowercased() {
         case "male": e.gender = "male"

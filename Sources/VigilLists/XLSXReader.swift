@@ -49,14 +49,14 @@ enum XLSXReader {
         let workbook = try part("xl/workbook.xml", in: archive, path: path, required: false)
         let sheetPath = try sheetPartPath(workbook: workbook, archive: archive, path: path)
         let date1904 = try workbook.map { data throws(ListError) in
-            try XMLRecordReader.read(data, path: "\(path)#xl/workbook.xml", records: ["workbookPr"]).records
+            try XMLScanner.read(data, path: "\(path)#xl/workbook.xml", records: ["workbookPr"]).records
                 .contains { ["1", "true"].contains($0.attributes["date1904"] ?? "") }
         } ?? false
 
         let strings = try sharedStrings(try part("xl/sharedStrings.xml", in: archive, path: path, required: false), path: path)
         let dateStyles = try dateStyleIndexes(try part("xl/styles.xml", in: archive, path: path, required: false), path: path)
         guard let sheet = try part(sheetPath, in: archive, path: path, required: true) else { return [] }
-        let rows = try XMLRecordReader.read(sheet, path: "\(path)#\(sheetPath)", records: ["row"]).records
+        let rows = try XMLScanner.read(sheet, path: "\(path)#\(sheetPath)", records: ["row"]).records
 
         var out: [XLSXRow] = []
         out.reserveCapacity(rows.count)
@@ -103,11 +103,11 @@ enum XLSXReader {
     static func sheetPartPath(workbook: Data?, archive: Archive, path: String) throws(ListError) -> String {
         let fallback = "xl/worksheets/sheet1.xml"
         guard let workbook,
-              let sheet = try XMLRecordReader.read(workbook, path: "\(path)#xl/workbook.xml", records: ["sheet"]).records.first,
+              let sheet = try XMLScanner.read(workbook, path: "\(path)#xl/workbook.xml", records: ["sheet"]).records.first,
               let relID = sheet.attributes.first(where: { $0.key == "r:id" || $0.key.hasSuffix(":id") })?.value,
               let rels = try part("xl/_rels/workbook.xml.rels", in: archive, path: path, required: false)
         else { return fallback }
-        let relationships = try XMLRecordReader.read(rels, path: "\(path)#xl/_rels/workbook.xml.rels", records: ["Relationship"]).records
+        let relationships = try XMLScanner.read(rels, path: "\(path)#xl/_rels/workbook.xml.rels", records: ["Relationship"]).records
         guard let target = relationships.first(where: { $0.attributes["Id"] == relID })?.attributes["Target"] else { return fallback }
         // Targets are relative to xl/ (`worksheets/sheet1.xml`) or absolute in the package (`/xl/...`).
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/\(target)"
@@ -116,7 +116,7 @@ enum XLSXReader {
     /// `<si>` items in order; rich text (`<r><t>`) is concatenated, phonetic runs (`<rPh>`) are not text.
     static func sharedStrings(_ data: Data?, path: String) throws(ListError) -> [String] {
         guard let data else { return [] }
-        let items = try XMLRecordReader.read(data, path: "\(path)#xl/sharedStrings.xml", records: ["si"]).records
+        let items = try XMLScanner.read(data, path: "\(path)#xl/sharedStrings.xml", records: ["si"]).records
         return items.map(richText)
     }
 
@@ -130,7 +130,7 @@ enum XLSXReader {
     /// or a custom format with a day or year code outside quotes and brackets (`dd/mm/yyyy;@`).
     static func dateStyleIndexes(_ data: Data?, path: String) throws(ListError) -> Set<Int> {
         guard let data else { return [] }
-        let records = try XMLRecordReader.read(data, path: "\(path)#xl/styles.xml", records: ["numFmts", "cellXfs"]).records
+        let records = try XMLScanner.read(data, path: "\(path)#xl/styles.xml", records: ["numFmts", "cellXfs"]).records
         var dateFormats = Set(Array(14...22) + Array(27...36) + Array(45...47) + Array(50...58))
         for fmt in records.first(where: { $0.name == "numFmts" })?.children("numFmt") ?? [] {
             guard let id = fmt.attributes["numFmtId"].flatMap({ Int($0) }), let code = fmt.attributes["formatCode"] else { continue }

@@ -58,6 +58,13 @@ final class XMLRecordReader: NSObject, XMLParserDelegate {
     ///   - records: Local names of the record elements.
     /// - Throws: `ListError.malformed` with the parser's line when the XML is not well-formed.
     static func read(_ data: Data, path: String, records: Set<String>) throws(ListError) -> (root: [String: String], records: [XMLNode]) {
+        let (reader, failure) = parse(data, records: records)
+        if let failure { throw .malformed(file: path, line: failure.line, reason: failure.reason) }
+        return (reader.rootAttributes, reader.records)
+    }
+
+    /// Runs `XMLParser` over a whole document; the failure is the first error reported, with its line.
+    private static func parse(_ data: Data, records: Set<String>) -> (XMLRecordReader, (reason: String, line: Int)?) {
         let reader = XMLRecordReader(recordNames: records)
         let parser = XMLParser(data: data)
         parser.delegate = reader
@@ -67,14 +74,126 @@ final class XMLRecordReader: NSObject, XMLParserDelegate {
         // tag it reports `parseErrorOccurred`, invents the end tags and `parse()` still returns true. So the
         // first reported error is kept (with its line) and parsing stops there.
         let finished = parser.parse()
-        if let (code, line) = reader.firstError {
-            throw .malformed(file: path, line: line, reason: "XML is not well-formed (\(code))")
+        if let (code, line) = reader.firstError { return (reader, ("XML is not well-formed (\(code))", line)) }
+        if !finished { return (reader, (parser.parserError.map { "\($0)" } ?? "XML is not well-formed", parser.lineNumber)) }
+        return (reader, nil)
+    }
+
+    /// Like `read`, but a broken record does not stop the file: when the document is not well-formed,
+    /// it is cut into its records (each `<NAME ...>` up to its `</NAME>`, or up to the next record's start
+    /// tag when the end tag is missing) and each record is parsed alone. A record that does not parse is
+    /// an `.error` issue at its start line, naming the parser's line; the others are kept. An error
+    /// outside every record (a broken root or container) is an `.error` issue too, at its line.
+    /// - Throws: `ListError.malformed` when the document is not well-formed and holds no record at all.
+    static func readRecovering(_ data: Data, path: String, records names: Set<String>) throws(ListError)
+        -> (root: [String: String], records: [XMLNode], issues: [RowIssue])
+    {
+        let (reader, whole) = parse(data, records: names)
+        guard let failure = whole else { return (reader.rootAttributes, reader.records, []) }
+
+        let bytes = [UInt8](data)
+        let chunks = recordChunks(bytes, names: names)
+        guard !chunks.isEmpty else { throw .malformed(file: path, line: failure.line, reason: failure.reason) }
+        // The XML declaration (encoding) applies to every record parsed alone.
+        var prolog: [UInt8] = []
+        if bytes.starts(with: Array("<?xml".utf8)), let end = firstIndex(of: Array("?>".utf8), in: bytes, from: 0) {
+            prolog = Array(bytes[0..<end + 2])
         }
-        guard finished else {
-            let reason = parser.parserError.map { "\($0)" } ?? "XML is not well-formed"
-            throw .malformed(file: path, line: parser.lineNumber, reason: reason)
+        var records: [XMLNode] = []
+        var issues: [RowIssue] = []
+        var failureInRecord = false
+        for chunk in chunks {
+            let (piece, pieceFailure) = parse(Data(prolog + bytes[chunk.range]), records: names)
+            // Lines inside the piece count from the record's own line (the prolog ends with no newline).
+            let shift = chunk.line - 1
+            guard let pieceFailure else {
+                if piece.records.count == 1 { records.append(shifted(piece.records[0], by: shift)) }
+                continue
+            }
+            let errorLine = pieceFailure.line + shift
+            let reason = pieceFailure.reason
+            if (chunk.line...max(chunk.line, chunk.endLine)).contains(failure.line) { failureInRecord = true }
+            issues.append(RowIssue(.error, file: path, line: chunk.line,
+                message: "broken <\(chunk.name)> record: \(reason) at line \(errorLine); skipped"))
         }
-        return (reader.rootAttributes, reader.records)
+        if !failureInRecord {
+            issues.append(RowIssue(.error, file: path, line: failure.line,
+                message: "\(failure.reason) outside any record; the records were read one by one"))
+            issues.sort { $0.line < $1.line }
+        }
+        return (reader.rootAttributes, records, issues)
+    }
+
+    /// A record's bytes in the document: its start line, its last line and its element name.
+    struct Chunk {
+        var range: Range<Int>
+        var line: Int
+        var endLine: Int
+        var name: String
+    }
+
+    /// Cuts a document into record elements by scanning for `<NAME` start tags and `</NAME>` end tags
+    /// (no parsing): a record without its end tag stops at the next record's start tag or the end.
+    static func recordChunks(_ bytes: [UInt8], names: Set<String>) -> [Chunk] {
+        let starts: [(offset: Int, name: String)] = bytes.indices.compactMap { i in
+            guard bytes[i] == UInt8(ascii: "<") else { return nil }
+            for name in names where tag(name, at: i + 1, in: bytes) { return (i, name) }
+            return nil
+        }
+        var chunks: [Chunk] = []
+        var line = 1
+        var counted = 0
+        func lineAt(_ offset: Int) -> Int {
+            for j in counted..<offset where bytes[j] == UInt8(ascii: "\n") { line += 1 }
+            counted = offset
+            return line
+        }
+        for (k, start) in starts.enumerated() {
+            let limit = k + 1 < starts.count ? starts[k + 1].offset : bytes.count
+            if limit <= start.offset { continue }
+            var end = limit
+            let close = Array("</\(start.name)".utf8)
+            var i = start.offset
+            while let c = firstIndex(of: close, in: bytes, from: i), c < limit {
+                var j = c + close.count
+                while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 { j += 1 }
+                if j < bytes.count, bytes[j] == UInt8(ascii: ">") { end = j + 1; break }
+                i = c + 1
+            }
+            let first = lineAt(start.offset)
+            let last = lineAt(end)
+            chunks.append(Chunk(range: start.offset..<end, line: first, endLine: last, name: start.name))
+        }
+        return chunks
+    }
+
+    /// True when `name` starts at `i` and is followed by whitespace, `>` or `/`.
+    private static func tag(_ name: String, at i: Int, in bytes: [UInt8]) -> Bool {
+        var j = i
+        for b in name.utf8 {
+            guard j < bytes.count, bytes[j] == b else { return false }
+            j += 1
+        }
+        guard j < bytes.count else { return false }
+        let b = bytes[j]
+        return b == UInt8(ascii: ">") || b == UInt8(ascii: "/") || b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count, from <= bytes.count - needle.count else { return nil }
+        var i = from
+        while i <= bytes.count - needle.count {
+            if bytes[i] == needle[0] && bytes[i..<i + needle.count].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func shifted(_ node: XMLNode, by lines: Int) -> XMLNode {
+        var n = node
+        n.line += lines
+        n.children = n.children.map { shifted($0, by: lines) }
+        return n
     }
 
     /// Reads a whole file into `Data` (a missing or unreadable file is `ListError.file`).

@@ -11,6 +11,8 @@ public final class Matcher: Sendable {
     private let tokenForms: [TokenForm]
     /// Rarity weight of each listed token, stop words and legal forms damped.
     private let tokenWeights: [Double]
+    /// Every listed name as the scorer sees it, built once: the hot loop only reads them.
+    private let nameSides: [[NameScorer.Side]]
 
     /// How many names, at most, get full scoring per query.
     public static let candidateLimit = 100
@@ -21,6 +23,12 @@ public final class Matcher: Sendable {
         self.tokenForms = index.tokenBytes.map(TokenForm.init)
         self.tokenWeights = index.tokens.indices.map { i in
             Self.damp(index.tokens[i], Double(index.rarity(ofTokenID: UInt32(i))))
+        }
+        let forms = tokenForms, weights = tokenWeights
+        self.nameSides = index.names.map { name in
+            name.tokens.enumerated().map { i, t in
+                NameScorer.Side(text: index.tokens[Int(t)], form: forms[Int(t)], weight: weights[Int(t)], covers: [i])
+            }
         }
     }
 
@@ -42,9 +50,7 @@ public final class Matcher: Sendable {
         var best: [UInt32: Match] = [:]
         for nameID in candidates(for: normalized.tokens) {
             let name = index.names[Int(nameID)]
-            let listedSides = name.tokens.enumerated().map { i, t in
-                NameScorer.Side(text: index.tokens[Int(t)], form: tokenForms[Int(t)], weight: tokenWeights[Int(t)], covers: [i])
-            }
+            let listedSides = nameSides[Int(nameID)]
             var explanation = Explanation()
             let entity = index.entities[Int(name.entity)]
             let isPerson = entity.schema == .person || entity.schema == .unknown
@@ -131,13 +137,15 @@ public final class Matcher: Sendable {
     /// at most `candidateLimit`; a name needs 30% of the query's weight (one rare token is enough, one
     /// common token of several is not).
     func candidates(for tokens: [String]) -> [UInt32] {
-        var probes = tokens
+        // Each probe carries its own rarity weight, so a name's sum and the floor are on one scale.
+        var probes: [(text: String, weight: Double)] = tokens.map { ($0, Self.damp($0, Double(index.rarity(of: $0)))) }
+        let queryWeight = probes.reduce(0.0) { $0 + $1.weight }
         // Joined probes find names that write two query tokens as one ("jin ping" -> "jinping").
         if tokens.count >= 2 {
-            for i in 0..<(tokens.count - 1) { probes.append(tokens[i] + tokens[i + 1]) }
+            for i in 0..<(tokens.count - 1) {
+                probes.append((tokens[i] + tokens[i + 1], probes[i].weight + probes[i + 1].weight))
+            }
         }
-        var queryWeight = 0.0
-        for t in tokens { queryWeight += Self.damp(t, Double(index.rarity(of: t))) }
         let floor = queryWeight * 0.3
         var touchedTokens: [UInt32] = []
         var touchedNames: [UInt32] = []
@@ -146,9 +154,8 @@ public final class Matcher: Sendable {
             return withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, index.names.count)) { acc in
                 acc.initialize(repeating: 0)
                 for probe in probes {
-                    // Per name, a probe adds its best token only (names hold a token once per slot).
-                    for hit in similarTokens(probe, hits: hits, touched: &touchedTokens) {
-                        let w = Float(hit.similarity * tokenWeights[Int(hit.token)])
+                    for hit in similarTokens(probe.text, hits: hits, touched: &touchedTokens) {
+                        let w = Float(hit.similarity * probe.weight)
                         index.names(withToken: hit.token).withUnsafeBufferPointer { ids in
                             for id in ids {
                                 if acc[Int(id)] == 0 { touchedNames.append(id) }

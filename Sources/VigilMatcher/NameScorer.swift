@@ -24,10 +24,14 @@ struct NameScorer {
     }
 
     /// Adjacent pairs of still-unaligned tokens, joined: "jin ping" offers "jinping" covering both.
-    static func joins(_ tokens: [Side], used: [Bool]) -> [Side] {
-        guard tokens.count >= 2 else { return [] }
+    /// Only pairs whose joined length is near a leftover token of the other side are built (a join
+    /// is compared with single tokens only), so the common case costs nothing.
+    static func joins(_ tokens: [Side], used: [Bool], otherLengths: [Int]) -> [Side] {
+        guard tokens.count >= 2, !otherLengths.isEmpty else { return [] }
         var out: [Side] = []
         for i in 0..<(tokens.count - 1) where !used[i] && !used[i + 1] {
+            let length = tokens[i].form.bytes.count + tokens[i + 1].form.bytes.count
+            guard otherLengths.contains(where: { abs($0 - length) <= 3 }) else { continue }
             out.append(Side(
                 text: tokens[i].text + tokens[i + 1].text, form: TokenForm(tokens[i].form.bytes + tokens[i + 1].form.bytes),
                 weight: tokens[i].weight + tokens[i + 1].weight, covers: [i, i + 1]))
@@ -47,7 +51,7 @@ struct NameScorer {
                 let (s, agreement) = TokenSimilarity.compare(a.form, b.form)
                 // Joining invents a token: only an exact or one-typo join counts ("jin ping" ~ "jinping"),
                 // never a mere skeleton likeness ("zhao nan" is not "shona").
-                if joined && (s < minimumJoinedSimilarity || agreement == .transliteration) { continue }
+                if joined && agreement != .romanization && (s < minimumJoinedSimilarity || agreement == .transliteration) { continue }
                 if s >= minimumPairSimilarity { candidates.append((qi, li, s, agreement)) }
             }
         }
@@ -79,9 +83,13 @@ struct NameScorer {
         // Single tokens first; then, only if both sides have leftovers, joined neighbours among them.
         align(query, listed, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
         if qUsed.contains(false) && lUsed.contains(false) && (query.count >= 2 || listed.count >= 2) {
-            let q = query + joins(query, used: qUsed)
-            let l = listed + joins(listed, used: lUsed)
-            align(q, l, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
+            let qLeft = query.indices.filter { !qUsed[$0] }.map { query[$0].form.bytes.count }
+            let lLeft = listed.indices.filter { !lUsed[$0] }.map { listed[$0].form.bytes.count }
+            let qJoins = joins(query, used: qUsed, otherLengths: lLeft)
+            let lJoins = joins(listed, used: lUsed, otherLengths: qLeft)
+            if !qJoins.isEmpty || !lJoins.isEmpty {
+                align(query + qJoins, listed + lJoins, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
+            }
         }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
         // vessel "LADY RANIA". Then the query's other tokens count in full.

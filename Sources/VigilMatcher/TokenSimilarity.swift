@@ -78,8 +78,11 @@ public enum TokenSimilarity {
 
     /// How two tokens agree.
     public enum Agreement: String, Sendable {
-        case exact, typo, transliteration, initial, none
+        case exact, typo, transliteration, romanization, initial, none
     }
+
+    /// Two Mandarin romanizations of one name (Hsi/Xi, Chin-ping/Jinping, Tse-tung/Zedong).
+    static let romanizationSimilarity = 0.85
 
     /// Similarity of two tokens, 0...1, and how they agree:
     /// - 1 when equal;
@@ -87,6 +90,7 @@ public enum TokenSimilarity {
     ///   fewer) with the same syllable count (a transliteration variant: qadhafi/gaddafi,
     ///   mohammed/muhammad, abu/abou), or for one typo;
     /// - 0.8 for two typos in a long token, 0.7 for three;
+    /// - 0.85 for two romanizations of the same Mandarin syllables (hsi/xi, tsetung/zedong);
     /// - 0.6 for an initial against a token with that first letter;
     /// - otherwise 0 (not the same name token).
     /// One-syllable tokens (Chinese and Korean name syllables above all: chen/cheng, jin/jing,
@@ -94,6 +98,17 @@ public enum TokenSimilarity {
     /// be equal, and from 5 only a swap of two letters (hlaing/hliang) or one letter more or less
     /// counts as a typo.
     public static func compare(_ a: TokenForm, _ b: TokenForm) -> (similarity: Double, agreement: Agreement) {
+        let r = spellingCompare(a, b)
+        // Mandarin syllables read alike in two systems: say so (joined tokens accept it, where a
+        // mere skeleton likeness is refused).
+        if r.similarity < 0.9 || r.agreement == .transliteration, let ma = a.mandarin, let mb = b.mandarin,
+           MandarinRomanization.sameName(ma, mb) {
+            return (max(r.similarity, romanizationSimilarity), .romanization)
+        }
+        return r
+    }
+
+    static func spellingCompare(_ a: TokenForm, _ b: TokenForm) -> (similarity: Double, agreement: Agreement) {
         if a.bytes == b.bytes { return (1, .exact) }
         if a.bytes.count == 1 || b.bytes.count == 1 {
             return a.bytes.first == b.bytes.first ? (0.6, .initial) : (0, .none)
@@ -129,11 +144,14 @@ public struct TokenForm: Sendable {
     public let bytes: [UInt8]
     public let skeleton: [UInt8]
     public let syllables: Int
+    /// Pinyin readings per syllable when the token splits into Mandarin syllables.
+    public let mandarin: [[String]]?
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         self.skeleton = PhoneticKey.skeleton(bytes)
         self.syllables = PhoneticKey.vowelGroups(bytes)
+        self.mandarin = bytes.count >= 2 ? MandarinRomanization.syllableReadings(bytes) : nil
     }
 
     public init(_ text: String) { self.init(Array(text.utf8)) }

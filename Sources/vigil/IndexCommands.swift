@@ -11,26 +11,38 @@ struct IndexCommand: ParsableCommand {
 
 struct IndexBuild: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Build an index from list files (default: the lists shipped in data/).")
+        commandName: "build", abstract: "Build an index from list files (default: the lists shipped in data/).",
+        discussion: """
+            Strict by default: a malformed record (no id, no name, wrong column count, broken XML record) \
+            refuses the build, listing every such record with file and line. --lenient skips and reports \
+            them. Warnings (a field not understood) and orphans (OFAC rows of another date) are summarised \
+            and never fatal.
+            """)
 
     @Option(name: .long, help: "Where to write the index (written to a temp file, fsynced, renamed).")
     var out: String
 
     @Option(name: .long, help: ArgumentHelp(
-        "A list source FORMAT=PATH[,PATH...]; repeatable. Formats: \(ListFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+        "A list source FORMAT=PATH[,PATH...], or PATH to detect the format; repeatable. Formats: \(ListFormat.allCases.map(\.rawValue).joined(separator: ", ")). OFAC takes a directory too.",
         valueName: "FORMAT=PATH"))
     var source: [String] = []
 
     @Option(name: .long, help: "The data folder holding the default lists (default: found from the binary or working directory).")
     var data: String?
 
-    @Flag(name: .long, help: "Fail when any list row has an issue, instead of reporting it and going on.")
+    @Flag(name: .long, help: "Refuse to build when a record is malformed (the default; kept as an alias).")
     var strict = false
 
-    @Flag(name: .shortAndLong, help: "Print every row issue, not only the first ones per source.")
+    @Flag(name: .long, help: "Skip malformed records, report every one of them, and build.")
+    var lenient = false
+
+    @Flag(name: .shortAndLong, help: "Print every warning and orphan issue, not only the first ones per source.")
     var verbose = false
 
+    var policy: IssuePolicy { lenient ? .lenient : .strict }
+
     func validate() throws {
+        if strict && lenient { throw ValidationError("--strict and --lenient exclude each other") }
         for s in source {
             do { _ = try SourceSpec(parsing: s) } catch { throw ValidationError(error.description) }
         }
@@ -41,22 +53,27 @@ struct IndexBuild: ParsableCommand {
         let specs = try source.isEmpty
             ? ListLoader.defaultSources(dataDirectory: Paths.dataDirectory(data))
             : source.map { try SourceSpec(parsing: $0) }
-        var builder = IndexBuilder()
-        var issueCount = 0
+        var lists: [LoadedList] = []
         for spec in specs {
             let t = Date()
             let loaded: LoadedList
             do { loaded = try ListLoader.load(spec) } catch { throw CLIError("\(spec.format.rawValue): \(error)") }
-            builder.add(loaded)
-            issueCount += loaded.issues.count
+            lists.append(loaded)
             let ms = Int(Date().timeIntervalSince(t) * 1000)
-            stderr("\(spec.format.rawValue): \(loaded.entities.count) entities, \(loaded.entities.reduce(0) { $0 + $1.names.count }) names, \(loaded.issues.count) row issues (\(ms) ms)")
-            for issue in verbose ? loaded.issues[...] : loaded.issues.prefix(5) { stderr("  \(issue)") }
-            if !verbose && loaded.issues.count > 5 { stderr("  ... \(loaded.issues.count - 5) more (use --verbose)") }
+            stderr("\(loaded.provenance.list) (\(spec.format.rawValue)): \(loaded.entities.count) entities, \(loaded.entities.reduce(0) { $0 + $1.names.count }) names; \(IssueSummary.counts(loaded)) (\(ms) ms)")
         }
-        for issue in builder.issues { stderr("  \(issue)") }
-        issueCount += builder.issues.count
-        if strict && issueCount > 0 { throw CLIError("\(issueCount) row issues and --strict: no index written") }
+        for line in IssueSummary(lists).lines(verbose: verbose) { stderr(line) }
+        do { try policy.check(lists) } catch {
+            let n = lists.reduce(0) { $0 + $1.issues(.error).count }
+            throw CLIError("\(n) malformed record\(n == 1 ? "" : "s") (listed above): no index written; use --lenient to skip them")
+        }
+        var builder = IndexBuilder()
+        for list in lists { builder.add(list) }
+        // Duplicate ids across sources and unusable names: the index leaves them out, so they count as errors.
+        for issue in builder.issues { stderr("  error: \(issue)") }
+        if policy == .strict && !builder.issues.isEmpty {
+            throw CLIError("\(builder.issues.count) records left out while indexing (listed above): no index written; use --lenient to skip them")
+        }
         let index = builder.build(buildTime: ISO8601DateFormatter().string(from: Date()))
         let bytes = try IndexFile.write(index, to: out)
         stderr("wrote \(out): \(index.meta.entityCount) entities, \(index.meta.nameCount) names, \(index.meta.tokenCount) tokens, \(index.meta.gramCount) trigrams, \(bytes / 1024) KiB in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")

@@ -6,7 +6,7 @@ struct Vigil: ParsableCommand {
         commandName: "vigil",
         abstract: "Screen names against sanction and PEP lists, across scripts, with every decision explained.",
         version: "0.1.0",
-        subcommands: [IndexCommand.self, QueryCommand.self, ScreenCommand.self, ServeCommand.self, EvalCommand.self])
+        subcommands: [IndexCommand.self, ListsCommand.self, QueryCommand.self, ScreenCommand.self, ServeCommand.self, EvalCommand.self])
 }
 
 /// A failure the user can act on; printed as `Error: <message>`, exit code 1.

@@ -52,11 +52,11 @@ final class GenericCSVTests: XCTestCase {
         XCTAssertEqual(list.entities.map(\.id), ["bad:1", "bad:2", "bad:6"])
         XCTAssertEqual(try list.entity("bad:2").primaryName, "Two lines in a name")
         XCTAssertEqual(list.issues, [
-            RowIssue(file: path, line: 5, message: "row has 4 fields, header has 3; skipped"),
-            RowIssue(file: path, line: 6, message: "row has no id; skipped"),
-            RowIssue(file: path, line: 7, message: "id 4 has no name; skipped"),
-            RowIssue(file: path, line: 8, message: "duplicate id 1; this row skipped, the first kept"),
-            RowIssue(file: path, line: 9, message: "row has 2 fields, header has 3; skipped"),
+            RowIssue(.error, file: path, line: 5, message: "row has 4 fields, header has 3; skipped"),
+            RowIssue(.error, file: path, line: 6, message: "row has no id; skipped"),
+            RowIssue(.error, file: path, line: 7, message: "id 4 has no name; skipped"),
+            RowIssue(.error, file: path, line: 8, message: "duplicate id 1; this row skipped, the first kept"),
+            RowIssue(.error, file: path, line: 9, message: "row has 2 fields, header has 3; skipped"),
         ])
     }
 

@@ -126,8 +126,8 @@ final class UNConsolidatedXMLTests: XCTestCase {
         let path = try ListFixtures.path(Self.file2026)
         // <INDIVIDUAL_DATE_OF_BIRTH> at line 23633: NOTE "Between Aug. and Sep. 1977"; the record is kept.
         XCTAssertEqual(list.issues, [
-            RowIssue(file: path, line: 13391, message: "DATAID 6908703: date of birth '30-35 years old' not understood"),
-            RowIssue(file: path, line: 23633, message: "DATAID 2983746: date of birth 'Between Aug. and Sep. 1977' not understood"),
+            RowIssue(.warning, file: path, line: 13391, message: "DATAID 6908703: date of birth '30-35 years old' not understood"),
+            RowIssue(.warning, file: path, line: 23633, message: "DATAID 2983746: date of birth 'Between Aug. and Sep. 1977' not understood"),
         ])
         XCTAssertEqual(try list.entity("un:2983746").birthDates, ["1976"])
     }
@@ -153,21 +153,50 @@ final class UNConsolidatedXMLTests: XCTestCase {
         assertThrowsFileError(try ListLoader.load(SourceSpec(format: .unXML, paths: ["/nonexistent/un.xml"])))
     }
 
-    func testMalformedXMLThrowsWithLine() throws {
+    func testBrokenRecordIsAnErrorAndTheOthersAreKept() throws {
         let path = try ListFixtures.write("""
             <?xml version="1.0" encoding="UTF-8"?>
             <CONSOLIDATED_LIST dateGenerated="2026-01-01T00:00:00Z">
               <INDIVIDUALS>
-                <INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>A</FIRST_NAME>
+                <INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>ANNA</FIRST_NAME></INDIVIDUAL>
+                <INDIVIDUAL><DATAID>2</DATAID><FIRST_NAME>BROKEN</SECOND_NAME>
+                </INDIVIDUAL>
+                <INDIVIDUAL><DATAID>3</DATAID><FIRST_NAME>UNCLOSED</FIRST_NAME>
+                <INDIVIDUAL><DATAID>4</DATAID><FIRST_NAME>CARL &amp; SONS</FIRST_NAME></INDIVIDUAL>
               </INDIVIDUALS>
             </CONSOLIDATED_LIST>
             """, named: "broken.xml", for: self)
-        let failure = assertThrowsMalformed(try UNConsolidatedXML.load(path: path))
-        // FoundationXML's parse() returns true here (libxml2 recovers); the first reported error must win.
-        XCTAssertEqual(failure?.line, 5, "the mismatched end tag")
-        XCTAssertEqual(failure?.reason, "XML is not well-formed (error 76)")
+        // libxml2 stops at the first mismatched tag (line 5); the reader then parses record by record. The
+        // unclosed record runs up to the next record (line 8), where its data ends early (libxml2 error 5).
+        let list = try UNConsolidatedXML.load(path: path)
+        XCTAssertEqual(list.entities.map(\.id), ["un:1", "un:4"])
+        XCTAssertEqual(try list.entity("un:4").primaryName, "CARL & SONS")
+        XCTAssertEqual(list.issues, [
+            RowIssue(.error, file: path, line: 5, message: "broken <INDIVIDUAL> record: XML is not well-formed (error 76) at line 5; skipped"),
+            RowIssue(.error, file: path, line: 7, message: "broken <INDIVIDUAL> record: XML is not well-formed (error 5) at line 8; skipped"),
+        ])
+        XCTAssertEqual(list.provenance.publicationDate, "2026-01-01", "root attributes read before the error")
+        XCTAssertThrowsError(try IssuePolicy.strict.check([list]))
+        XCTAssertNoThrow(try IssuePolicy.lenient.check([list]))
+
+        // A missing end tag of the last record: the record is broken, nothing else is lost.
+        let unclosed = try ListFixtures.write("""
+            <CONSOLIDATED_LIST>
+              <INDIVIDUALS>
+                <INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>A</FIRST_NAME>
+              </INDIVIDUALS>
+            </CONSOLIDATED_LIST>
+            """, named: "unclosed.xml", for: self)
+        let one = try UNConsolidatedXML.load(path: unclosed)
+        XCTAssertEqual(one.entities.count, 0)
+        XCTAssertEqual(one.issues.map(\.line), [3])
+        XCTAssertEqual(one.issues.map(\.severity), [.error])
+
+        // Not XML at all, or XML with no record: the file is refused whole.
         let notXML = try ListFixtures.write("not xml at all", named: "plain.xml", for: self)
         XCTAssertEqual(assertThrowsMalformed(try UNConsolidatedXML.load(path: notXML))?.line, 1)
+        let noRecords = try ListFixtures.write("<CONSOLIDATED_LIST><INDIVIDUALS></ENTITIES></CONSOLIDATED_LIST>", named: "none.xml", for: self)
+        XCTAssertEqual(assertThrowsMalformed(try UNConsolidatedXML.load(path: noRecords))?.reason, "XML is not well-formed (error 76)")
     }
 
     func testBadRecordsAreIssuesNotDropsOrTraps() throws {

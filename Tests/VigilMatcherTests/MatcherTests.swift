@@ -1,5 +1,6 @@
 import XCTest
 import VigilIndex
+import VigilLists
 import VigilNormalization
 @testable import VigilMatcher
 import VigilTestSupport
@@ -99,5 +100,22 @@ final class MatcherTests: XCTestCase {
             TokenSimilarity.similarity(TokenForm("putin"), TokenForm("potanin")),
             0.9, "an extra syllable is not a transliteration variant")
         XCTAssertEqual(TokenSimilarity.jaroWinkler(Array("martha".utf8), Array("marhta".utf8)), 0.9611, accuracy: 0.001)
+    }
+}
+
+final class RomanizationMatchTests: XCTestCase {
+    func testOneChineseNameInFourSpellings() throws {
+        // A one-entity index from a generic CSV list, so the test shows the matcher, not the lists.
+        let path = TestData.temporaryPath("xi.csv")
+        try "id,name,schema\n1,Xi Jinping,Person\n2,Mao Zedong,Person\n".write(toFile: path, atomically: true, encoding: .utf8)
+        var b = IndexBuilder()
+        b.add(try ListLoader.load(SourceSpec(format: .csv, paths: [path])))
+        let matcher = Matcher(index: b.build(buildTime: "test"))
+        for spelling in ["习近平", "Hsi Chin-p'ing", "Xi Jinping", "XI, Jin Ping", "習近平"] {
+            let top = matcher.match(ScreeningQuery(name: spelling), limit: 1, minimumScore: 0.5).first
+            XCTAssertEqual(top?.entity.id, "xi:1", spelling)
+            XCTAssertGreaterThanOrEqual(top?.score ?? 0, 0.8, spelling)
+        }
+        XCTAssertEqual(matcher.match(ScreeningQuery(name: "Mao Tse-tung"), limit: 1, minimumScore: 0.8).first?.entity.id, "xi:2")
     }
 }

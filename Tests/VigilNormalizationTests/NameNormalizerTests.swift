@@ -84,3 +84,26 @@ final class HangulRomanizerTests: XCTestCase {
         XCTAssertEqual(n.normalize("이재명").tokens.first, "ri")
     }
 }
+
+final class MandarinRomanizationTests: XCTestCase {
+    func readings(_ t: String) -> [[String]]? { MandarinRomanization.syllableReadings(t) }
+
+    func testWadeGilesAndPinyinMeet() throws {
+        for (wg, py) in [("hsi", "xi"), ("chinping", "jinping"), ("tsetung", "zedong"),
+                         ("hsiaoping", "xiaoping"), ("tzu", "zi"), ("chingkuo", "jingguo")] {
+            let a = try XCTUnwrap(readings(wg), wg), b = try XCTUnwrap(readings(py), py)
+            XCTAssertTrue(MandarinRomanization.sameName(a, b), "\(wg) ~ \(py)")
+        }
+    }
+
+    func testDifferentSyllablesDoNotMeet() throws {
+        // Valid pinyin reads as itself: "chang" is not taken for Zhang.
+        for (a, b) in [("xi", "shi"), ("jinping", "jianping"), ("zhang", "zheng"), ("li", "lin"), ("chang", "zhang"), ("teng", "deng")] {
+            XCTAssertFalse(MandarinRomanization.sameName(try XCTUnwrap(readings(a)), try XCTUnwrap(readings(b))), "\(a) !~ \(b)")
+        }
+    }
+
+    func testNonMandarinTokensDoNotParse() {
+        for t in ["vladimir", "smith", "hassan", "zawahiri", "rodriguez"] { XCTAssertNil(readings(t), t) }
+    }
+}

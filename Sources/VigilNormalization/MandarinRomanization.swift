@@ -1,0 +1,173 @@
+/// Mandarin romanizations of one name: Hanyu Pinyin (Xi Jinping, Mao Zedong) and Wade-Giles as
+/// Taiwan, Hong Kong-era and older lists write it, apostrophes lost (Hsi Chin-ping, Mao Tse-tung).
+/// A token that splits into Mandarin syllables gets the set of pinyin readings it can stand for;
+/// two tokens are the same name in two systems when their readings meet syllable by syllable.
+///
+/// The pinyin syllable inventory is taken from pypinyin 0.55 (MIT); the Wade-Giles forms are derived
+/// from it by the standard correspondence (b->p, d->t, g->k, j/zh->ch, q/ch->ch', x->hs, r->j,
+/// z->ts, c->ts', zi->tzu, si->ssu, zhi->chih, -ong->-ung, -ie->-ieh, -ian->-ien, ge->ko, ...).
+public enum MandarinRomanization {
+    /// Valid pinyin syllables, toneless, ü written u.
+    static let pinyinSyllables: [String] = """
+        a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca cai
+        can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai
+        chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di
+        dia dian diao die din ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng
+        fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha
+        hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao
+        jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan
+        kuang kui kun kuo la lai lan lang lao le lei len leng li lia lian liang liao lie lin ling liu lo
+        long lou lu luan lue lun luo ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo
+        mou mu na nai nan nang nao ne nei nen neng ni nia nian niang niao nie nin ning niu nong nou nu nuan
+        nue nun nuo o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian
+        qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan
+        rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou
+        shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te
+        tei teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu
+        xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong
+        you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng
+        zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+
+    /// Spelling (pinyin or Wade-Giles without apostrophes) -> the pinyin syllables it may be.
+    static let readings: [String: [String]] = {
+        var map: [String: Set<String>] = [:]
+        for p in pinyinSyllables {
+            map[p, default: []].insert(p)
+            for w in wadeGiles(p) where w != p { map[w, default: []].insert(p) }
+        }
+        return map.mapValues { $0.sorted() }
+    }()
+
+    static let longestSyllable = 6
+
+    /// Wade-Giles spellings of a pinyin syllable, as lists print them without apostrophes and
+    /// umlauts (so aspirated and plain initials fall together, as they do in practice).
+    static func wadeGiles(_ p: String) -> [String] {
+        switch p {
+        case "zi": return ["tzu", "tsu"]
+        case "ci": return ["tzu", "tsu"]
+        case "si": return ["ssu", "szu"]
+        case "zhi", "chi": return ["chih"]
+        case "shi": return ["shih"]
+        case "ri": return ["jih"]
+        case "er": return ["erh"]
+        case "you": return ["yu"]
+        case "yi": return ["i", "yi"]
+        case "ye": return ["yeh"]
+        case "yan": return ["yen"]
+        case "yong": return ["yung"]
+        case "yue": return ["yueh"]
+        case "e": return ["o", "e"]
+        default: break
+        }
+        let initials = ["zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"]
+        guard let initial = initials.first(where: { p.hasPrefix($0) }) else { return [p] }
+        var final = String(p.dropFirst(initial.count))
+        let wgInitial: String
+        switch initial {
+        case "b": wgInitial = "p"
+        case "d": wgInitial = "t"
+        case "g": wgInitial = "k"
+        case "j", "q", "zh", "ch": wgInitial = "ch"
+        case "x": wgInitial = "hs"
+        case "r": wgInitial = "j"
+        case "z", "c": wgInitial = "ts"
+        default: wgInitial = initial
+        }
+        switch final {
+        case "ong": final = "ung"
+        case "iong": final = "iung"
+        case "ie": final = "ieh"
+        case "ian": final = "ien"
+        case "ue": final = "ueh"
+        case "ui": final = "uei"
+        case "e": final = (initial == "g" || initial == "k" || initial == "h") ? "o" : "e"
+        case "uo": final = (initial == "g" || initial == "k" || initial == "h" || initial == "sh") ? "uo" : "o"
+        default: break
+        }
+        var out = [wgInitial + final]
+        if initial == "z" || initial == "c" { out.append("tz" + final) }
+        return out
+    }
+
+    /// Syllables packed into a UInt64 (at most 6 ASCII letters), so splitting allocates nothing.
+    @inline(__always)
+    static func pack<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var k: UInt64 = 0
+        for b in bytes { k = k << 8 | UInt64(b) }
+        return k
+    }
+
+    static let pinyinKeys: Set<UInt64> = Set(pinyinSyllables.map { pack(Array($0.utf8)) })
+    static let readingsByKey: [UInt64: [String]] = Dictionary(uniqueKeysWithValues: readings.map { (pack(Array($0.key.utf8)), $0.value) })
+
+    /// The readings of each syllable of a token, or nil when it does not split into Mandarin syllables.
+    /// A token that is valid pinyin reads as itself only ("chang" is Chang, not Zhang): the
+    /// Wade-Giles readings apply to tokens pinyin cannot spell ("hsi", "chin", "tsetung"), which keeps
+    /// pinyin names from meeting each other through Wade-Giles ambiguity.
+    public static func syllableReadings(_ token: String) -> [[String]]? {
+        syllableReadings(Array(token.utf8))
+    }
+
+    public static func syllableReadings(_ bytes: [UInt8]) -> [[String]]? {
+        guard bytes.count >= 1, bytes.count <= 4 * longestSyllable,
+              bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
+        if let keys = split(bytes, valid: { pinyinKeys.contains($0) }) {
+            return keys.map { k in [String(decoding: unpack(k), as: UTF8.self)] }
+        }
+        return split(bytes, valid: { readingsByKey[$0] != nil })?.map { readingsByKey[$0] ?? [] }
+    }
+
+    static func unpack(_ k: UInt64) -> [UInt8] {
+        var out: [UInt8] = []
+        var k = k
+        while k != 0 { out.append(UInt8(k & 0xFF)); k >>= 8 }
+        return out.reversed()
+    }
+
+    /// Splits a token into valid syllables by dynamic programming, fewest syllables first, at most 4.
+    static func split(_ chars: [UInt8], valid: (UInt64) -> Bool) -> [UInt64]? {
+        let n = chars.count
+        // count[i]: fewest syllables covering chars[i...] (Int.max: impossible); next[i]: first syllable length.
+        var count = [Int](repeating: Int.max, count: n + 1)
+        var next = [Int](repeating: 0, count: n + 1)
+        count[n] = 0
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            var key: UInt64 = 0
+            for len in 1...min(longestSyllable, n - i) {
+                key = key << 8 | UInt64(chars[i + len - 1])
+                let rest = count[i + len]
+                guard rest < 4, rest + 1 < count[i], valid(key) else { continue }
+                count[i] = rest + 1
+                next[i] = len
+            }
+        }
+        guard count[0] != Int.max else { return nil }
+        var out: [UInt64] = []
+        var i = 0
+        while i < n {
+            out.append(pack(chars[i..<(i + next[i])]))
+            i += next[i]
+        }
+        return out
+    }
+
+    /// Whether two tokens can be the same Mandarin name written in two romanizations.
+    public static func sameName(_ a: [[String]], _ b: [[String]]) -> Bool {
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) where Set(x).isDisjoint(with: y) { return false }
+        return true
+    }
+
+    /// Pinyin spellings a token may stand for (at most `limit`), for retrieval terms.
+    public static func pinyinSpellings(_ readings: [[String]], limit: Int = 8) -> [String] {
+        var out = [""]
+        for options in readings {
+            var next: [String] = []
+            for prefix in out { for o in options { next.append(prefix + o); if next.count >= limit { break } } }
+            out = Array(next.prefix(limit))
+        }
+        return out
+    }
+}
