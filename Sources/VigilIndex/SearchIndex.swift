@@ -84,8 +84,10 @@ public final class SearchIndex: Sendable {
     }
 
     @inline(__always)
+    /// ln(1 + (N+1)/(df+0.5)): the usual rarity, smoothed so it stays positive in a list of one
+    /// name (plain ln(N/df) is 0 there, and every score would be 0).
     static func idf(frequency: Int, total: Int) -> Float {
-        Float(log1pApprox(Double(total + 1) / Double(frequency + 1)))
+        Float(naturalLog(1 + Double(total + 1) / (Double(frequency) + 0.5)))
     }
 
     /// Names holding a token, ascending.
@@ -133,7 +135,7 @@ public final class SearchIndex: Sendable {
 
 /// ln(x) without Foundation: log via the exponent and a short series, accurate to ~1e-7 for idf use.
 @inline(__always)
-func log1pApprox(_ x: Double) -> Double {
+func naturalLog(_ x: Double) -> Double {
     // ln(x) = k ln 2 + ln(m), m in [1, 2)
     guard x > 0 else { return 0 }
     let k = Double(x.exponent)

@@ -176,17 +176,3 @@ public final class Matcher: Sendable {
         }
     }
 }
-
-/// ln(1 + x) for weights; precision is not critical here.
-@inline(__always)
-func log1p(_ x: Double) -> Double {
-    guard x > 0 else { return 0 }
-    let y = 1 + x
-    let k = Double(y.exponent)
-    let m = y.significand
-    let z = (m - 1) / (m + 1)
-    let z2 = z * z
-    var term = z, sum = 0.0, n = 1.0
-    for _ in 0..<10 { sum += term / n; term *= z2; n += 2 }
-    return k * 0.6931471805599453 + 2 * sum
-}

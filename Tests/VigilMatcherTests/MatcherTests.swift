@@ -119,3 +119,18 @@ final class RomanizationMatchTests: XCTestCase {
         XCTAssertEqual(matcher.match(ScreeningQuery(name: "Mao Tse-tung"), limit: 1, minimumScore: 0.8).first?.entity.id, "xi:2")
     }
 }
+
+final class TinyListTests: XCTestCase {
+    /// A list of one name: rarity must not collapse to zero (ln(N/df) = 0 there).
+    func testOneNameListStillMatches() throws {
+        let path = TestData.temporaryPath("mylist.csv")
+        try "id,name,schema\n7,Ivan Petrovich Sidorov,Person\n".write(toFile: path, atomically: true, encoding: .utf8)
+        var b = IndexBuilder()
+        b.add(try ListLoader.load(SourceSpec(format: .csv, paths: [path])))
+        let matcher = Matcher(index: b.build(buildTime: "test"))
+        let m = try XCTUnwrap(matcher.match(ScreeningQuery(name: "Ivan Sidorov"), limit: 1, minimumScore: 0.5).first)
+        XCTAssertEqual(m.entity.id, "mylist:7")
+        XCTAssertGreaterThanOrEqual(m.score, 0.8)
+        XCTAssertTrue(matcher.match(ScreeningQuery(name: "Maria Lopez"), limit: 1, minimumScore: 0.5).isEmpty)
+    }
+}
