@@ -186,6 +186,16 @@ public struct LoadedList: Sendable {
     }
 }
 
+extension Array where Element == Entity {
+    /// Names the list of entities read with native keys as ids: `list` set, ids become `<list>:<key>`.
+    mutating func assignList(_ list: String) {
+        for i in indices {
+            self[i].list = list
+            self[i].id = "\(list):\(self[i].id)"
+        }
+    }
+}
+
 extension String {
     /// Trims spaces, tabs and line breaks at both ends.
     public var trimmedWhitespace: String {

@@ -128,10 +128,7 @@ enum FollowTheMoneyJSON {
         }
 
         let list = (singleDataset && datasets.count == 1 ? datasets.first : nil) ?? JSONLines.stem(path)
-        for i in entities.indices {
-            entities[i].list = list
-            entities[i].id = "\(list):\(entities[i].id)"
-        }
+        entities.assignList(list)
         if entities.isEmpty && issues.isEmpty && ignored.isEmpty {
             throw .malformed(file: path, line: 1, reason: "no FollowTheMoney entities: empty file")
         }

@@ -94,10 +94,7 @@ enum SenzingJSON {
         }
 
         let list = sources.count == 1 ? sources.first.map { $0.lowercased() } ?? JSONLines.stem(path) : JSONLines.stem(path)
-        for i in entities.indices {
-            entities[i].list = list
-            entities[i].id = "\(list):\(entities[i].id)"
-        }
+        entities.assignList(list)
         if entities.isEmpty && issues.isEmpty && ignored.isEmpty {
             throw .malformed(file: path, line: 1, reason: "no Senzing records: empty file")
         }

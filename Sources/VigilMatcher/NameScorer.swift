@@ -41,7 +41,7 @@ struct NameScorer {
 
     /// Greedy one-to-one alignment of `q` against `l` (best pairs first; ties prefer more weight),
     /// skipping tokens already used; records each pair and returns the weighted similarity added.
-    static func align(_ q: [Side], _ l: [Side], qUsed: inout [Bool], lUsed: inout [Bool],
+    static func align(_ q: [Side], _ l: [Side], isPerson: Bool, qUsed: inout [Bool], lUsed: inout [Bool],
                       matched: inout Double, total: inout Double, explanation: inout Explanation) {
         var candidates: [(qi: Int, li: Int, sim: Double, agreement: TokenSimilarity.Agreement)] = []
         for (qi, a) in q.enumerated() where !a.covers.contains(where: { qUsed[$0] }) {
@@ -52,7 +52,10 @@ struct NameScorer {
                 // Joining invents a token: only an exact or one-typo join counts ("jin ping" ~ "jinping"),
                 // never a mere skeleton likeness ("zhao nan" is not "shona").
                 if joined && agreement != .romanization && (s < minimumJoinedSimilarity || agreement == .transliteration) { continue }
-                if s >= minimumPairSimilarity { candidates.append((qi, li, s, agreement)) }
+                // A person's initial stands for the whole token ("N." for Nursultan): it aligns below the
+                // usual bar. In a vessel or company name a lone letter is just a letter ("M-VITO").
+                let aligns = agreement == .initial ? (isPerson && !joined) : s >= minimumPairSimilarity
+                if aligns { candidates.append((qi, li, s, agreement)) }
             }
         }
         guard !candidates.isEmpty else { return }
@@ -65,7 +68,8 @@ struct NameScorer {
             if a.covers.contains(where: { qUsed[$0] }) || b.covers.contains(where: { lUsed[$0] }) { continue }
             for i in a.covers { qUsed[i] = true }
             for i in b.covers { lUsed[i] = true }
-            let w = a.weight + b.weight
+            // An initial carries the weight of the token it stands for, not the rarity of a lone letter.
+            let w = c.agreement == .initial ? 2 * (a.form.bytes.count > 1 ? a.weight : b.weight) : a.weight + b.weight
             matched += c.sim * w
             total += w
             let via = (a.covers.count > 1 || b.covers.count > 1) ? "joined" : c.agreement.rawValue
@@ -81,14 +85,14 @@ struct NameScorer {
         var matched = 0.0
         var total = 0.0
         // Single tokens first; then, only if both sides have leftovers, joined neighbours among them.
-        align(query, listed, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
+        align(query, listed, isPerson: isPerson, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
         if qUsed.contains(false) && lUsed.contains(false) && (query.count >= 2 || listed.count >= 2) {
             let qLeft = query.indices.filter { !qUsed[$0] }.map { query[$0].form.bytes.count }
             let lLeft = listed.indices.filter { !lUsed[$0] }.map { listed[$0].form.bytes.count }
             let qJoins = joins(query, used: qUsed, otherLengths: lLeft)
             let lJoins = joins(listed, used: lUsed, otherLengths: qLeft)
             if !qJoins.isEmpty || !lJoins.isEmpty {
-                align(query + qJoins, listed + lJoins, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
+                align(query + qJoins, listed + lJoins, isPerson: isPerson, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
             }
         }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the

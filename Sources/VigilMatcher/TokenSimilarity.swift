@@ -91,7 +91,7 @@ public enum TokenSimilarity {
     ///   mohammed/muhammad, abu/abou), or for one typo;
     /// - 0.8 for two typos in a long token, 0.7 for three;
     /// - 0.85 for two romanizations of the same Mandarin syllables (hsi/xi, tsetung/zedong);
-    /// - 0.6 for an initial against a token with that first letter;
+    /// - 0.7 for an initial against a token with that first letter;
     /// - otherwise 0 (not the same name token).
     /// One-syllable tokens (Chinese and Korean name syllables above all: chen/cheng, jin/jing,
     /// zhang/sheng, liang/jiang) that differ by a letter are different names: below 5 letters they must
@@ -111,7 +111,7 @@ public enum TokenSimilarity {
     static func spellingCompare(_ a: TokenForm, _ b: TokenForm) -> (similarity: Double, agreement: Agreement) {
         if a.bytes == b.bytes { return (1, .exact) }
         if a.bytes.count == 1 || b.bytes.count == 1 {
-            return a.bytes.first == b.bytes.first ? (0.6, .initial) : (0, .none)
+            return a.bytes.first == b.bytes.first ? (0.7, .initial) : (0, .none)
         }
         let shortest = min(a.bytes.count, b.bytes.count)
         if a.syllables <= 1 || b.syllables <= 1 {

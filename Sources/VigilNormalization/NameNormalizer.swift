@@ -66,7 +66,7 @@ public final class NameNormalizer: Sendable {
         }
         var tokens = Self.tokenize(latin)
         if script == .han { tokens = Self.groupHanSyllables(tokens, original: raw) }
-        tokens = Self.joinServantNames(tokens)
+        tokens = LegalForms.canonicalize(Self.joinServantNames(tokens))
         var honorifics: [String] = []
         if stripHonorifics && tokens.count > 1 {
             var kept: [String] = []

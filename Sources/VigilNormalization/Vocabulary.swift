@@ -19,7 +19,7 @@ public enum Vocabulary {
         "nv": "nv", "ab": "ab", "as": "as", "oy": "oy", "kg": "kg", "lp": "lp", "llp": "llp", "fze": "fze",
         "fzco": "fzco", "fzc": "fzc", "pte": "pte", "pty": "pty", "sdn": "sdn", "bhd": "bhd", "tbk": "tbk",
         "group": "group", "holding": "holding", "holdings": "holding", "trading": "trading",
-        "youxian": "ltd", "gongsi": "co", "youxiangongsi": "ltd",
+        "youxian": "ltd", "gongsi": "co", "youxiangongsi": "ltd", "pvt": "pvt",
     ]
 
     /// Words that carry no identity in a name.

@@ -107,3 +107,15 @@ final class MandarinRomanizationTests: XCTestCase {
         for t in ["vladimir", "smith", "hassan", "zawahiri", "rodriguez"] { XCTAssertNil(readings(t), t) }
     }
 }
+
+final class LegalFormTests: XCTestCase {
+    func testSpelledOutLegalFormsMeetTheirAbbreviations() {
+        let n = NameNormalizer.shared
+        XCTAssertEqual(n.normalize("Open Joint Stock Company Gazprom").tokens, n.normalize("OAO Gazprom").tokens)
+        XCTAssertEqual(n.normalize("Volkswagen Gesellschaft mit beschränkter Haftung").tokens, ["volkswagen", "gmbh"])
+        XCTAssertEqual(n.normalize("Societatea cu Răspundere Limitată PRO TRAFFIC").tokens, ["srl", "pro", "traffic"])
+        XCTAssertEqual(n.normalize("ACME Company Limited").tokens, ["acme", "co", "ltd"])
+        // Short forms that are also personal names stay as they are.
+        XCTAssertEqual(n.normalize("PAO Yu Liang").tokens, ["pao", "yu", "liang"])
+    }
+}
