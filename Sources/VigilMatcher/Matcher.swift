@@ -51,16 +51,23 @@ public final class Matcher: Sendable {
         for nameID in candidates(for: normalized.tokens) {
             let name = index.names[Int(nameID)]
             let listedSides = nameSides[Int(nameID)]
-            var explanation = Explanation()
             let entity = index.entities[Int(name.entity)]
             let isPerson = entity.schema == .person || entity.schema == .unknown
-            var score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explanation: &explanation)
             let listedName = entity.names[Int(name.slot)]
-            if listedName.type == .weakAka || listedName.quality?.lowercased() == "low" {
+            let weak = listedName.type == .weakAka || listedName.quality?.lowercased() == "low"
+            // First pass without an explanation: most candidates stop here, and no strings are built.
+            var scratch = Explanation()
+            var score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explain: false, explanation: &scratch)
+            if weak { score *= 0.9 }
+            // Attributes add at most +0.21 (same date +0.06, same ID +0.15).
+            if score + 0.21 < minimumScore { continue }
+            if let existing = best[name.entity], existing.score >= min(1, score + 0.21) { continue }
+            var explanation = Explanation()
+            score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explanation: &explanation)
+            if weak {
                 score *= 0.9
                 explanation.attributes.append(.init(attribute: "name_quality", delta: -score / 9, reason: "weak or low-quality alias"))
             }
-            if score < minimumScore - 0.2 { continue }
             score += AttributeScorer.apply(query, entity, to: &explanation)
             score = min(1, max(0, score))
             guard score >= minimumScore else { continue }

@@ -41,8 +41,10 @@ struct NameScorer {
 
     /// Greedy one-to-one alignment of `q` against `l` (best pairs first; ties prefer more weight),
     /// skipping tokens already used; records each pair and returns the weighted similarity added.
-    static func align(_ q: [Side], _ l: [Side], isPerson: Bool, qUsed: inout [Bool], lUsed: inout [Bool],
-                      matched: inout Double, total: inout Double, explanation: inout Explanation) {
+    /// - Returns: the number of pairs aligned.
+    @discardableResult
+    static func align(_ q: [Side], _ l: [Side], isPerson: Bool, explain: Bool, qUsed: inout [Bool], lUsed: inout [Bool],
+                      matched: inout Double, total: inout Double, explanation: inout Explanation) -> Int {
         var candidates: [(qi: Int, li: Int, sim: Double, agreement: TokenSimilarity.Agreement)] = []
         for (qi, a) in q.enumerated() where !a.covers.contains(where: { qUsed[$0] }) {
             for (li, b) in l.enumerated() where !b.covers.contains(where: { lUsed[$0] }) {
@@ -58,7 +60,8 @@ struct NameScorer {
                 if aligns { candidates.append((qi, li, s, agreement)) }
             }
         }
-        guard !candidates.isEmpty else { return }
+        guard !candidates.isEmpty else { return 0 }
+        var aligned = 0
         candidates.sort {
             if $0.sim != $1.sim { return $0.sim > $1.sim }
             return q[$0.qi].weight + l[$0.li].weight > q[$1.qi].weight + l[$1.li].weight
@@ -72,32 +75,37 @@ struct NameScorer {
             let w = c.agreement == .initial ? 2 * (a.form.bytes.count > 1 ? a.weight : b.weight) : a.weight + b.weight
             matched += c.sim * w
             total += w
-            let via = (a.covers.count > 1 || b.covers.count > 1) ? "joined" : c.agreement.rawValue
-            explanation.pairs.append(.init(query: a.text, listed: b.text, similarity: c.sim, weight: w, via: via))
+            aligned += 1
+            if explain {
+                let via = (a.covers.count > 1 || b.covers.count > 1) ? "joined" : c.agreement.rawValue
+                explanation.pairs.append(.init(query: a.text, listed: b.text, similarity: c.sim, weight: w, via: via))
+            }
         }
+        return aligned
     }
 
     /// - Parameter isPerson: people often carry extra or missing middle names and patronymics, so
     ///   leftovers cost less; for organisations and vessels every distinguishing word counts.
-    static func score(query: [Side], listed: [Side], isPerson: Bool = true, explanation: inout Explanation) -> Double {
+    /// - Parameter explain: record pairs and leftovers in `explanation`; off for the first pass over
+    ///   candidates, most of which are dropped (no strings built for them).
+    static func score(query: [Side], listed: [Side], isPerson: Bool = true, explain: Bool = true, explanation: inout Explanation) -> Double {
         var qUsed = [Bool](repeating: false, count: query.count)
         var lUsed = [Bool](repeating: false, count: listed.count)
         var matched = 0.0
         var total = 0.0
         // Single tokens first; then, only if both sides have leftovers, joined neighbours among them.
-        align(query, listed, isPerson: isPerson, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
+        var alignedPairs = align(query, listed, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
         if qUsed.contains(false) && lUsed.contains(false) && (query.count >= 2 || listed.count >= 2) {
             let qLeft = query.indices.filter { !qUsed[$0] }.map { query[$0].form.bytes.count }
             let lLeft = listed.indices.filter { !lUsed[$0] }.map { listed[$0].form.bytes.count }
             let qJoins = joins(query, used: qUsed, otherLengths: lLeft)
             let lJoins = joins(listed, used: lUsed, otherLengths: qLeft)
             if !qJoins.isEmpty || !lJoins.isEmpty {
-                align(query + qJoins, listed + lJoins, isPerson: isPerson, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
+                alignedPairs += align(query + qJoins, listed + lJoins, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
             }
         }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
         // vessel "LADY RANIA". Then the query's other tokens count in full.
-        let alignedPairs = explanation.pairs.count
         // Leftovers on both sides are a substitution ("ben MOHAMED ben" vs "ben ALI ben"): a
         // different name, charged in full. Leftovers on one side only are an extra or missing token.
         let leftoverBothSides = qUsed.contains(false) && lUsed.contains(false)
@@ -106,15 +114,15 @@ struct NameScorer {
         let listedFactor = (leftoverBothSides || !isPerson) ? 1.0 : unmatchedListedFactor
         for (i, t) in query.enumerated() where !qUsed[i] {
             total += t.weight * queryFactor
-            explanation.unmatchedQuery.append(t.text)
+            if explain { explanation.unmatchedQuery.append(t.text) }
         }
         for (i, t) in listed.enumerated() where !lUsed[i] {
             total += t.weight * listedFactor
-            explanation.unmatchedListed.append(t.text)
+            if explain { explanation.unmatchedListed.append(t.text) }
         }
         guard total > 0 else { return 0 }
         let s = matched / total
-        explanation.nameScore = s
+        if explain { explanation.nameScore = s }
         return s
     }
 }
