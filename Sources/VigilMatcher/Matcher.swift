@@ -14,6 +14,10 @@ public final class Matcher: Sendable {
     /// Every listed name as the scorer sees it, built once: the hot loop only reads them.
     private let nameSides: [[NameScorer.Side]]
 
+    /// Longest query name used, in UTF-8 bytes, and most tokens used from it.
+    public static let maximumQueryBytes = 4096
+    public static let maximumQueryTokens = 24
+
     /// How many names, at most, get full scoring per query.
     public static let candidateLimit = 100
 
@@ -43,7 +47,11 @@ public final class Matcher: Sendable {
     ///     are still returned when above it).
     /// - Complexity: O(postings of the query's trigrams + candidateLimit × tokens²).
     public func match(_ query: ScreeningQuery, limit: Int = 10, minimumScore: Double = 0.5) -> [Match] {
-        let normalized = normalizer.normalize(query.name)
+        // A name is a few tokens; a pasted paragraph (or a hostile 100 kB field) is cut to the first
+        // `maximumQueryTokens` so one row can never stall a run.
+        let text = query.name.utf8.count > Self.maximumQueryBytes ? String(query.name.prefix(Self.maximumQueryBytes)) : query.name
+        var normalized = normalizer.normalize(text)
+        if normalized.tokens.count > Self.maximumQueryTokens { normalized.tokens.removeSubrange(Self.maximumQueryTokens...) }
         guard !normalized.tokens.isEmpty, limit > 0 else { return [] }
         let querySides = sides(normalized.tokens)
 

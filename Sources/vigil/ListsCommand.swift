@@ -7,8 +7,8 @@ import VigilNormalization
 /// `ListSources` (sources as `FORMAT=PATH` or a bare path); add new ones to `subcommands`.
 struct ListsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lists", abstract: "Inspect list files without building an index.",
-        subcommands: [ListsInspect.self])
+        commandName: "lists", abstract: "Inspect and compare list files without building an index.",
+        subcommands: [ListsInspect.self, ListsDiff.self])
 }
 
 /// List sources given on the command line, loaded with their parse time.

@@ -134,3 +134,21 @@ final class TinyListTests: XCTestCase {
         XCTAssertTrue(matcher.match(ScreeningQuery(name: "Maria Lopez"), limit: 1, minimumScore: 0.5).isEmpty)
     }
 }
+
+final class HostileInputTests: XCTestCase {
+    func testHugeAndOddNamesAreScreenedWithoutStalling() throws {
+        let matcher = Matcher(index: try TestData.ofacUNIndex.get())
+        // 100 kB of name: only the head is used and the call returns, bounded.
+        let huge = "Vladimir Putin " + String(repeating: "Aleksandrovich Petrovsky ", count: 4_000)
+        XCTAssertGreaterThan(huge.utf8.count, 100_000)
+        let found = matcher.match(ScreeningQuery(name: huge), limit: 50, minimumScore: 0.1)
+        XCTAssertLessThanOrEqual(found.count, 50)
+        // A long name made of one listed name still finds it: a paragraph is cut, not refused.
+        let long = String(repeating: "x", count: 5000) + " Vladimir Putin"
+        XCTAssertTrue(matcher.match(ScreeningQuery(name: "Vladimir Putin " + long.prefix(10)), limit: 3, minimumScore: 0.5).contains { $0.entity.id == "ofac:35096" })
+        for odd in ["", " ", "\u{0}", "🙂🙂🙂", String(repeating: "a", count: 5000), "' - ' , .", "\u{202E}nituP rimidalV"] {
+            _ = matcher.match(ScreeningQuery(name: odd), limit: 3, minimumScore: 0.5)  // must return, not trap
+        }
+        XCTAssertTrue(matcher.match(ScreeningQuery(name: "🙂🙂🙂"), limit: 3, minimumScore: 0.5).isEmpty)
+    }
+}
