@@ -128,9 +128,10 @@ public struct Screener: Sendable {
         var result = row.isScreenable
             ? screen(row.customer)
             : ScreeningResult(id: row.customer.id, line: row.line, threshold: options.threshold, matches: [], error: nil)
+        // Always known for a file row (CSV output has a line column); JSON writes it only with an error.
+        result.line = row.line
         if !row.errors.isEmpty {
             result.error = "line \(row.line): " + row.errors.joined(separator: "; ")
-            result.line = row.line
         }
         return result
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VigilLists
 import VigilMatcher
 import VigilScreening
 
@@ -9,7 +10,12 @@ struct ScreenCommand: ParsableCommand {
         abstract: "Screen a customer file (CSV with header, or JSON lines; - for stdin): one output row per input row.")
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case jsonl, table
+        case jsonl, csv, table
+    }
+
+    enum InputEncoding: String, ExpressibleByArgument, CaseIterable {
+        case utf8, cp1252
+        var textEncoding: TextEncoding { self == .utf8 ? .utf8 : .windows1252 }
     }
 
     @Argument(help: "Customer file: CSV with a header (id,name required) or JSON lines; - reads stdin.")
@@ -17,8 +23,17 @@ struct ScreenCommand: ParsableCommand {
 
     @OptionGroup var index: IndexOptions
 
-    @Option(name: .long, help: "Write JSON lines here (default: standard output).")
+    @Option(name: .long, help: "Write the rows here (default: standard output); written as PATH.partial and renamed when the run completes.")
     var out: String?
+
+    @Flag(name: .long, help: "Continue an interrupted run: keep the complete rows of --out's PATH.partial and screen the rest of the input.")
+    var resume = false
+
+    @Option(name: .long, help: "Map other headers to fields: \"Client No=id,Full Name=name,DOB=birth_date\".")
+    var columns: String?
+
+    @Option(name: .long, help: "Input encoding: utf8 (a file that is not is refused) or cp1252 (Windows exports).")
+    var encoding: InputEncoding = .utf8
 
     @Option(name: .long, help: "Alert threshold 0...1.")
     var threshold = ScreeningOptions.defaultThreshold
@@ -26,7 +41,7 @@ struct ScreenCommand: ParsableCommand {
     @Option(name: .long, help: "Most matches per row (alerts first, then context matches).")
     var limit = 5
 
-    @Option(name: .long, help: "Standard output format: jsonl, or a readable table of alerts (default: table on a terminal without --out, else jsonl).")
+    @Option(name: .long, help: "Output format: jsonl, csv (one line per match), or a readable table of alerts (default: table on a terminal without --out, else jsonl).")
     var format: OutputFormat?
 
     @Option(name: .long, help: "Input format when it cannot be told from the name: csv or jsonl.")
@@ -36,37 +51,65 @@ struct ScreenCommand: ParsableCommand {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be in 0...1") }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
         if let f = inputFormat, CustomerReader.Format(rawValue: f) == nil { throw ValidationError("--input-format must be csv or jsonl") }
+        if let columns {
+            do { _ = try CustomerReader.parseColumnMap(columns) } catch { throw ValidationError(error.description) }
+        }
+        if resume && out == nil { throw ValidationError("--resume needs --out PATH (it continues PATH.partial)") }
+        if format == .table && out != nil { throw ValidationError("--format table prints to the terminal; use jsonl or csv with --out") }
     }
 
     func run() throws {
         let reader: CustomerReader
         do {
-            reader = try CustomerReader(path: input, format: inputFormat.flatMap(CustomerReader.Format.init(rawValue:)))
-        } catch { throw CLIError("\(error)") }
+            let map = try columns.map(CustomerReader.parseColumnMap) ?? [:]
+            reader = try CustomerReader(path: input, format: inputFormat.flatMap(CustomerReader.Format.init(rawValue:)),
+                                        columnMap: map, encoding: encoding.textEncoding)
+        } catch {
+            switch error {
+            case .unknownField, .badColumnSpec, .mappedColumnMissing: throw ValidationError(error.description)
+            default: throw CLIError(error.description)
+            }
+        }
         let searchIndex = try index.open()
         let screener = Screener(matcher: Matcher(index: searchIndex), options: ScreeningOptions(threshold: threshold, limit: limit))
         let bulk = BulkScreener(screener: screener)
 
         let stdoutIsTTY = isatty(1) == 1
         let table = format == .table || (format == nil && out == nil && stdoutIsTTY)
-        let sink: OutputSink? = try out.map { try OutputSink(path: $0) } ?? (table ? nil : OutputSink.standardOutput())
+        let csv = format == .csv
+        let sink: OutputSink? = try out.map { try OutputSink(path: $0, resume: resume, csv: csv) } ?? (table ? nil : OutputSink.standardOutput())
+        if csv, let sink, sink.startsEmpty { try sink.write(ResultCSV.header) }
+        var resumed = 0
+        if let sink, sink.resumedRows > 0 {
+            do { resumed = try reader.skip(sink.resumedRows) } catch { throw CLIError(error.description) }
+            guard resumed == sink.resumedRows else {
+                throw CLIError("\(out ?? "-").partial holds \(sink.resumedRows) rows but \(input) has only \(resumed): not the same input; remove the partial file to start over")
+            }
+        }
         var alertRows: [ScreeningResult] = []
         var errorRows: [ScreeningResult] = []
         let progress = Progress(enabled: isatty(2) == 1)
-        let summary = try bulk.run(reader, emit: { result in
-            try sink?.write(result.jsonLine())
-            if table {
-                if result.alert { alertRows.append(result) }
-                if result.error != nil { errorRows.append(result) }
-            }
-        }, progress: progress.update)
+        let summary: BulkSummary
+        do {
+            summary = try bulk.run(reader, emit: { result in
+                if csv { try sink?.write(ResultCSV.lines(result)) } else { try sink?.write(result.jsonLine()) }
+                if table {
+                    if result.alert { alertRows.append(result) }
+                    if result.error != nil { errorRows.append(result) }
+                }
+            }, progress: { rows in progress.update(rows: rows, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes) })
+        } catch let e as CustomerFileError {
+            progress.finish()
+            throw CLIError(e.description + (out.map { "; rows so far are in \($0).partial (--resume continues it)" } ?? ""))
+        }
         try sink?.close()
         progress.finish()
         if table { printTable(alerts: alertRows, errors: errorRows, threshold: threshold) }
         fflush(nil)  // the table first, then the summary on stderr
         let m = searchIndex.meta
         let lists = m.sources.map { "\($0.list)\($0.publicationDate.map { " " + $0 } ?? "")" }.joined(separator: ", ")
-        stderr("screened \(summary.rows) rows: \(summary.alerts) alerts, \(summary.errors) errors in \(String(format: "%.2f", summary.seconds)) s (\(Int(summary.rowsPerSecond)) rows/s); index built \(m.buildTime), lists: \(lists)\(out.map { "; results in \($0)" } ?? "")")
+        let resumedNote = resumed > 0 ? " (resumed after \(resumed) rows)" : ""
+        stderr("screened \(summary.rows) rows\(resumedNote): \(summary.alerts) alerts, \(summary.errors) errors in \(String(format: "%.2f", summary.seconds)) s (\(Int(summary.rowsPerSecond)) rows/s); index built \(m.buildTime), lists: \(lists)\(out.map { "; results in \($0)" } ?? "")")
     }
 
     func printTable(alerts: [ScreeningResult], errors: [ScreeningResult], threshold: Double) {
@@ -85,68 +128,4 @@ struct ScreenCommand: ParsableCommand {
     }
 
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
-}
-
-/// Buffered output to a file or stdout; `close` flushes and fsyncs so a finished run is on disk.
-final class OutputSink {
-    private let handle: FileHandle
-    private var buffer: [UInt8] = []
-    private let path: String
-    private let isFile: Bool
-
-    init(path: String) throws {
-        self.path = path
-        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
-            throw CLIError("cannot write \(path)")
-        }
-        handle = h
-        isFile = true
-    }
-
-    private init(handle: FileHandle) {
-        self.handle = handle
-        self.path = "-"
-        isFile = false
-    }
-
-    static func standardOutput() -> OutputSink { OutputSink(handle: FileHandle.standardOutput) }
-
-    func write(_ bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { try flush() }
-    }
-
-    func flush() throws {
-        guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch { throw CLIError("writing \(path): \(error.localizedDescription)") }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func close() throws {
-        try flush()
-        if isFile {
-            do { try handle.synchronize(); try handle.close() } catch { throw CLIError("closing \(path): \(error.localizedDescription)") }
-        }
-    }
-}
-
-/// Rows/s on a terminal's stderr; silent otherwise.
-final class Progress {
-    let enabled: Bool
-    let start = Clock.now()
-    var last = 0.0
-    init(enabled: Bool) { self.enabled = enabled }
-
-    func update(_ rows: Int) {
-        guard enabled else { return }
-        let now = Clock.now()
-        guard now - last > 0.2 else { return }
-        last = now
-        let rate = Double(rows) / max(0.001, now - start)
-        FileHandle.standardError.write(Data("\r\(rows) rows, \(Int(rate)) rows/s   ".utf8))
-    }
-
-    func finish() {
-        if enabled && last > 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
 }

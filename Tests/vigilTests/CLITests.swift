@@ -4,32 +4,13 @@ import VigilTestSupport
 
 /// Runs the built `vigil` binary and checks output and exit codes, as a user would see them.
 final class CLITests: XCTestCase {
-    static var binary: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("vigil").path
-    }
+    static var binary: String { VigilCLI.binary }
 
-    struct Run { var status: Int32; var out: String; var err: String }
+    typealias Run = VigilCLI.Run
 
     @discardableResult
     func vigil(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = args
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "VIGIL_INDEX")
-        for (k, v) in env { environment[k] = v }
-        p.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+        try VigilCLI.run(args, stdin: stdin.map { Array($0.utf8) }, env: env)
     }
 
     override func setUpWithError() throws {
