@@ -40,10 +40,12 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]),
+        // Accuracy and latency measurement: labelled pairs, screening sets, reports (`vigil eval`).
+        .target(name: "VigilEvaluation", dependencies: ["VigilScreening", "VigilMatcher", "VigilIndex", "VigilLists"]),
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilScreening", "VigilServer",
+                "VigilScreening", "VigilServer", "VigilEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Paths to the real data files and a shared index built once from real OFAC + UN lists.
@@ -60,6 +62,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
+        .testTarget(name: "VigilEvaluationTests", dependencies: ["VigilEvaluation", "VigilTestSupport"]),
         .testTarget(name: "vigilTests", dependencies: ["VigilTestSupport"]),
     ]
 )
