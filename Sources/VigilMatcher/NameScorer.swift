@@ -23,18 +23,20 @@ struct NameScorer {
         var covers: [Int]
     }
 
-    /// Adjacent pairs of still-unaligned tokens, joined: "jin ping" offers "jinping" covering both.
-    /// Only pairs whose joined length is near a leftover token of the other side are built (a join
-    /// is compared with single tokens only), so the common case costs nothing.
+    /// Adjacent pairs of still-unaligned tokens, joined, in both orders: "jin ping" offers "jinping",
+    /// and "KARTAL, Remzi" offers "remzikartal" as well as "kartalremzi" (lists write the family name
+    /// first, customers often the given name). Only joins whose length is near a leftover token of the
+    /// other side are built (a join is compared with single tokens only), so the common case costs nothing.
     static func joins(_ tokens: [Side], used: [Bool], otherLengths: [Int]) -> [Side] {
         guard tokens.count >= 2, !otherLengths.isEmpty else { return [] }
         var out: [Side] = []
         for i in 0..<(tokens.count - 1) where !used[i] && !used[i + 1] {
             let length = tokens[i].form.bytes.count + tokens[i + 1].form.bytes.count
             guard otherLengths.contains(where: { abs($0 - length) <= 3 }) else { continue }
-            out.append(Side(
-                text: tokens[i].text + tokens[i + 1].text, form: TokenForm(tokens[i].form.bytes + tokens[i + 1].form.bytes),
-                weight: tokens[i].weight + tokens[i + 1].weight, covers: [i, i + 1]))
+            let weight = tokens[i].weight + tokens[i + 1].weight
+            for (a, b) in [(tokens[i], tokens[i + 1]), (tokens[i + 1], tokens[i])] {
+                out.append(Side(text: a.text + b.text, form: TokenForm(a.form.bytes + b.form.bytes), weight: weight, covers: [i, i + 1]))
+            }
         }
         return out
     }
