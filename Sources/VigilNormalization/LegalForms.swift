@@ -30,17 +30,53 @@ public enum LegalForms {
             .sorted { $0.0.count > $1.0.count }
     }()
 
-    static let firstWords: Set<String> = Set(phrases.map { $0.0[0] })
+    /// Words of legal-form phrases, for the quick check that a name may hold one.
+    static let phraseWords: Set<String> = Set(phrases.flatMap { $0.0 })
+    /// The same words as bytes, by length, for the typo-tolerant check.
+    static let phraseWordsByLength: [Int: [[UInt8]]] = Dictionary(grouping: phraseWords.map { Array($0.utf8) }, by: \.count)
+
+    /// Whether a token is a legal-form word, exactly or with one typo (words of 5 letters or more).
+    static func mayBeLegalWord(_ token: String) -> Bool {
+        if phraseWords.contains(token) { return true }
+        let bytes = Array(token.utf8)
+        guard bytes.count >= 4 else { return false }
+        for length in (bytes.count - 1)...(bytes.count + 1) where length >= 5 {
+            for word in phraseWordsByLength[length] ?? [] where withinOneEdit(bytes, word) { return true }
+        }
+        return false
+    }
+
+    /// A phrase word matches a token exactly, or with one typo when the word has 5 letters or more
+    /// ("cormpany", "lmited", "joitn stock"): legal forms are typed as carelessly as names.
+    static func same(_ token: String, _ word: String) -> Bool {
+        if token == word { return true }
+        guard word.utf8.count >= 5 else { return false }
+        return withinOneEdit(Array(token.utf8), Array(word.utf8))
+    }
+
+    /// Optimal-string-alignment distance <= 1: one substitution, insertion, deletion or swap.
+    static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let n = a.count, m = b.count
+        guard abs(n - m) <= 1 else { return false }
+        var i = 0
+        while i < min(n, m) && a[i] == b[i] { i += 1 }
+        if i == n && i == m { return true }
+        if n == m {
+            if a[(i + 1)...] == b[(i + 1)...] { return true }  // substitution
+            return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]  // swap
+        }
+        return n > m ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]  // deletion / insertion
+    }
 
     /// Rewrites legal-form phrases in a token list to their abbreviations.
     public static func canonicalize(_ tokens: [String]) -> [String] {
-        guard tokens.contains(where: { firstWords.contains($0) }) else { return tokens }
+        guard tokens.contains(where: mayBeLegalWord) else { return tokens }
         var out: [String] = []
         out.reserveCapacity(tokens.count)
         var i = 0
         outer: while i < tokens.count {
-            if firstWords.contains(tokens[i]) {
-                for (phrase, canon) in phrases where i + phrase.count <= tokens.count && Array(tokens[i..<(i + phrase.count)]) == phrase {
+            for (phrase, canon) in phrases where i + phrase.count <= tokens.count && same(tokens[i], phrase[0]) {
+                if zip(tokens[i..<(i + phrase.count)], phrase).allSatisfy({ same($0, $1) }) {
                     out.append(contentsOf: canon.split(separator: " ").map(String.init))
                     i += phrase.count
                     continue outer

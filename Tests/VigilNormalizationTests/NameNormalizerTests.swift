@@ -115,6 +115,10 @@ final class LegalFormTests: XCTestCase {
         XCTAssertEqual(n.normalize("Volkswagen Gesellschaft mit beschränkter Haftung").tokens, ["volkswagen", "gmbh"])
         XCTAssertEqual(n.normalize("Societatea cu Răspundere Limitată PRO TRAFFIC").tokens, ["srl", "pro", "traffic"])
         XCTAssertEqual(n.normalize("ACME Company Limited").tokens, ["acme", "co", "ltd"])
+        // Typed carelessly, as customer files are.
+        XCTAssertEqual(n.normalize("FLYTECHGROUP LIMITED LIABILITY COFMPANY").tokens, ["flytechgroup", "llc"])
+        XCTAssertEqual(n.normalize("OPEN JOINT STCCK COMPANY X").tokens, ["ojsc", "x"])
+        XCTAssertEqual(n.normalize("Malta Vassiliades Co Lmited").tokens, ["malta", "vassiliades", "co", "ltd"])
         // Short forms that are also personal names stay as they are.
         XCTAssertEqual(n.normalize("PAO Yu Liang").tokens, ["pao", "yu", "liang"])
     }
