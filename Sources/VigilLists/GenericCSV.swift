@@ -66,12 +66,8 @@ enum GenericCSV {
                 for (i, field) in columns { r.values[field] = values(rec.fields[i], field) }
                 records.append(r)
             }
-        } catch let e as ListError {
-            throw e
-        } catch let e as CSVError {
-            throw .csv(e)
         } catch {
-            throw .malformed(file: path, line: 0, reason: "\(error)")
+            throw .wrapping(error, path: path)
         }
         return try finish(records, issues: issues, path: path, format: .csv)
     }

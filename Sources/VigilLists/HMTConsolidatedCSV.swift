@@ -109,12 +109,8 @@ enum HMTConsolidatedCSV {
                     addDetails(row, to: &entities[index], remarks: &remarks[index])
                 }
             }
-        } catch let e as ListError {
-            throw e
-        } catch let e as CSVError {
-            throw .csv(e)
         } catch {
-            throw .malformed(file: path, line: 0, reason: "\(error)")
+            throw .wrapping(error, path: path)
         }
         if header.isEmpty { throw .malformed(file: path, line: 1, reason: "no header row: not an HMT consolidated list CSV") }
 

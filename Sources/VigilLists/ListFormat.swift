@@ -100,3 +100,15 @@ public enum ListError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension ListError {
+    /// Any error met while reading a list file, as a `ListError`: list and CSV errors keep their
+    /// meaning, anything else becomes `malformed` naming the file.
+    static func wrapping(_ error: any Error, path: String) -> ListError {
+        switch error {
+        case let e as ListError: return e
+        case let e as CSVError: return .csv(e)
+        default: return .malformed(file: path, line: 0, reason: "\(error)")
+        }
+    }
+}

@@ -102,12 +102,8 @@ enum OpenSanctionsTargetsCSV {
                 if let last = cell(.lastSeen).flatMap({ DateText.isoDate(String($0.prefix(10))) }), last > (lastSeen ?? "") { lastSeen = last }
                 entities.append(e)
             }
-        } catch let e as ListError {
-            throw e
-        } catch let e as CSVError {
-            throw .csv(e)
         } catch {
-            throw .malformed(file: path, line: 0, reason: "\(error)")
+            throw .wrapping(error, path: path)
         }
         let provenance = SourceProvenance(
             list: list, format: ListFormat.targetsCSV.rawValue, files: [path], sha256: [try fileSHA256(path)], publicationDate: lastSeen)
