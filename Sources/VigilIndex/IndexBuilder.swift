@@ -4,7 +4,9 @@ import VigilNormalization
 /// Collects entities from list sources and builds a `SearchIndex`: every name normalized to Latin
 /// tokens, tokens interned and counted, trigram and phonetic postings of tokens.
 public struct IndexBuilder {
-    public static let normalizationVersion: UInt32 = 1
+    /// Bumped whenever normalization or key derivation changes: an index of another version is refused
+    /// on open, since its stored keys would no longer meet the keys queries compute.
+    public static let normalizationVersion: UInt32 = 2
 
     private let normalizer: NameNormalizer
     private var entities: [Entity] = []

@@ -205,6 +205,10 @@ public enum IndexFile {
             throw .corrupt(reason: "\(path): section \(kind.label) missing")
         }
         let index = try decodeSections(sections)
+        // Keys on disk must be the keys this build computes for queries, or matches silently degrade.
+        guard index.meta.normalizationVersion == IndexBuilder.normalizationVersion else {
+            throw .staleNormalization(path: path, found: index.meta.normalizationVersion, current: IndexBuilder.normalizationVersion)
+        }
         try index.checkInvariants()
         return index
     }

@@ -7,6 +7,7 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
     case truncated(path: String, size: Int)
     case unsupportedVersion(path: String, found: UInt32, supported: UInt32)
     case checksumMismatch(path: String, section: String)
+    case staleNormalization(path: String, found: UInt32, current: UInt32)
     case corrupt(reason: String)
 
     public var description: String {
@@ -18,6 +19,8 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
             return "\(path) has index format \(found), this vigil reads format \(supported): rebuild it with this version (`vigil index build`)"
         case .checksumMismatch(let path, let section):
             return "\(path): checksum mismatch in \(section): the file is corrupt; rebuild it with `vigil index build`"
+        case .staleNormalization(let path, let found, let current):
+            return "\(path) was built with name normalization \(found), this vigil normalizes with \(current): rebuild it (`vigil index build`)"
         case .corrupt(let reason): return "corrupt index: \(reason); rebuild it with `vigil index build`"
         }
     }

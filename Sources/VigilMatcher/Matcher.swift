@@ -24,7 +24,7 @@ public final class Matcher: Sendable {
     public init(index: SearchIndex, normalizer: NameNormalizer = .shared) {
         self.index = index
         self.normalizer = normalizer
-        self.tokenForms = index.tokenBytes.map(TokenForm.init)
+        self.tokenForms = index.tokenBytes.map { TokenForm($0) }
         self.tokenWeights = index.tokens.indices.map { i in
             Self.damp(index.tokens[i], Double(index.rarity(ofTokenID: UInt32(i))))
         }
@@ -35,6 +35,11 @@ public final class Matcher: Sendable {
             }
         }
     }
+
+    /// Scores are reported to 4 decimals; rounding here keeps a weighted mean of 0.8s at 0.8 rather
+    /// than 0.79999…, so the threshold compares what the explanation shows.
+    @inline(__always)
+    static func clampAndRound(_ s: Double) -> Double { (min(1, max(0, s)) * 10_000).rounded() / 10_000 }
 
     static func damp(_ token: String, _ weight: Double) -> Double {
         if Vocabulary.stopWords.contains(token) || Vocabulary.legalForms[token] != nil { return weight * 0.2 }
@@ -53,7 +58,7 @@ public final class Matcher: Sendable {
         var normalized = normalizer.normalize(text)
         if normalized.tokens.count > Self.maximumQueryTokens { normalized.tokens.removeSubrange(Self.maximumQueryTokens...) }
         guard !normalized.tokens.isEmpty, limit > 0 else { return [] }
-        let querySides = sides(normalized.tokens)
+        let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script))
 
         var best: [UInt32: Match] = [:]
         for nameID in candidates(for: normalized.tokens) {
@@ -77,7 +82,7 @@ public final class Matcher: Sendable {
                 explanation.attributes.append(.init(attribute: "name_quality", delta: -score / 9, reason: "weak or low-quality alias"))
             }
             score += AttributeScorer.apply(query, entity, to: &explanation)
-            score = min(1, max(0, score))
+            score = Self.clampAndRound(score)
             guard score >= minimumScore else { continue }
             if let existing = best[name.entity], existing.score >= score { continue }
             best[name.entity] = Match(entity: entity, matchedName: listedName.value, score: score, explanation: explanation)
@@ -88,21 +93,34 @@ public final class Matcher: Sendable {
     }
 
     /// Tokens as the scorer sees them, weighted by their rarity in this index.
-    func sides(_ tokens: [String]) -> [NameScorer.Side] {
+    /// - Parameter chineseReadings: which Cantonese, dialect and Wade-Giles alternate readings apply.
+    func sides(_ tokens: [String], chineseReadings: ChineseReadings = .all) -> [NameScorer.Side] {
         tokens.enumerated().map { i, t in
-            NameScorer.Side(text: t, form: TokenForm(t), weight: Self.damp(t, Double(index.rarity(of: t))), covers: [i])
+            NameScorer.Side(text: t, form: TokenForm(Array(t.utf8), chineseReadings: chineseReadings),
+                            weight: Self.damp(t, Double(index.rarity(of: t))), covers: [i])
+        }
+    }
+
+    /// Latin names may be Chinese in any romanization; a Han name is read in pinyin, which meets listed
+    /// spellings through their alternates; a Hangul or kana name is not Chinese at all.
+    static func chineseReadings(_ script: Script) -> ChineseReadings {
+        switch script {
+        case .latin: return .all
+        case .han: return .othersOnly
+        default: return .none
         }
     }
 
     /// Scores two names against each other, with this index's token rarity, as if `listed` were on a
     /// list (no retrieval, no attributes): for evaluation on labelled pairs and for explaining a pair.
     public func compare(_ query: String, _ listed: String, listedIsPerson: Bool = true) -> (score: Double, explanation: Explanation) {
-        let q = normalizer.normalize(query).tokens
+        let q = normalizer.normalize(query)
         let l = normalizer.normalize(listed, stripHonorifics: listedIsPerson).tokens
-        guard !q.isEmpty, !l.isEmpty else { return (0, Explanation()) }
+        guard !q.tokens.isEmpty, !l.isEmpty else { return (0, Explanation()) }
         var explanation = Explanation()
-        let s = NameScorer.score(query: sides(q), listed: sides(l), isPerson: listedIsPerson, explanation: &explanation)
-        return (min(1, max(0, s)), explanation)
+        let s = NameScorer.score(query: sides(q.tokens, chineseReadings: Self.chineseReadings(q.script)), listed: sides(l),
+                                 isPerson: listedIsPerson, explanation: &explanation)
+        return (Self.clampAndRound(s), explanation)
     }
 
     /// A listed token found for a query token, with how alike they are.

@@ -35,7 +35,7 @@ struct NameScorer {
             guard otherLengths.contains(where: { abs($0 - length) <= 3 }) else { continue }
             let weight = tokens[i].weight + tokens[i + 1].weight
             for (a, b) in [(tokens[i], tokens[i + 1]), (tokens[i + 1], tokens[i])] {
-                out.append(Side(text: a.text + b.text, form: TokenForm(a.form.bytes + b.form.bytes), weight: weight, covers: [i, i + 1]))
+                out.append(Side(text: a.text + b.text, form: TokenForm(a.form.bytes + b.form.bytes, chineseReadings: a.form.chineseReadings), weight: weight, covers: [i, i + 1]))
             }
         }
         return out

@@ -83,6 +83,10 @@ public enum TokenSimilarity {
 
     /// Two Mandarin romanizations of one name (Hsi/Xi, Chin-ping/Jinping, Tse-tung/Zedong).
     static let romanizationSimilarity = 0.85
+    /// Chinese readings beyond pinyin and Wade-Giles proper: a pinyin-valid token read as Wade-Giles
+    /// (Cheng/Zheng, Chang/Zhang), Cantonese (Cheung/Zhang, Ka-shing/Jiacheng), dialect surnames
+    /// (Tan/Chen, Lim/Lin). Weaker, as they also join distinct pinyin syllables (tang/dang).
+    static let alternateSimilarity = 0.8
 
     /// Similarity of two tokens, 0...1, and how they agree:
     /// - 1 when equal;
@@ -101,9 +105,14 @@ public enum TokenSimilarity {
         let r = spellingCompare(a, b)
         // Mandarin syllables read alike in two systems: say so (joined tokens accept it, where a
         // mere skeleton likeness is refused).
-        if r.similarity < 0.9 || r.agreement == .transliteration, let ma = a.mandarin, let mb = b.mandarin,
-           MandarinRomanization.sameName(ma, mb) {
-            return (max(r.similarity, romanizationSimilarity), .romanization)
+        if r.similarity < 0.9 || r.agreement == .transliteration {
+            if let ma = a.mandarin, let mb = b.mandarin, MandarinRomanization.sameName(ma, mb) {
+                return (max(r.similarity, romanizationSimilarity), .romanization)
+            }
+            if r.similarity < alternateSimilarity, a.chineseReadings != .none && b.chineseReadings != .none, a.alternates != nil || b.alternates != nil,
+               let ra = a.alternates ?? a.mandarin, let rb = b.alternates ?? b.mandarin, MandarinRomanization.sameName(ra, rb) {
+                return (alternateSimilarity, .romanization)
+            }
         }
         return r
     }
@@ -112,6 +121,9 @@ public enum TokenSimilarity {
         if a.bytes == b.bytes { return (1, .exact) }
         if a.bytes.count == 1 || b.bytes.count == 1 {
             return a.bytes.first == b.bytes.first ? (0.7, .initial) : (0, .none)
+        }
+        if a.folded != nil || b.folded != nil, (a.folded ?? a.bytes) == (b.folded ?? b.bytes) {
+            return (0.9, .transliteration)  // Aleksey/Alexey, Deyev/Deev, Yuriy/Iurii
         }
         let shortest = min(a.bytes.count, b.bytes.count)
         if a.syllables <= 1 || b.syllables <= 1 {
@@ -126,7 +138,10 @@ public enum TokenSimilarity {
             && (a.skeleton.count >= 3 || max(a.bytes.count, b.bytes.count) <= 4)
         let allowed = allowedEdits(shortest)
         if allowed > 0 {
-            let d = editDistance(a.bytes, b.bytes, limit: allowed)
+            var d = editDistance(a.bytes, b.bytes, limit: allowed)
+            if d > 1, a.folded != nil || b.folded != nil {
+                d = min(d, editDistance(a.folded ?? a.bytes, b.folded ?? b.bytes, limit: allowed))
+            }
             if d == 1 { return (0.9, .typo) }
             if d <= allowed { return sameSkeleton ? (0.9, .transliteration) : (1 - 0.1 * Double(d), .typo) }
         }
@@ -139,19 +154,44 @@ public enum TokenSimilarity {
     }
 }
 
+/// Which alternate Chinese readings a token takes part in.
+public enum ChineseReadings: Sendable {
+    /// A Latin-written token: its own and the other token's alternates apply.
+    case all
+    /// A token romanized from Han characters is definitive pinyin: only the other token's alternates
+    /// apply (习 is xi, never a Cantonese reading of the letters "xi").
+    case othersOnly
+    /// A token romanized from Hangul, kana or another non-Chinese script: no alternates (Korean jang,
+    /// su, sok must not meet Chinese names through Cantonese readings).
+    case none
+}
+
 /// A token with the keys comparison needs, computed once (listed tokens: when the index opens).
 public struct TokenForm: Sendable {
     public let bytes: [UInt8]
     public let skeleton: [UInt8]
+    /// The token with transliteration-standard differences erased (`PhoneticKey.spellingFold`), when
+    /// that changes it.
+    public let folded: [UInt8]?
     public let syllables: Int
     /// Pinyin readings per syllable when the token splits into Mandarin syllables.
     public let mandarin: [[String]]?
+    /// Wade-Giles, Cantonese and dialect-surname readings (`MandarinRomanization.alternateReadings`).
+    public let alternates: [[String]]?
 
-    public init(_ bytes: [UInt8]) {
+    /// Whether alternate Chinese readings (Cantonese, dialect surnames, Wade-Giles of pinyin-valid
+    /// tokens) may join this token to another.
+    public let chineseReadings: ChineseReadings
+
+    public init(_ bytes: [UInt8], chineseReadings: ChineseReadings = .all) {
         self.bytes = bytes
-        self.skeleton = PhoneticKey.skeleton(bytes)
+        self.chineseReadings = chineseReadings
+        let folded = PhoneticKey.spellingFold(bytes)
+        self.folded = folded == bytes ? nil : folded
+        self.skeleton = PhoneticKey.skeleton(folded)
         self.syllables = PhoneticKey.vowelGroups(bytes)
         self.mandarin = bytes.count >= 2 ? MandarinRomanization.syllableReadings(bytes) : nil
+        self.alternates = chineseReadings == .all && bytes.count >= 2 ? MandarinRomanization.alternateReadings(bytes) : nil
     }
 
     public init(_ text: String) { self.init(Array(text.utf8)) }

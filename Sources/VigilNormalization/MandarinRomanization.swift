@@ -119,6 +119,71 @@ public enum MandarinRomanization {
         return split(bytes, valid: { readingsByKey[$0] != nil })?.map { readingsByKey[$0] ?? [] }
     }
 
+    /// Cantonese (Hong Kong Government romanisation) syllables and southern-dialect surname spellings,
+    /// each with the pinyin syllables it may stand for.
+    static let dialectReadingsByKey: [UInt64: [String]] = {
+        var map: [UInt64: Set<String>] = [:]
+        for item in CantoneseReadings.packed.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            let parts = item.split(separator: ":")
+            guard parts.count == 2 else { continue }
+            map[pack(Array(parts[0].utf8)), default: []].formUnion(parts[1].split(separator: ",").map(String.init))
+        }
+        for (spelling, pinyin) in SouthernSurnames.table { map[pack(Array(spelling.utf8)), default: []].formUnion(pinyin) }
+        return map.mapValues { $0.sorted() }
+    }()
+
+    /// Other readings of a token, beyond `syllableReadings`: Wade-Giles for a token that is also valid
+    /// pinyin ("cheng" may be Zheng, "chang" Zhang, "kuo" Guo), Hong Kong Cantonese ("cheung" Zhang,
+    /// "kashing" Jiacheng) and southern surname spellings ("tan" Chen, "lim" Lin, "ng" Huang or Wu).
+    /// Nil when there are none. Kept apart from `syllableReadings`: such a meeting is a weaker sign,
+    /// since it also joins distinct pinyin names (tang/dang).
+    public static func alternateReadings(_ bytes: [UInt8]) -> [[String]]? {
+        guard bytes.count >= 2, bytes.count <= 4 * longestSyllable,
+              bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }),
+              let keys = split(bytes, valid: { readingsByKey[$0] != nil || dialectReadingsByKey[$0] != nil }) else { return nil }
+        var readings: [[String]] = []
+        readings.reserveCapacity(keys.count)
+        for k in keys {
+            var r = Set(readingsByKey[k] ?? [])
+            r.formUnion(dialectReadingsByKey[k] ?? [])
+            readings.append(r.sorted())
+        }
+        if let plain = syllableReadings(bytes), plain.count == readings.count,
+           zip(plain, readings).allSatisfy({ Set($0.0) == Set($0.1) }) { return nil }
+        return readings
+    }
+
+    /// Joins the hyphenated syllables of a romanized Chinese given name (`Chi-chang`, `Tse-tung`,
+    /// `Jin-ping`, Cantonese `Ka-shing`) into one token, the way passports and pinyin write it. Only when both sides are single
+    /// Mandarin syllables, so `Jean-Pierre`, `Al-Hassan` and Korean `Jong-un` stay apart.
+    public static func joinHyphenatedSyllables(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "-")) else { return text }
+        // Apostrophes belong to the syllable (Wade-Giles aspiration: Chin-p'ing).
+        func isLetter(_ b: UInt8) -> Bool { (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || b == UInt8(ascii: "'") || b == UInt8(ascii: "`") }
+        func isSyllable(_ run: ArraySlice<UInt8>) -> Bool {
+            let letters = run.filter { $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: "`") }
+            guard letters.count >= 1, letters.count <= longestSyllable else { return false }
+            let k = pack(letters)
+            return pinyinKeys.contains(k) || readingsByKey[k] != nil || dialectReadingsByKey[k] != nil
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (i, b) in bytes.enumerated() {
+            if b == UInt8(ascii: "-"), i > 0, i + 1 < bytes.count, isLetter(bytes[i - 1]), isLetter(bytes[i + 1]) {
+                var s = i - 1
+                while s > 0 && isLetter(bytes[s - 1]) { s -= 1 }
+                var e = i + 1
+                while e + 1 < bytes.count && isLetter(bytes[e + 1]) { e += 1 }
+                let beforeOK = s == 0 || bytes[s - 1] != UInt8(ascii: "-")
+                let afterOK = e + 1 == bytes.count || bytes[e + 1] != UInt8(ascii: "-")
+                if beforeOK && afterOK && isSyllable(bytes[s..<i]) && isSyllable(bytes[(i + 1)...e]) { continue }
+            }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func unpack(_ k: UInt64) -> [UInt8] {
         var out: [UInt8] = []
         var k = k

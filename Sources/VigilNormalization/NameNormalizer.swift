@@ -19,8 +19,8 @@ public struct NormalizedName: Sendable, Equatable {
 
 /// Turns a name in any script into folded ASCII tokens.
 ///
-/// Latin text takes a table-driven path (no ICU call per name). Other scripts go through an ICU
-/// transliterator chosen by script (`Han-Latin/Names` for Chinese, so surnames read as surnames;
+/// Latin text takes a table-driven path (no ICU call per name), and so does Chinese (`HanReadings`,
+/// generated from ICU). Other scripts go through an ICU transliterator chosen by script (`Han-Latin/Names` for Chinese, so surnames read as surnames;
 /// `Russian-Latin/BGN` for Cyrillic, the spelling on passports and lists).
 public final class NameNormalizer: Sendable {
     public static let shared = NameNormalizer()
@@ -58,7 +58,7 @@ public final class NameNormalizer: Sendable {
         let script = Script.dominant(in: raw)
         var latin: String
         if script == .latin {
-            latin = foldLatin(raw)
+            latin = MandarinRomanization.joinHyphenatedSyllables(foldLatin(raw))
         } else if script == .hangul {
             latin = HangulRomanizer.tokens(raw).joined(separator: " ")
         } else {
@@ -78,6 +78,10 @@ public final class NameNormalizer: Sendable {
         return NormalizedName(tokens: tokens, script: script, honorifics: honorifics)
     }
 
+    /// Zero-width space, middle dot, katakana middle dot (ウラジーミル・プーチン), halfwidth katakana
+    /// middle dot, hyphenation point, bullet.
+    static let wordSeparators: Set<UInt32> = [0x200B, 0xB7, 0x30FB, 0xFF65, 0x2027, 0x2022]
+
     /// Case folds and strips diacritics of Latin text via the precomputed table; other scalars pass.
     func foldLatin(_ raw: String) -> String {
         var out = String.UnicodeScalarView()
@@ -87,6 +91,13 @@ public final class NameNormalizer: Sendable {
                 out.append((v >= 0x41 && v <= 0x5A) ? Unicode.Scalar(v + 32)! : s)
             } else if let f = latinFold[s.value] {
                 out.append(contentsOf: f.unicodeScalars)
+            } else if s.properties.isWhitespace || Self.wordSeparators.contains(s.value) {
+                // No-break and other Unicode spaces separate words like a space does (RuPEP, FBK use them),
+                // and so do the middle dots between the parts of a foreign name in Chinese and Japanese.
+                out.append(" ")
+            } else if s.properties.generalCategory == .format {
+                // Zero-width joiners and marks (ZWNJ inside Persian words, BOM): invisible, not separators.
+                continue
             } else if s.properties.isDiacritic || s.properties.generalCategory == .nonspacingMark {
                 continue
             } else if Script.of(s) != nil, let t = try? ICU.nfkcCasefold(String(Character(s))) {
@@ -101,6 +112,14 @@ public final class NameNormalizer: Sendable {
 
     func transliterate(_ raw: String, script: Script) -> String {
         let folded = (try? ICU.nfkcCasefold(raw)) ?? raw
+        // Chinese: a table generated from ICU's own Han-Latin/Names gives ICU's output (tested on every
+        // entry and on real names) without ICU's lock; ICU remains the fallback for rare characters.
+        if script == .han, let fast = HanReadings.romanized(folded) { return foldLatin(fast) }
+        return icuTransliterate(folded, script: script)
+    }
+
+    /// ICU's transliteration of already case-folded text (the reference `HanReadings` is tested against).
+    func icuTransliterate(_ folded: String, script: Script) -> String {
         let t: Transliterator?
         switch script {
         case .han: t = han

@@ -2,6 +2,41 @@
 /// terms) and to compare tokens. They erase the differences transliteration makes between two
 /// spellings of one name.
 public enum PhoneticKey {
+    /// Erases spelling differences between transliteration standards that edit distance overcounts:
+    /// x -> ks (Alexey/Aleksey, Maxim/Maksim), dzh/dj -> j (Dzhafarov/Jafarov), a word-initial i before
+    /// a vowel -> y (ICAO Iurii/BGN Yuriy, Ialovets/Yalovets), y dropped between a vowel and e (BGN
+    /// Deyev/Deev), and the -ий ending -ii/-iy/-yy/-ij -> y
+    /// (Dmitrii/Dmitriy/Dmitry). Returns the token itself when nothing applies.
+    public static func spellingFold(_ t: [UInt8]) -> [UInt8] {
+        let x = UInt8(ascii: "x"), d = UInt8(ascii: "d"), i = UInt8(ascii: "i"), y = UInt8(ascii: "y")
+        let needs = t.contains(x) || t.contains(d) || t.contains(y) || (t.count >= 3 && (t[0] == i || t[t.count - 2] == i))
+        guard needs else { return t }
+        var out: [UInt8] = []
+        out.reserveCapacity(t.count + 2)
+        var k = 0
+        while k < t.count {
+            let c = t[k]
+            if c == x { out.append(UInt8(ascii: "k")); out.append(UInt8(ascii: "s")); k += 1; continue }
+            if c == d, k + 1 < t.count {
+                if t[k + 1] == UInt8(ascii: "j") { out.append(UInt8(ascii: "j")); k += 2; continue }
+                if k + 2 < t.count, t[k + 1] == UInt8(ascii: "z"), t[k + 2] == UInt8(ascii: "h") { out.append(UInt8(ascii: "j")); k += 3; continue }
+            }
+            if k == 0, c == i, t.count >= 3, isVowel(t[1]), t[1] != i { out.append(y); k += 1; continue }
+            // BGN writes е after a vowel as ye (Deyev, Zayev); passports and FBK often as e (Deev, Zaev).
+            if c == y, k > 0, k + 1 < t.count, t[k + 1] == UInt8(ascii: "e"), isVowel(t[k - 1]), t[k - 1] != y { k += 1; continue }
+            out.append(c)
+            k += 1
+        }
+        if out.count >= 4 {
+            let a = out[out.count - 2], b = out[out.count - 1]
+            if (a == i && (b == i || b == y || b == UInt8(ascii: "j"))) || (a == y && b == y) {
+                out.removeLast(2)
+                out.append(y)
+            }
+        }
+        return out
+    }
+
     /// A consonant skeleton that erases common transliteration differences:
     /// vowels after the first letter dropped, doubled letters collapsed, and
     /// kh/gh/q/c/k -> k, ph/f -> f, dh/th/d/t -> d, sh/ch/j/zh -> j, w/v -> v, y -> i.
@@ -62,7 +97,7 @@ public enum PhoneticKey {
 
     /// The skeleton as one string, or nil when it is too short to tell names apart (under 3 consonants).
     public static func skeletonString(_ token: String) -> String? {
-        let k = skeleton(Array(token.utf8))
+        let k = skeleton(spellingFold(Array(token.utf8)))
         return k.count >= 3 ? String(decoding: k, as: UTF8.self) : nil
     }
 }

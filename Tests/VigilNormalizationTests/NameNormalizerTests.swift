@@ -7,8 +7,22 @@ final class NameNormalizerTests: XCTestCase {
     func testLatinFoldsCaseDiacriticsAndPunctuation() {
         XCTAssertEqual(n.normalize("PUTIN, Vladimir Vladimirovich").tokens, ["putin", "vladimir", "vladimirovich"])
         XCTAssertEqual(n.normalize("José  María  Núñez-Güell").tokens, ["jose", "maria", "nunez", "guell"])
-        XCTAssertEqual(n.normalize("Hsi Chin-p'ing").tokens, ["hsi", "chin", "ping"])
+        XCTAssertEqual(n.normalize("Hsi Chin-p'ing").tokens, ["hsi", "chinping"])
         XCTAssertEqual(n.normalize("Ørsted Łukasz Straße").tokens, ["orsted", "lukasz", "strasse"])
+    }
+
+    func testUnicodeSpacesSeparateAndInvisibleMarksVanish() {
+        // No-break spaces (FBK list) and zero-width spaces (RuPEP) separate words; a ZWNJ does not.
+        XCTAssertEqual(n.normalize("Svintsov\u{00A0}Igor\u{200B}Aleksandrovich").tokens, ["svintsov", "igor", "aleksandrovich"])
+        XCTAssertEqual(n.normalize("Ali\u{200C}reza Karimi").tokens, ["alireza", "karimi"])
+    }
+
+    func testHyphenatedChineseGivenNamesJoinOthersStayApart() {
+        XCTAssertEqual(n.normalize("Tsai Chi-chang").tokens, ["tsai", "chichang"])
+        XCTAssertEqual(n.normalize("LEUNG Chun-ying").tokens, ["leung", "chunying"])
+        XCTAssertEqual(n.normalize("Jean-Pierre Bemba").tokens, ["jean", "pierre", "bemba"])
+        XCTAssertEqual(n.normalize("Kim Jong-un").tokens, ["kim", "jong", "un"])
+        XCTAssertEqual(n.normalize("Ali Al-Hassan").tokens, ["ali", "al", "hassan"])
     }
 
     func testFullWidthAndLookAlikeLettersFold() {
