@@ -58,7 +58,7 @@ public final class Matcher: Sendable {
         var normalized = normalizer.normalize(text)
         if normalized.tokens.count > Self.maximumQueryTokens { normalized.tokens.removeSubrange(Self.maximumQueryTokens...) }
         guard !normalized.tokens.isEmpty, limit > 0 else { return [] }
-        let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script))
+        let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script), hanReadings: normalized.hanReadings)
 
         var best: [UInt32: Match] = [:]
         for nameID in candidates(for: normalized.tokens) {
@@ -94,9 +94,9 @@ public final class Matcher: Sendable {
 
     /// Tokens as the scorer sees them, weighted by their rarity in this index.
     /// - Parameter chineseReadings: which Cantonese, dialect and Wade-Giles alternate readings apply.
-    func sides(_ tokens: [String], chineseReadings: ChineseReadings = .all) -> [NameScorer.Side] {
+    func sides(_ tokens: [String], chineseReadings: ChineseReadings = .all, hanReadings: [String: [[String]]] = [:]) -> [NameScorer.Side] {
         tokens.enumerated().map { i, t in
-            NameScorer.Side(text: t, form: TokenForm(Array(t.utf8), chineseReadings: chineseReadings),
+            NameScorer.Side(text: t, form: TokenForm(Array(t.utf8), chineseReadings: chineseReadings, hanReadings: hanReadings[t]),
                             weight: Self.damp(t, Double(index.rarity(of: t))), covers: [i])
         }
     }
@@ -118,7 +118,7 @@ public final class Matcher: Sendable {
         let l = normalizer.normalize(listed, stripHonorifics: listedIsPerson).tokens
         guard !q.tokens.isEmpty, !l.isEmpty else { return (0, Explanation()) }
         var explanation = Explanation()
-        let s = NameScorer.score(query: sides(q.tokens, chineseReadings: Self.chineseReadings(q.script)), listed: sides(l),
+        let s = NameScorer.score(query: sides(q.tokens, chineseReadings: Self.chineseReadings(q.script), hanReadings: q.hanReadings), listed: sides(l),
                                  isPerson: listedIsPerson, explanation: &explanation)
         return (Self.clampAndRound(s), explanation)
     }

@@ -183,7 +183,9 @@ public struct TokenForm: Sendable {
     /// tokens) may join this token to another.
     public let chineseReadings: ChineseReadings
 
-    public init(_ bytes: [UInt8], chineseReadings: ChineseReadings = .all) {
+    /// - Parameter hanReadings: the readings of a token romanized from Chinese characters with several
+    ///   readings (`NormalizedName.hanReadings`): its alternates.
+    public init(_ bytes: [UInt8], chineseReadings: ChineseReadings = .all, hanReadings: [[String]]? = nil) {
         self.bytes = bytes
         self.chineseReadings = chineseReadings
         let folded = PhoneticKey.spellingFold(bytes)
@@ -191,7 +193,7 @@ public struct TokenForm: Sendable {
         self.skeleton = PhoneticKey.skeleton(folded)
         self.syllables = PhoneticKey.vowelGroups(bytes)
         self.mandarin = bytes.count >= 2 ? MandarinRomanization.syllableReadings(bytes) : nil
-        self.alternates = chineseReadings == .all && bytes.count >= 2 ? MandarinRomanization.alternateReadings(bytes) : nil
+        self.alternates = hanReadings ?? (chineseReadings == .all && bytes.count >= 2 ? MandarinRomanization.alternateReadings(bytes) : nil)
     }
 
     public init(_ text: String) { self.init(Array(text.utf8)) }

@@ -6,11 +6,15 @@ public struct NormalizedName: Sendable, Equatable {
     public var script: Script
     /// Honorifics and titles that were removed.
     public var honorifics: [String]
+    /// For tokens romanized from Chinese characters that have more than one reading (柏 bai/bo, 薄
+    /// bao/bo): every reading of each syllable, the one the token spells first. Keyed by token.
+    public var hanReadings: [String: [[String]]]
 
-    public init(tokens: [String], script: Script, honorifics: [String] = []) {
+    public init(tokens: [String], script: Script, honorifics: [String] = [], hanReadings: [String: [[String]]] = [:]) {
         self.tokens = tokens
         self.script = script
         self.honorifics = honorifics
+        self.hanReadings = hanReadings
     }
 
     /// Tokens joined by single spaces.
@@ -65,7 +69,18 @@ public final class NameNormalizer: Sendable {
             latin = transliterate(raw, script: script)
         }
         var tokens = Self.tokenize(latin)
-        if script == .han { tokens = Self.groupHanSyllables(tokens, original: raw) }
+        var hanReadings: [String: [[String]]] = [:]
+        if script == .han {
+            let syllableReadings = Self.polyphoneReadings(tokens, original: raw)
+            let surnameLength = Self.hanSurnameLength(tokens, original: raw)
+            tokens = Self.group(tokens, surnameLength: surnameLength) { $0.joined() }
+            if let syllableReadings {
+                let grouped = Self.group(syllableReadings, surnameLength: surnameLength) { Array($0.joined()) }
+                for (token, readings) in zip(tokens, grouped) where readings.contains(where: { $0.count > 1 }) {
+                    hanReadings[token] = readings
+                }
+            }
+        }
         tokens = LegalForms.canonicalize(Self.joinServantNames(tokens))
         var honorifics: [String] = []
         if stripHonorifics && tokens.count > 1 {
@@ -75,7 +90,7 @@ public final class NameNormalizer: Sendable {
             }
             if !kept.isEmpty { tokens = kept } else { honorifics = [] }
         }
-        return NormalizedName(tokens: tokens, script: script, honorifics: honorifics)
+        return NormalizedName(tokens: tokens, script: script, honorifics: honorifics, hanReadings: hanReadings)
     }
 
     /// Zero-width space, middle dot, katakana middle dot (ウラジーミル・プーチン), halfwidth katakana
@@ -158,11 +173,31 @@ public final class NameNormalizer: Sendable {
     /// A Chinese name written without spaces transliterates to one token per syllable; group them as
     /// surname + given name (`xi jin ping` -> `xi jinping`), the way the name is romanized in passports.
     static func groupHanSyllables(_ syllables: [String], original: String) -> [String] {
+        group(syllables, surnameLength: hanSurnameLength(syllables, original: original)) { $0.joined() }
+    }
+
+    /// How many leading syllables form the surname, or nil when the syllables should stay apart (a
+    /// spaced name, a name of more than 4 or fewer than 2 characters, syllables not one per character).
+    static func hanSurnameLength(_ syllables: [String], original: String) -> Int? {
         let hanCount = original.unicodeScalars.filter { Script.of($0) == .han }.count
         let hasSpace = original.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "·" || $0 == "・" }
-        guard !hasSpace, hanCount == syllables.count, (2...4).contains(hanCount) else { return syllables }
-        let surnameLength = (hanCount == 4 || isCompoundSurname(syllables[0], syllables[1])) && hanCount > 2 ? 2 : 1
-        return [syllables[..<surnameLength].joined(), syllables[surnameLength...].joined()]
+        guard !hasSpace, hanCount == syllables.count, (2...4).contains(hanCount) else { return nil }
+        return (hanCount == 4 || isCompoundSurname(syllables[0], syllables[1])) && hanCount > 2 ? 2 : 1
+    }
+
+    static func group<T>(_ items: [T], surnameLength: Int?, _ join: (ArraySlice<T>) -> T) -> [T] {
+        guard let n = surnameLength else { return items }
+        return [join(items[..<n]), join(items[n...])]
+    }
+
+    /// Every reading of each syllable when the syllables are one per Han character and some character
+    /// has several readings (`HanPolyphones`); the reading ICU gave stays first. Nil otherwise.
+    static func polyphoneReadings(_ syllables: [String], original: String) -> [[[String]]]? {
+        let han = original.unicodeScalars.filter { Script.of($0) == .han }
+        guard han.count == syllables.count, han.contains(where: { HanPolyphones.readings[$0.value] != nil }) else { return nil }
+        return zip(syllables, han).map { syllable, c in
+            [[syllable] + (HanPolyphones.readings[c.value] ?? []).filter { $0 != syllable }]
+        }
     }
 
     /// Arabic "servant of" names are written many ways: `Abd al-Khaliq`, `Abdul Khaliq`, `Abdel Khaliq`,

@@ -62,6 +62,11 @@ final class CrossScriptPairTests: XCTestCase {
             let (score, why) = matcher.compare(han, latin, listedIsPerson: true)
             XCTAssertGreaterThanOrEqual(score, Self.threshold, "\(han) <> \(latin): \(why.summary)")
         }
+        // A character with two readings: ICU reads 薄 bao and 柏 bai, the bearers write Bo and Po.
+        for (han, latin) in [("薄熙来", "Bo Xilai"), ("陈柏源", "Chen Po-yuan")] {
+            let (score, why) = matcher.compare(han, latin, listedIsPerson: true)
+            XCTAssertGreaterThanOrEqual(score, Self.threshold, "\(han) <> \(latin): \(why.summary)")
+        }
         // Distinct pinyin names stay apart even though Wade-Giles could read them alike.
         XCTAssertLessThan(matcher.compare("Zhang Wei", "Chang Wen", listedIsPerson: true).score, Self.threshold)
     }

@@ -25,6 +25,14 @@ final class NameNormalizerTests: XCTestCase {
         XCTAssertEqual(n.normalize("Ali Al-Hassan").tokens, ["ali", "al", "hassan"])
     }
 
+    func testChineseCharactersWithSeveralReadingsKeepThemAll() {
+        let bo = n.normalize("薄熙来")
+        XCTAssertEqual(bo.tokens, ["bao", "xilai"])
+        XCTAssertEqual(bo.hanReadings["bao"], [["bao", "bo"]])
+        XCTAssertNil(bo.hanReadings["xilai"], "熙 and 来 have one reading each")
+        XCTAssertEqual(n.normalize("习近平").hanReadings, [:])
+    }
+
     func testFullWidthAndLookAlikeLettersFold() {
         XCTAssertEqual(n.normalize("ＸＩ Jinping").tokens, ["xi", "jinping"])
         // Cyrillic "а" and "о" inside a Latin word.

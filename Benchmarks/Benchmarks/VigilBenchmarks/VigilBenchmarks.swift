@@ -42,9 +42,28 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("normalize Han name (ICU)") { benchmark in
+    Benchmark("normalize Han name (table)") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(NameNormalizer.shared.normalize("习近平"))
+        }
+    }
+
+    Benchmark("normalize Han name with a two-reading character") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(NameNormalizer.shared.normalize("薄熙来"))
+        }
+    }
+
+    Benchmark("normalize Arabic name") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(NameNormalizer.shared.normalize("عبد الرحمن محمد القذافي"))
+        }
+    }
+
+    Benchmark("token forms of a query (keys and readings)") { benchmark in
+        let tokens = ["cheung", "kashing", "aleksandr", "muhammad", "zedong"].map { Array($0.utf8) }
+        for _ in benchmark.scaledIterations {
+            for t in tokens { blackHole(TokenForm(t)) }
         }
     }
 
