@@ -55,7 +55,7 @@ struct NameScorer {
                 let (s, agreement) = TokenSimilarity.compare(a.form, b.form)
                 // Joining invents a token: only an exact or one-typo join counts ("jin ping" ~ "jinping"),
                 // never a mere skeleton likeness ("zhao nan" is not "shona").
-                if joined && agreement != .romanization && (s < minimumJoinedSimilarity || agreement == .transliteration) { continue }
+                if joined && !agreement.isChineseReading && (s < minimumJoinedSimilarity || agreement == .transliteration) { continue }
                 // A person's initial stands for the whole token ("N." for Nursultan): it aligns below the
                 // usual bar. In a vessel or company name a lone letter is just a letter ("M-VITO").
                 let aligns = agreement == .initial ? (isPerson && !joined) : s >= minimumPairSimilarity

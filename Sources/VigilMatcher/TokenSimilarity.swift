@@ -79,6 +79,11 @@ public enum TokenSimilarity {
     /// How two tokens agree.
     public enum Agreement: String, Sendable {
         case exact, typo, transliteration, romanization, initial, none
+        /// Alternate Chinese readings, named by the key that met (explanations say which).
+        case wadeGiles = "wade-giles", cantonese = "cantonese/dialect", secondReading = "second reading"
+
+        /// Two spellings of one Chinese name, by any romanization key.
+        var isChineseReading: Bool { self == .romanization || self == .wadeGiles || self == .cantonese || self == .secondReading }
     }
 
     /// Two Mandarin romanizations of one name (Hsi/Xi, Chin-ping/Jinping, Tse-tung/Zedong).
@@ -111,10 +116,21 @@ public enum TokenSimilarity {
             }
             if r.similarity < alternateSimilarity, a.chineseReadings != .none && b.chineseReadings != .none, a.alternates != nil || b.alternates != nil,
                let ra = a.alternates ?? a.mandarin, let rb = b.alternates ?? b.mandarin, MandarinRomanization.sameName(ra, rb) {
-                return (alternateSimilarity, .romanization)
+                return (alternateSimilarity, alternateKey(a, b))
             }
         }
         return r
+    }
+
+    /// Which alternate key joined two tokens, for the explanation (computed only after they met): a
+    /// second reading of a character, else Wade-Giles when those readings alone suffice, else Cantonese
+    /// or a dialect surname.
+    static func alternateKey(_ a: TokenForm, _ b: TokenForm) -> Agreement {
+        if a.fromHanReadings || b.fromHanReadings { return .secondReading }
+        let wa = MandarinRomanization.wadeGilesOnlyReadings(a.bytes) ?? a.mandarin
+        let wb = MandarinRomanization.wadeGilesOnlyReadings(b.bytes) ?? b.mandarin
+        if let wa, let wb, MandarinRomanization.sameName(wa, wb) { return .wadeGiles }
+        return .cantonese
     }
 
     static func spellingCompare(_ a: TokenForm, _ b: TokenForm) -> (similarity: Double, agreement: Agreement) {
@@ -178,6 +194,8 @@ public struct TokenForm: Sendable {
     public let mandarin: [[String]]?
     /// Wade-Giles, Cantonese and dialect-surname readings (`MandarinRomanization.alternateReadings`).
     public let alternates: [[String]]?
+    /// Whether `alternates` are the readings of Chinese characters (not spelling-derived).
+    public let fromHanReadings: Bool
 
     /// Whether alternate Chinese readings (Cantonese, dialect surnames, Wade-Giles of pinyin-valid
     /// tokens) may join this token to another.
@@ -194,6 +212,7 @@ public struct TokenForm: Sendable {
         self.syllables = PhoneticKey.vowelGroups(bytes)
         self.mandarin = bytes.count >= 2 ? MandarinRomanization.syllableReadings(bytes) : nil
         self.alternates = hanReadings ?? (chineseReadings == .all && bytes.count >= 2 ? MandarinRomanization.alternateReadings(bytes) : nil)
+        self.fromHanReadings = hanReadings != nil
     }
 
     public init(_ text: String) { self.init(Array(text.utf8)) }

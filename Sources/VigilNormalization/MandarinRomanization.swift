@@ -153,6 +153,13 @@ public enum MandarinRomanization {
         return readings
     }
 
+    /// Pinyin and Wade-Giles readings only, also for a token that is valid pinyin (for explanations).
+    public static func wadeGilesOnlyReadings(_ bytes: [UInt8]) -> [[String]]? {
+        guard bytes.count >= 2, bytes.count <= 4 * longestSyllable,
+              bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
+        return split(bytes, valid: { readingsByKey[$0] != nil })?.map { readingsByKey[$0] ?? [] }
+    }
+
     /// Joins the hyphenated syllables of a romanized Chinese given name (`Chi-chang`, `Tse-tung`,
     /// `Jin-ping`, Cantonese `Ka-shing`) into one token, the way passports and pinyin write it. Only when both sides are single
     /// Mandarin syllables, so `Jean-Pierre`, `Al-Hassan` and Korean `Jong-un` stay apart.

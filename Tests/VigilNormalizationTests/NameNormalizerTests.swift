@@ -78,6 +78,21 @@ final class NameNormalizerTests: XCTestCase {
         XCTAssertEqual(n.normalize(" -- , . ").tokens, [])
     }
 
+    /// Documented outcomes for hostile input: control characters separate words, emoji and symbols
+    /// vanish, undecodable bytes (decoded by readers as U+FFFD) vanish, a 10 kB name still normalizes.
+    func testHostileInputHasAClearOutcome() {
+        XCTAssertEqual(n.normalize("Ivan\u{0}Petrov\tSidorov\u{7}").tokens, ["ivan", "petrov", "sidorov"])
+        XCTAssertEqual(n.normalize("😀 Maria 🇷🇺 Lopez ✈︎").tokens, ["maria", "lopez"])
+        XCTAssertEqual(n.normalize(String(decoding: [0x49, 0x76, 0xFF, 0xFE, 0x61, 0x6E], as: UTF8.self)).tokens, ["ivan"])
+        XCTAssertEqual(n.normalize("\u{301}\u{308}").tokens, [], "combining marks alone")
+        let long = String(repeating: "Abcdefgh ", count: 1200)  // 10.8 kB
+        XCTAssertEqual(n.normalize(long).tokens.count, 1200)
+        let longHan = String(repeating: "王", count: 5000)
+        XCTAssertEqual(n.normalize(longHan).tokens.count, 5000)
+        let mixed = "Владимир 习近平 محمد 김정은 Ωmega"
+        XCTAssertFalse(n.normalize(mixed).tokens.isEmpty)
+    }
+
     func testScriptDetection() {
         XCTAssertEqual(Script.dominant(in: "Vladimir"), .latin)
         XCTAssertEqual(Script.dominant(in: "Путин"), .cyrillic)
