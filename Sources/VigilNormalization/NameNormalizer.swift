@@ -32,11 +32,18 @@ public final class NameNormalizer: Sendable {
     private let latinFold: [UInt32: String]
     private let han: Transliterator?
     private let cyrillic: Transliterator?
+    private let ukrainian: Transliterator?
+    private let belarusian: Transliterator?
+    private let greek: Transliterator?
     private let anyLatin: Transliterator?
 
     public init() {
         han = try? Transliterator("Han-Latin/Names; Any-Latin; Latin-ASCII")
         cyrillic = try? Transliterator("Russian-Latin/BGN; Any-Latin; Latin-ASCII")
+        ukrainian = try? Transliterator("Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII")
+        belarusian = try? Transliterator("Belarusian-Latin/BGN; Any-Latin; Latin-ASCII")
+        // UNGEGN reads modern Greek as lists write it (β v, Βλαντίμιρ Vlantimir), not classically (b).
+        greek = try? Transliterator("Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII")
         anyLatin = try? Transliterator("Any-Latin; Latin-ASCII")
         latinFold = Self.buildLatinFoldTable()
     }
@@ -138,11 +145,33 @@ public final class NameNormalizer: Sendable {
         let t: Transliterator?
         switch script {
         case .han: t = han
-        case .cyrillic: t = cyrillic
+        case .cyrillic: t = Self.cyrillicLanguage(folded).flatMap { $0 == .ukrainian ? ukrainian : belarusian } ?? cyrillic
+        case .greek: t = greek ?? anyLatin
         default: t = anyLatin
         }
         guard let t, let out = try? t.transliterate(folded) else { return foldLatin(folded) }
         return foldLatin(out)
+    }
+
+    enum CyrillicLanguage { case ukrainian, belarusian }
+
+    /// Ukrainian or Belarusian by the letters Russian lacks, so Володимир reads Volodymyr and Лукашэнка
+    /// Lukashenka as their passports write them; nil: Russian. Belarusian: ў, or і beside ы/э/ё (which
+    /// Ukrainian lacks); Ukrainian: і ї є ґ otherwise.
+    static func cyrillicLanguage(_ text: String) -> CyrillicLanguage? {
+        var i = false, ukrainianOnly = false, russianOrBelarusian = false
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x45E, 0x40E: return .belarusian  // ў
+            case 0x456, 0x406: i = true  // і
+            case 0x457, 0x407, 0x454, 0x404, 0x491, 0x490: ukrainianOnly = true  // ї є ґ
+            case 0x44B, 0x42B, 0x44D, 0x42D, 0x451, 0x401: russianOrBelarusian = true  // ы э ё
+            default: continue
+            }
+        }
+        if ukrainianOnly { return .ukrainian }
+        if i { return russianOrBelarusian ? .belarusian : .ukrainian }
+        return nil
     }
 
     /// Splits folded text into tokens: letters and digits form tokens, apostrophes vanish inside a

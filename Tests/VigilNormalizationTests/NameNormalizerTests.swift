@@ -39,6 +39,13 @@ final class NameNormalizerTests: XCTestCase {
         XCTAssertEqual(n.normalize("Ivаn Petrоv").tokens, ["ivan", "petrov"])
     }
 
+    func testUkrainianBelarusianAndGreekUseTheirOwnStandards() {
+        XCTAssertEqual(n.normalize("Путін Володимир Володимирович").tokens, ["putin", "volodymyr", "volodymyrovych"])
+        XCTAssertEqual(n.normalize("Аляксандр Рыгоравіч Лукашэнка").tokens, ["alyaksandr", "ryhoravich", "lukashenka"])
+        XCTAssertEqual(n.normalize("Владимир Путин").tokens, ["vladimir", "putin"])
+        XCTAssertEqual(n.normalize("Βλαντίμιρ Πούτιν").tokens, ["vlantimir", "poutin"])
+    }
+
     func testCyrillicUsesPassportStyleRomanization() {
         let r = n.normalize("Владимир Владимирович Путин")
         XCTAssertEqual(r.script, .cyrillic)
