@@ -33,7 +33,7 @@ public final class Matcher: Sendable {
             name.tokens.enumerated().map { i, t in
                 NameScorer.Side(text: index.tokens[Int(t)], form: forms[Int(t)], weight: weights[Int(t)], covers: [i])
             }
-        }
+        }.map { Self.markNameKind($0) }
     }
 
     /// Scores are reported to 4 decimals; rounding here keeps a weighted mean of 0.8s at 0.8 rather
@@ -58,7 +58,8 @@ public final class Matcher: Sendable {
         var normalized = normalizer.normalize(text)
         if normalized.tokens.count > Self.maximumQueryTokens { normalized.tokens.removeSubrange(Self.maximumQueryTokens...) }
         guard !normalized.tokens.isEmpty, limit > 0 else { return [] }
-        let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script), hanReadings: normalized.hanReadings)
+        let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script), hanReadings: normalized.hanReadings,
+                               hangul: normalized.script == .hangul)
 
         var best: [UInt32: Match] = [:]
         for nameID in candidates(for: normalized.tokens) {
@@ -94,11 +95,37 @@ public final class Matcher: Sendable {
 
     /// Tokens as the scorer sees them, weighted by their rarity in this index.
     /// - Parameter chineseReadings: which Cantonese, dialect and Wade-Giles alternate readings apply.
-    func sides(_ tokens: [String], chineseReadings: ChineseReadings = .all, hanReadings: [String: [[String]]] = [:]) -> [NameScorer.Side] {
-        tokens.enumerated().map { i, t in
+    func sides(_ tokens: [String], chineseReadings: ChineseReadings = .all, hanReadings: [String: [[String]]] = [:],
+               hangul: Bool = false) -> [NameScorer.Side] {
+        var out = tokens.enumerated().map { i, t in
             NameScorer.Side(text: t, form: TokenForm(Array(t.utf8), chineseReadings: chineseReadings, hanReadings: hanReadings[t]),
                             weight: Self.damp(t, Double(index.rarity(of: t))), covers: [i])
         }
+        out = Self.markNameKind(out)
+        if hangul { for i in out.indices { out[i].koreanName = true } }
+        if chineseReadings == .othersOnly { for i in out.indices { out[i].chineseName = true } }
+        return out
+    }
+
+    /// Marks the sides of a name that may be Korean or Chinese, which lets the romanization variants
+    /// of that language count.
+    static func markNameKind(_ sides: [NameScorer.Side]) -> [NameScorer.Side] {
+        let forms = sides.map(\.form)
+        let korean = looksKorean(forms), chinese = looksChinese(forms)
+        guard korean || chinese else { return sides }
+        return sides.map { var s = $0; s.koreanName = korean; s.chineseName = chinese; return s }
+    }
+
+    /// A name may be Chinese when every token reads as Chinese syllables in some romanization (Chan Tai
+    /// Man, Lim Boon Keng, Tsai Ing-wen); `Dan Brown` may not, so its `Dan` never meets `Tan`.
+    static func looksChinese(_ forms: [TokenForm]) -> Bool {
+        !forms.isEmpty && forms.allSatisfy { $0.mandarin != nil || $0.alternates != nil }
+    }
+
+    /// A name may be Korean when it has 2 to 4 tokens, each of them Korean name syllables (Kim Jong Un,
+    /// Park Ji-sung, Choe Ryong Hae): Western names rarely pass (`maria` does, `lopez` does not).
+    static func looksKorean(_ forms: [TokenForm]) -> Bool {
+        (2...4).contains(forms.count) && forms.allSatisfy { $0.korean != nil }
     }
 
     /// Latin names may be Chinese in any romanization; a Han name is read in pinyin, which meets listed
@@ -118,7 +145,7 @@ public final class Matcher: Sendable {
         let l = normalizer.normalize(listed, stripHonorifics: listedIsPerson).tokens
         guard !q.tokens.isEmpty, !l.isEmpty else { return (0, Explanation()) }
         var explanation = Explanation()
-        let s = NameScorer.score(query: sides(q.tokens, chineseReadings: Self.chineseReadings(q.script), hanReadings: q.hanReadings), listed: sides(l),
+        let s = NameScorer.score(query: sides(q.tokens, chineseReadings: Self.chineseReadings(q.script), hanReadings: q.hanReadings, hangul: q.script == .hangul), listed: sides(l),
                                  isPerson: listedIsPerson, explanation: &explanation)
         return (Self.clampAndRound(s), explanation)
     }

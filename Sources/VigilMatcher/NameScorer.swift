@@ -21,6 +21,12 @@ struct NameScorer {
         var weight: Double
         /// Indices of the original tokens this (possibly joined) token covers.
         var covers: [Int]
+        /// Whether the name this token belongs to may be Korean (`Matcher.looksKorean`): only then do
+        /// Korean romanization variants count (Sung ~ Song ~ Seong), which would blur Western names.
+        var koreanName = false
+        /// Whether the name may be Chinese (`Matcher.looksChinese`): only then do alternate readings
+        /// (Cantonese, dialect surnames, Wade-Giles of pinyin-valid tokens) count — `Dan Brown` is not `Tan`.
+        var chineseName = false
     }
 
     /// Adjacent pairs of still-unaligned tokens, joined, in both orders: "jin ping" offers "jinping",
@@ -35,7 +41,8 @@ struct NameScorer {
             guard otherLengths.contains(where: { abs($0 - length) <= 3 }) else { continue }
             let weight = tokens[i].weight + tokens[i + 1].weight
             for (a, b) in [(tokens[i], tokens[i + 1]), (tokens[i + 1], tokens[i])] {
-                out.append(Side(text: a.text + b.text, form: TokenForm(a.form.bytes + b.form.bytes, chineseReadings: a.form.chineseReadings), weight: weight, covers: [i, i + 1]))
+                out.append(Side(text: a.text + b.text, form: TokenForm(a.form.bytes + b.form.bytes, chineseReadings: a.form.chineseReadings),
+                                weight: weight, covers: [i, i + 1], koreanName: a.koreanName, chineseName: a.chineseName))
             }
         }
         return out
@@ -52,10 +59,11 @@ struct NameScorer {
             for (li, b) in l.enumerated() where !b.covers.contains(where: { lUsed[$0] }) {
                 let joined = a.covers.count > 1 || b.covers.count > 1
                 if a.covers.count > 1 && b.covers.count > 1 { continue }
-                let (s, agreement) = TokenSimilarity.compare(a.form, b.form)
+                let (s, agreement) = TokenSimilarity.compare(a.form, b.form, korean: a.koreanName && b.koreanName,
+                                                                   chinese: a.chineseName && b.chineseName)
                 // Joining invents a token: only an exact or one-typo join counts ("jin ping" ~ "jinping"),
                 // never a mere skeleton likeness ("zhao nan" is not "shona").
-                if joined && !agreement.isChineseReading && (s < minimumJoinedSimilarity || agreement == .transliteration) { continue }
+                if joined && !agreement.isRomanization && (s < minimumJoinedSimilarity || agreement == .transliteration) { continue }
                 // A person's initial stands for the whole token ("N." for Nursultan): it aligns below the
                 // usual bar. In a vessel or company name a lone letter is just a letter ("M-VITO").
                 let aligns = agreement == .initial ? (isPerson && !joined) : s >= minimumPairSimilarity

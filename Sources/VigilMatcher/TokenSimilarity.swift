@@ -82,8 +82,10 @@ public enum TokenSimilarity {
         /// Alternate Chinese readings, named by the key that met (explanations say which).
         case wadeGiles = "wade-giles", cantonese = "cantonese/dialect", secondReading = "second reading"
 
-        /// Two spellings of one Chinese name, by any romanization key.
-        var isChineseReading: Bool { self == .romanization || self == .wadeGiles || self == .cantonese || self == .secondReading }
+        case korean = "korean romanization"
+
+        /// Two spellings of one Chinese or Korean name, by any romanization key.
+        var isRomanization: Bool { self == .romanization || self == .wadeGiles || self == .cantonese || self == .secondReading || self == .korean }
     }
 
     /// Two Mandarin romanizations of one name (Hsi/Xi, Chin-ping/Jinping, Tse-tung/Zedong).
@@ -106,15 +108,21 @@ public enum TokenSimilarity {
     /// zhang/sheng, liang/jiang) that differ by a letter are different names: below 5 letters they must
     /// be equal, and from 5 only a swap of two letters (hlaing/hliang) or one letter more or less
     /// counts as a typo.
-    public static func compare(_ a: TokenForm, _ b: TokenForm) -> (similarity: Double, agreement: Agreement) {
+    /// - Parameters:
+    ///   - korean: both names may be Korean, so Korean romanization variants count.
+    ///   - chinese: both names may be Chinese, so alternate Chinese readings count.
+    public static func compare(_ a: TokenForm, _ b: TokenForm, korean: Bool = false, chinese: Bool = true) -> (similarity: Double, agreement: Agreement) {
         let r = spellingCompare(a, b)
+        if korean, r.similarity < romanizationSimilarity, let ka = a.korean, let kb = b.korean, KoreanRomanization.sameName(ka, kb) {
+            return (romanizationSimilarity, .korean)
+        }
         // Mandarin syllables read alike in two systems: say so (joined tokens accept it, where a
         // mere skeleton likeness is refused).
         if r.similarity < 0.9 || r.agreement == .transliteration {
             if let ma = a.mandarin, let mb = b.mandarin, MandarinRomanization.sameName(ma, mb) {
                 return (max(r.similarity, romanizationSimilarity), .romanization)
             }
-            if r.similarity < alternateSimilarity, a.chineseReadings != .none && b.chineseReadings != .none, a.alternates != nil || b.alternates != nil,
+            if chinese, r.similarity < alternateSimilarity, a.chineseReadings != .none && b.chineseReadings != .none, a.alternates != nil || b.alternates != nil,
                let ra = a.alternates ?? a.mandarin, let rb = b.alternates ?? b.mandarin, MandarinRomanization.sameName(ra, rb) {
                 return (alternateSimilarity, alternateKey(a, b))
             }
@@ -196,6 +204,8 @@ public struct TokenForm: Sendable {
     public let alternates: [[String]]?
     /// Whether `alternates` are the readings of Chinese characters (not spelling-derived).
     public let fromHanReadings: Bool
+    /// The Hangul syllables each syllable may spell when the token reads as Korean name syllables.
+    public let korean: [[UInt32]]?
 
     /// Whether alternate Chinese readings (Cantonese, dialect surnames, Wade-Giles of pinyin-valid
     /// tokens) may join this token to another.
@@ -213,6 +223,7 @@ public struct TokenForm: Sendable {
         self.mandarin = bytes.count >= 2 ? MandarinRomanization.syllableReadings(bytes) : nil
         self.alternates = hanReadings ?? (chineseReadings == .all && bytes.count >= 2 ? MandarinRomanization.alternateReadings(bytes) : nil)
         self.fromHanReadings = hanReadings != nil
+        self.korean = chineseReadings == .othersOnly ? nil : KoreanRomanization.syllableReadings(bytes)
     }
 
     public init(_ text: String) { self.init(Array(text.utf8)) }

@@ -199,7 +199,7 @@ public enum MandarinRomanization {
     }
 
     /// Splits a token into valid syllables by dynamic programming, fewest syllables first, at most 4.
-    static func split(_ chars: [UInt8], valid: (UInt64) -> Bool) -> [UInt64]? {
+    static func split(_ chars: [UInt8], longest: Int = longestSyllable, valid: (UInt64) -> Bool) -> [UInt64]? {
         let n = chars.count
         // count[i]: fewest syllables covering chars[i...] (Int.max: impossible); next[i]: first syllable length.
         var count = [Int](repeating: Int.max, count: n + 1)
@@ -207,7 +207,7 @@ public enum MandarinRomanization {
         count[n] = 0
         for i in stride(from: n - 1, through: 0, by: -1) {
             var key: UInt64 = 0
-            for len in 1...min(longestSyllable, n - i) {
+            for len in 1...min(longest, n - i) {
                 key = key << 8 | UInt64(chars[i + len - 1])
                 let rest = count[i + len]
                 guard rest < 4, rest + 1 < count[i], valid(key) else { continue }

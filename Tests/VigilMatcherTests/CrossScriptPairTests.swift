@@ -71,6 +71,18 @@ final class CrossScriptPairTests: XCTestCase {
         XCTAssertLessThan(matcher.compare("Zhang Wei", "Chang Wen", listedIsPerson: true).score, Self.threshold)
     }
 
+    /// Korean names in Revised Romanization, McCune-Reischauer (lists) and customary passport spellings.
+    func testKoreanRomanizationsMeet() {
+        for (a, b) in [("박지성", "Park Ji Sung"), ("이민호", "Lee Min Ho"), ("Park Ji-sung", "PAK Ji Song"),
+                       ("Jung Hyun Woo", "CHONG Hyon U"), ("Choi Ryong Hae", "CHOE Ryong Hae"), ("Kim Jeong-eun", "KIM Jong Un")] {
+            let (score, why) = matcher.compare(a, b, listedIsPerson: true)
+            XCTAssertGreaterThanOrEqual(score, Self.threshold, "\(a) <> \(b): \(why.summary)")
+        }
+        // Korean spellings do not blur Western names, nor open Korean syllables (서 Seo is not 수 Su).
+        XCTAssertLessThan(matcher.compare("Dan Brown", "Tan Brown", listedIsPerson: true).score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("Kim Su Il", "Kim So Il", listedIsPerson: true).score, Self.threshold)
+    }
+
     func testSpellingFoldErasesStandardsNotNames() {
         func fold(_ s: String) -> String { String(decoding: PhoneticKey.spellingFold(Array(s.utf8)), as: UTF8.self) }
         XCTAssertEqual(fold("alexey"), fold("aleksey"))

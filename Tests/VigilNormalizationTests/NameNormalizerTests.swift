@@ -118,6 +118,23 @@ final class ArabicParticleTests: XCTestCase {
     }
 }
 
+final class KoreanRomanizationTests: XCTestCase {
+    func hangul(_ token: String) -> [[String]]? {
+        KoreanRomanization.syllableReadings(Array(token.utf8))?.map { $0.compactMap { Unicode.Scalar($0).map { String(Character($0)) } } }
+    }
+
+    func testSpellingsReadAsTheirHangulSyllables() throws {
+        XCTAssertTrue(try XCTUnwrap(hangul("park")).first!.contains("박"))
+        XCTAssertTrue(try XCTUnwrap(hangul("jisung")).last!.contains("성"), "RR seong, customary sung")
+        XCTAssertTrue(try XCTUnwrap(hangul("seong")).first!.contains("성"))
+        XCTAssertTrue(try XCTUnwrap(hangul("hyon")).first!.contains("현"))
+        XCTAssertEqual(hangul("jisung")?.count, 2)
+        XCTAssertFalse(try XCTUnwrap(hangul("su")).first!.contains("서"), "open 서 is Seo/So, not Su")
+        XCTAssertNil(hangul("brown"))
+        XCTAssertNil(hangul("zhang"), "no Korean syllable starts with zh")
+    }
+}
+
 final class HangulRomanizerTests: XCTestCase {
     func testKoreanNamesRomanizeAsListsWriteThem() {
         let n = NameNormalizer.shared
