@@ -72,6 +72,9 @@ public final class NameNormalizer: Sendable {
             latin = MandarinRomanization.joinHyphenatedSyllables(foldLatin(raw))
         } else if script == .hangul {
             latin = HangulRomanizer.tokens(raw).joined(separator: " ")
+        } else if script == .arabic {
+            // Name-aware: writes the vowels lists write (محمد -> "mohammad", not ICU's "mhmd").
+            latin = foldLatin(ArabicRomanizer.romanize(raw))
         } else {
             latin = transliterate(raw, script: script)
         }

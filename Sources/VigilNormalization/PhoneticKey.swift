@@ -6,10 +6,18 @@ public enum PhoneticKey {
     /// x -> ks (Alexey/Aleksey, Maxim/Maksim), dzh/dj -> j (Dzhafarov/Jafarov), a word-initial i before
     /// a vowel -> y (ICAO Iurii/BGN Yuriy, Ialovets/Yalovets), y dropped between a vowel and e (BGN
     /// Deyev/Deev), and the -ий ending -ii/-iy/-yy/-ij -> y
-    /// (Dmitrii/Dmitriy/Dmitry). Returns the token itself when nothing applies.
+    /// (Dmitrii/Dmitriy/Dmitry); ou/oo -> u and ee -> i (Nour/Noor/Nur, Saeed/Said), ben -> bin,
+    /// el/ul -> al, doubled consonants once. Returns the token itself when nothing applies.
     public static func spellingFold(_ t: [UInt8]) -> [UInt8] {
         let x = UInt8(ascii: "x"), d = UInt8(ascii: "d"), i = UInt8(ascii: "i"), y = UInt8(ascii: "y")
-        let needs = t.contains(x) || t.contains(d) || t.contains(y) || (t.count >= 3 && (t[0] == i || t[t.count - 2] == i))
+        let o = UInt8(ascii: "o"), e = UInt8(ascii: "e"), u = UInt8(ascii: "u")
+        // Arabic particles in French and English transcription: ben/bin, el/ul/al.
+        if t == Array("ben".utf8) { return Array("bin".utf8) }
+        if t == Array("el".utf8) || t == Array("ul".utf8) { return Array("al".utf8) }
+        var doubled = false
+        for k in 1..<max(1, t.count) where t[k] == t[k - 1] { doubled = true; break }
+        let needs = doubled || t.contains(x) || t.contains(d) || t.contains(y) || t.contains(o) || t.contains(e)
+            || (t.count >= 3 && (t[0] == i || t[t.count - 2] == i))
         guard needs else { return t }
         var out: [UInt8] = []
         out.reserveCapacity(t.count + 2)
@@ -17,6 +25,15 @@ public enum PhoneticKey {
         while k < t.count {
             let c = t[k]
             if c == x { out.append(UInt8(ascii: "k")); out.append(UInt8(ascii: "s")); k += 1; continue }
+            // French ou and English oo write u (Mourad/Murad, Noor/Nour/Nur); English ee writes i
+            // (Saeed/Said, Rasheed/Rashid).
+            // Not ee before v: the Russian -eev of Alekseev/Alekseyev belongs to the ye rule below.
+            if k + 1 < t.count, (c == o && (t[k + 1] == u || t[k + 1] == o))
+                || (c == e && t[k + 1] == e && (k + 2 == t.count || t[k + 2] != UInt8(ascii: "v"))) {
+                out.append(c == o ? u : i)
+                k += 2
+                continue
+            }
             if c == d, k + 1 < t.count {
                 if t[k + 1] == UInt8(ascii: "j") { out.append(UInt8(ascii: "j")); k += 2; continue }
                 if k + 2 < t.count, t[k + 1] == UInt8(ascii: "z"), t[k + 2] == UInt8(ascii: "h") { out.append(UInt8(ascii: "j")); k += 3; continue }
@@ -24,6 +41,9 @@ public enum PhoneticKey {
             if k == 0, c == i, t.count >= 3, isVowel(t[1]), t[1] != i { out.append(y); k += 1; continue }
             // BGN writes е after a vowel as ye (Deyev, Zayev); passports and FBK often as e (Deev, Zaev).
             if c == y, k > 0, k + 1 < t.count, t[k + 1] == UInt8(ascii: "e"), isVowel(t[k - 1]), t[k - 1] != y { k += 1; continue }
+            // A doubled consonant (Arabic shadda, Italian and German spelling) is written once as often:
+            // Ayyub/Ayub, Hassan/Hasan, Mohammed/Mohamed.
+            if c == out.last && (c == y || !isVowel(c)) { k += 1; continue }
             out.append(c)
             k += 1
         }

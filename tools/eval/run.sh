@@ -13,7 +13,7 @@ BIN="${VIGIL_BIN:-$ROOT/tools/vigil}"
 SETS="$OUT/sets"
 rm -rf "$SETS"
 mkdir -p "$SETS"
-for b in build_name_bench build_yente build_crosslist build_manipulations build_crossscript; do
+for b in build_name_bench build_yente build_crosslist build_manipulations build_crossscript build_arabic_latin; do
   python3 "$ROOT/tools/eval/$b.py" --out "$SETS"
 done
 if [ -f "$SETS/name_bench.pairs.csv" ]; then

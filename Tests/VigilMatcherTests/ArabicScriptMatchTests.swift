@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+import VigilIndex
+import VigilLists
+import VigilNormalization
+@testable import VigilMatcher
+import VigilTestSupport
+
+/// Arabic-script names against the Latin names lists give for the same people, scored by the matcher
+/// over the real OFAC + UN index (its rarities). Rates are the measured ones (tools/eval/build_arabic_latin.py
+/// and `vigil eval pairs` give the same figures on the default index), less a small margin.
+final class ArabicScriptMatchTests: XCTestCase {
+    static let threshold = 0.80
+    var matcher: Matcher!
+
+    override func setUpWithError() throws {
+        matcher = Matcher(index: try TestData.ofacUNIndex.get())
+    }
+
+    func score(_ a: String, _ b: String) -> Double { matcher.compare(a, b).score }
+
+    func testKnownNamesMeetTheirLatinSpellings() {
+        for latin in ["Qadhafi", "Gaddafi", "Al-Qadhafi", "AL QADHAFI"] {
+            XCTAssertGreaterThanOrEqual(score("القذافي", latin), Self.threshold, latin)
+        }
+        for latin in ["Mohammed", "Muhammad", "Mohamed", "Mohammad"] {
+            XCTAssertGreaterThanOrEqual(score("محمد", latin), Self.threshold, latin)
+        }
+        for latin in ["Abdul Rahman", "Abdulrahman", "Abd al-Rahman", "Abdel Rahman", "ABD-AL-RAHMAN"] {
+            XCTAssertGreaterThanOrEqual(score("عبد الرحمن", latin), Self.threshold, latin)
+            XCTAssertGreaterThanOrEqual(score("عبدالرحمن", latin), Self.threshold, latin)
+        }
+        XCTAssertGreaterThanOrEqual(score("صدام حسين التكريتي", "SADDAM HUSSEIN AL-TIKRITI"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("جلال الدين حقانى", "JALALUDDIN HAQQANI"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("محمد جواد ظریف", "Mohammad Javad Zarif"), Self.threshold, "Persian letters")
+        // Different people stay apart.
+        XCTAssertLessThan(score("محمد", "Ahmed"), Self.threshold)
+        XCTAssertLessThan(score("صدام حسين التكريتي", "QUSAY SADDAM HUSSEIN AL-TIKRITI"), 1.0)
+        XCTAssertLessThan(score("عزت ابراهيم الدوري", "SADDAM HUSSEIN AL-TIKRITI"), Self.threshold)
+    }
+
+    /// Every UN-listed person with an Arabic-script NAME_ORIGINAL_SCRIPT, against the primary Latin
+    /// name the list gives; and the same names against another person's primary name.
+    func testUNOriginalScriptNamesMeetTheirListedLatinNames() throws {
+        let people = try ListLoader.load(TestData.unSource).entities.filter { $0.schema == .person }
+        var pairs: [(arabic: String, latin: String)] = []
+        for e in people {
+            guard let primary = e.names.first?.value else { continue }
+            for name in e.names where name.type == .originalScript && Script.dominant(in: name.value) == .arabic {
+                pairs.append((name.value, primary))
+            }
+        }
+        XCTAssertGreaterThan(pairs.count, 300)
+        let met = pairs.filter { score($0.arabic, $0.latin) >= Self.threshold }.count
+        // Another person: the primary name `step` records on (a fixed shuffle).
+        let step = pairs.count / 2 + 1
+        let falseMatches = pairs.indices.filter { i in
+            let other = pairs[(i + step) % pairs.count]
+            return other.latin != pairs[i].latin && score(pairs[i].arabic, other.latin) >= Self.threshold
+        }.count
+        let rate = Double(met) / Double(pairs.count)
+        print("UN original script: \(met)/\(pairs.count) = \(rate) meet their Latin name; \(falseMatches) false matches")
+        XCTAssertGreaterThanOrEqual(rate, 0.70, "measured 0.725 (ICU transliteration: 0.006)")
+        XCTAssertLessThanOrEqual(falseMatches, 1)
+    }
+
+    /// arabic-name-romanizer's `full_names` (Wikidata and Algerian names, ../shared/data): one pair in
+    /// ten. The shipped table is built from the same corpus' `units`, so this is not a held-out figure.
+    func testCorpusFullNamesMeetTheirLatinTransliteration() throws {
+        let path = TestData.sharedDirectory + "/eval/arabic_latin_names/arabic_name_romanizer_0.2.0_full_names.csv.gz"
+        guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("no \(path)") }
+        let gunzip = Process()
+        gunzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gunzip.arguments = ["gzip", "-dc", path]
+        let pipe = Pipe()
+        gunzip.standardOutput = pipe
+        try gunzip.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        gunzip.waitUntilExit()
+        // Columns: arabic_key,latin,latin_lang,country,count,source; CRLF line ends; no field holds a
+        // comma or quote.
+        var pairs: [(arabic: String, latin: String)] = []
+        for (i, line) in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).dropFirst().enumerated() where i % 10 == 0 {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            if f.count >= 2 { pairs.append((String(f[0]), String(f[1]))) }
+        }
+        XCTAssertGreaterThan(pairs.count, 8000)
+        let met = pairs.filter { score($0.arabic, $0.latin) >= Self.threshold }.count
+        let step = pairs.count / 2 + 1
+        let falseMatches = pairs.indices.filter { i in
+            let other = pairs[(i + step) % pairs.count]
+            return other.arabic != pairs[i].arabic && score(pairs[i].arabic, other.latin) >= Self.threshold
+        }.count
+        let rate = Double(met) / Double(pairs.count)
+        print("full_names sample: \(met)/\(pairs.count) = \(rate) meet; \(falseMatches) false matches")
+        XCTAssertGreaterThanOrEqual(rate, 0.69, "measured 0.72")
+        XCTAssertLessThanOrEqual(Double(falseMatches) / Double(pairs.count), 0.001)
+    }
+}
