@@ -130,6 +130,18 @@ public enum TokenSimilarity {
         return r
     }
 
+    /// Whether the longer token is the shorter with one vowel inserted between two consonants.
+    static func isEpentheticVowel(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        var k = 0
+        while k < short.count && short[k] == long[k] { k += 1 }
+        // long[k] is the inserted letter; the rest must agree.
+        guard long[(k + 1)...].elementsEqual(short[k...]), k > 0, k + 1 < long.count else { return false }
+        return PhoneticKey.isVowel(long[k]) && long[k] != UInt8(ascii: "y")
+            && !PhoneticKey.isVowel(long[k - 1]) && !PhoneticKey.isVowel(long[k + 1])
+    }
+
     /// Which alternate key joined two tokens, for the explanation (computed only after they met): a
     /// second reading of a character, else Wade-Giles when those readings alone suffice, else Cantonese
     /// or a dialect surname.
@@ -156,6 +168,9 @@ public enum TokenSimilarity {
             if shortest >= 5 && swapOrGap && editDistance(a.bytes, b.bytes, limit: 1) == 1 {
                 return (0.9, .typo)
             }
+            // A vowel written between two consonants or not (Arabic and Persian: Hamd/Hamad, Fazl/Fazel,
+            // Sakr/Sakar); never next to another vowel, so Chen is not Chien.
+            if shortest >= 3 && Self.isEpentheticVowel(a.bytes, b.bytes) { return (0.9, .transliteration) }
             return (0, .none)
         }
         let sameSkeleton = a.skeleton == b.skeleton && a.syllables == b.syllables
@@ -213,7 +228,9 @@ public struct TokenForm: Sendable {
 
     /// - Parameter hanReadings: the readings of a token romanized from Chinese characters with several
     ///   readings (`NormalizedName.hanReadings`): its alternates.
-    public init(_ bytes: [UInt8], chineseReadings: ChineseReadings = .all, hanReadings: [[String]]? = nil) {
+    ///   - koreanReadings: compute the Korean syllable readings (off for joined tokens of names that
+    ///     cannot be Korean: joins are built per candidate, in the hot loop).
+    public init(_ bytes: [UInt8], chineseReadings: ChineseReadings = .all, hanReadings: [[String]]? = nil, koreanReadings: Bool = true) {
         self.bytes = bytes
         self.chineseReadings = chineseReadings
         let folded = PhoneticKey.spellingFold(bytes)
@@ -223,7 +240,7 @@ public struct TokenForm: Sendable {
         self.mandarin = bytes.count >= 2 ? MandarinRomanization.syllableReadings(bytes) : nil
         self.alternates = hanReadings ?? (chineseReadings == .all && bytes.count >= 2 ? MandarinRomanization.alternateReadings(bytes) : nil)
         self.fromHanReadings = hanReadings != nil
-        self.korean = chineseReadings == .othersOnly ? nil : KoreanRomanization.syllableReadings(bytes)
+        self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
     }
 
     public init(_ text: String) { self.init(Array(text.utf8)) }

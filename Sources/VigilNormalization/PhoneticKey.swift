@@ -16,7 +16,7 @@ public enum PhoneticKey {
         if t == Array("el".utf8) || t == Array("ul".utf8) { return Array("al".utf8) }
         var doubled = false
         for k in 1..<max(1, t.count) where t[k] == t[k - 1] { doubled = true; break }
-        let needs = doubled || t.contains(x) || t.contains(d) || t.contains(y) || t.contains(o) || t.contains(e)
+        let needs = doubled || t.contains(UInt8(ascii: "a")) || t.contains(x) || t.contains(d) || t.contains(y) || t.contains(o) || t.contains(e)
             || (t.count >= 3 && (t[0] == i || t[t.count - 2] == i))
         guard needs else { return t }
         var out: [UInt8] = []
@@ -27,6 +27,8 @@ public enum PhoneticKey {
             if c == x { out.append(UInt8(ascii: "k")); out.append(UInt8(ascii: "s")); k += 1; continue }
             // French ou and English oo write u (Mourad/Murad, Noor/Nour/Nur); English ee writes i
             // (Saeed/Said, Rasheed/Rashid).
+            // A doubled a writes a long vowel or an ain (Saad/Sad, Laagoub/Lagoub).
+            if c == UInt8(ascii: "a"), k + 1 < t.count, t[k + 1] == c { out.append(c); k += 2; continue }
             // Not ee before v: the Russian -eev of Alekseev/Alekseyev belongs to the ye rule below.
             if k + 1 < t.count, (c == o && (t[k + 1] == u || t[k + 1] == o))
                 || (c == e && t[k + 1] == e && (k + 2 == t.count || t[k + 2] != UInt8(ascii: "v"))) {
@@ -104,8 +106,9 @@ public enum PhoneticKey {
         var inVowel = false
         // A silent final e after a consonant (French "Poutine", English "-ine") is not a syllable.
         let end = t.count >= 5 && t.last == 101 && !isVowel(t[t.count - 2]) ? t.count - 1 : t.count
-        for c in t[..<end] {
-            let v = isVowel(c)
+        for (k, c) in t[..<end].enumerated() {
+            // y between two vowels is a consonant (Nayef, Ayad, Maya: two syllables).
+            let v = isVowel(c) && !(c == UInt8(ascii: "y") && k > 0 && k + 1 < end && isVowel(t[k - 1]) && isVowel(t[k + 1]))
             if v && !inVowel { n += 1 }
             inVowel = v
         }
@@ -113,7 +116,7 @@ public enum PhoneticKey {
     }
 
     @inline(__always)
-    static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121 }
+    public static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121 }
 
     /// The skeleton as one string, or nil when it is too short to tell names apart (under 3 consonants).
     public static func skeletonString(_ token: String) -> String? {
