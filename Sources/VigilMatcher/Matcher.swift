@@ -116,16 +116,16 @@ public final class Matcher: Sendable {
         return sides.map { var s = $0; s.koreanName = korean; s.chineseName = chinese; return s }
     }
 
-    /// A name may be Chinese when every token reads as Chinese syllables in some romanization (Chan Tai
-    /// Man, Lim Boon Keng, Tsai Ing-wen); `Dan Brown` may not, so its `Dan` never meets `Tan`.
+    /// A name may be Chinese when every token reads as one or two Chinese syllables in some romanization
+    /// (Chan Tai Man, Lim Boon Keng, Tsai Ing-wen); `Dan Brown` may not, so its `Dan` never meets `Tan`.
     static func looksChinese(_ forms: [TokenForm]) -> Bool {
-        !forms.isEmpty && forms.allSatisfy { $0.mandarin != nil || $0.alternates != nil }
+        !forms.isEmpty && forms.allSatisfy { (($0.mandarin ?? $0.alternates)?.count ?? 9) <= 2 }
     }
 
-    /// A name may be Korean when it has 2 to 4 tokens, each of them Korean name syllables (Kim Jong Un,
-    /// Park Ji-sung, Choe Ryong Hae): Western names rarely pass (`maria` does, `lopez` does not).
+    /// A name may be Korean when it has 2 to 4 tokens, each one or two Korean name syllables (Kim Jong
+    /// Un, Park Ji-sung, Choe Ryong Hae): Western names rarely pass (`maria` does, `lopez` does not).
     static func looksKorean(_ forms: [TokenForm]) -> Bool {
-        (2...4).contains(forms.count) && forms.allSatisfy { $0.korean != nil }
+        (2...4).contains(forms.count) && forms.allSatisfy { ($0.korean?.count ?? 9) <= 2 }
     }
 
     /// Latin names may be Chinese in any romanization; a Han name is read in pinyin, which meets listed
@@ -160,7 +160,7 @@ public final class Matcher: Sendable {
     /// trigrams or its phonetic key, confirmed by `TokenSimilarity`; and listed tokens that are a
     /// part of it ("jongun" holds "jong" and "un"), so split names are found too.
     func similarTokens(_ q: String, hits: UnsafeMutableBufferPointer<UInt8>, touched: inout [UInt32]) -> [TokenHit] {
-        let qForm = TokenForm(q)
+        let qForm = TokenForm(Array(q.utf8), koreanReadings: false)  // retrieval compares without Korean readings
         let qBytes = qForm.bytes
         var terms = 0
         Grams.forEachTerm(in: q) { g in

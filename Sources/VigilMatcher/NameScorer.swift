@@ -42,7 +42,7 @@ struct NameScorer {
             let weight = tokens[i].weight + tokens[i + 1].weight
             for (a, b) in [(tokens[i], tokens[i + 1]), (tokens[i + 1], tokens[i])] {
                 out.append(Side(text: a.text + b.text, form: TokenForm(a.form.bytes + b.form.bytes, chineseReadings: a.chineseName ? a.form.chineseReadings : .none,
-                                                          koreanReadings: a.koreanName),
+                                                          koreanReadings: a.koreanName, mandarinReadings: a.chineseName),
                                 weight: weight, covers: [i, i + 1], koreanName: a.koreanName, chineseName: a.chineseName))
             }
         }

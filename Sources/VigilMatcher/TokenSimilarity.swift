@@ -205,8 +205,9 @@ public enum ChineseReadings: Sendable {
     case none
 }
 
-/// A token with the keys comparison needs, computed once (listed tokens: when the index opens).
-public struct TokenForm: Sendable {
+/// A token with the keys comparison needs (a class: sides are copied in the scoring loop, and one
+/// reference costs one retain where a struct of seven arrays cost seven), computed once (listed tokens: when the index opens).
+public final class TokenForm: Sendable {
     public let bytes: [UInt8]
     public let skeleton: [UInt8]
     /// The token with transliteration-standard differences erased (`PhoneticKey.spellingFold`), when
@@ -230,18 +231,21 @@ public struct TokenForm: Sendable {
     ///   readings (`NormalizedName.hanReadings`): its alternates.
     ///   - koreanReadings: compute the Korean syllable readings (off for joined tokens of names that
     ///     cannot be Korean: joins are built per candidate, in the hot loop).
-    public init(_ bytes: [UInt8], chineseReadings: ChineseReadings = .all, hanReadings: [[String]]? = nil, koreanReadings: Bool = true) {
+    ///   - mandarinReadings: compute the Mandarin readings (off for joined tokens of names that cannot be
+    ///     Chinese, for the same reason).
+    public init(_ bytes: [UInt8], chineseReadings: ChineseReadings = .all, hanReadings: [[String]]? = nil, koreanReadings: Bool = true,
+                mandarinReadings: Bool = true) {
         self.bytes = bytes
         self.chineseReadings = chineseReadings
         let folded = PhoneticKey.spellingFold(bytes)
         self.folded = folded == bytes ? nil : folded
         self.skeleton = PhoneticKey.skeleton(folded)
         self.syllables = PhoneticKey.vowelGroups(bytes)
-        self.mandarin = bytes.count >= 2 ? MandarinRomanization.syllableReadings(bytes) : nil
+        self.mandarin = mandarinReadings && bytes.count >= 2 ? MandarinRomanization.syllableReadings(bytes) : nil
         self.alternates = hanReadings ?? (chineseReadings == .all && bytes.count >= 2 ? MandarinRomanization.alternateReadings(bytes) : nil)
         self.fromHanReadings = hanReadings != nil
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
     }
 
-    public init(_ text: String) { self.init(Array(text.utf8)) }
+    public convenience init(_ text: String) { self.init(Array(text.utf8)) }
 }

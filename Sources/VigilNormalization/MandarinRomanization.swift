@@ -132,6 +132,9 @@ public enum MandarinRomanization {
         return map.mapValues { $0.sorted() }
     }()
 
+    /// Pinyin, Wade-Giles, Cantonese and dialect-surname readings in one table (one lookup per DP step).
+    static let allReadingsByKey: [UInt64: [String]] = readingsByKey.merging(dialectReadingsByKey) { Array(Set($0).union($1)).sorted() }
+
     /// Other readings of a token, beyond `syllableReadings`: Wade-Giles for a token that is also valid
     /// pinyin ("cheng" may be Zheng, "chang" Zhang, "kuo" Guo), Hong Kong Cantonese ("cheung" Zhang,
     /// "kashing" Jiacheng) and southern surname spellings ("tan" Chen, "lim" Lin, "ng" Huang or Wu).
@@ -140,14 +143,8 @@ public enum MandarinRomanization {
     public static func alternateReadings(_ bytes: [UInt8]) -> [[String]]? {
         guard bytes.count >= 2, bytes.count <= 4 * longestSyllable,
               bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }),
-              let keys = split(bytes, valid: { readingsByKey[$0] != nil || dialectReadingsByKey[$0] != nil }) else { return nil }
-        var readings: [[String]] = []
-        readings.reserveCapacity(keys.count)
-        for k in keys {
-            var r = Set(readingsByKey[k] ?? [])
-            r.formUnion(dialectReadingsByKey[k] ?? [])
-            readings.append(r.sorted())
-        }
+              let keys = split(bytes, valid: { allReadingsByKey[$0] != nil }) else { return nil }
+        let readings = keys.map { allReadingsByKey[$0] ?? [] }
         if let plain = syllableReadings(bytes), plain.count == readings.count,
            zip(plain, readings).allSatisfy({ Set($0.0) == Set($0.1) }) { return nil }
         return readings
@@ -228,7 +225,8 @@ public enum MandarinRomanization {
     /// Whether two tokens can be the same Mandarin name written in two romanizations.
     public static func sameName(_ a: [[String]], _ b: [[String]]) -> Bool {
         guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where Set(x).isDisjoint(with: y) { return false }
+        // A handful of readings per syllable: a linear scan beats building sets (no allocation).
+        for (x, y) in zip(a, b) where !x.contains(where: { y.contains($0) }) { return false }
         return true
     }
 

@@ -107,8 +107,10 @@ public enum PhoneticKey {
         // A silent final e after a consonant (French "Poutine", English "-ine") is not a syllable.
         let end = t.count >= 5 && t.last == 101 && !isVowel(t[t.count - 2]) ? t.count - 1 : t.count
         for (k, c) in t[..<end].enumerated() {
-            // y between two vowels is a consonant (Nayef, Ayad, Maya: two syllables).
-            let v = isVowel(c) && !(c == UInt8(ascii: "y") && k > 0 && k + 1 < end && isVowel(t[k - 1]) && isVowel(t[k + 1]))
+            // y between two vowels is a consonant (Nayef, Ayad, Maya: two syllables), but not after i,
+            // where it spells the Slavic soft vowel (Anatoliyovych, Sergiyovych).
+            let v = isVowel(c) && !(c == UInt8(ascii: "y") && k > 0 && k + 1 < end && isVowel(t[k - 1])
+                && t[k - 1] != UInt8(ascii: "i") && isVowel(t[k + 1]))
             if v && !inVowel { n += 1 }
             inVowel = v
         }

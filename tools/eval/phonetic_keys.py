@@ -39,6 +39,7 @@ core (Beider-Morse takes most; --no-slow skips it).
 import argparse
 import csv
 import gzip
+import hashlib
 import itertools
 import json
 import os
@@ -51,6 +52,13 @@ from collections import Counter, defaultdict
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DEFAULT_SHARED = os.path.abspath(os.path.join(REPO, "..", "shared", "data"))
+
+# The Swift sources the port below follows (sha256, first 16 hex digits, at commit 541e121); main()
+# warns when they have changed, as the port may then be stale.
+PORTED = {
+    os.path.join("Sources", "VigilNormalization", "PhoneticKey.swift"): "72bf12adf149818a",
+    os.path.join("Sources", "VigilMatcher", "TokenSimilarity.swift"): "91e524a51c755181",
+}
 
 # ---------------------------------------------------------------------------------------------------
 # Vigil, ported from Sources/VigilNormalization/PhoneticKey.swift and Sources/VigilMatcher/
@@ -71,7 +79,7 @@ def spelling_fold(t):
         return "al"
     n = len(t)
     doubled = any(t[k] == t[k - 1] for k in range(1, max(1, n)))
-    needs = doubled or any(ch in t for ch in "xdyoe") or (n >= 3 and (t[0] == "i" or t[n - 2] == "i"))
+    needs = doubled or any(ch in t for ch in "axdyoe") or (n >= 3 and (t[0] == "i" or t[n - 2] == "i"))
     if not needs:
         return t
     out = []
@@ -81,6 +89,10 @@ def spelling_fold(t):
         if c == "x":
             out += ["k", "s"]
             k += 1
+            continue
+        if c == "a" and k + 1 < n and t[k + 1] == c:  # aa once (Saad/Sad)
+            out.append(c)
+            k += 2
             continue
         if k + 1 < n and ((c == "o" and t[k + 1] in "uo")
                           or (c == "e" and t[k + 1] == "e" and (k + 2 == n or t[k + 2] != "v"))):
@@ -149,8 +161,9 @@ def vowel_groups(t):
     """PhoneticKey.vowelGroups."""
     end = len(t) - 1 if len(t) >= 5 and t[-1] == "e" and not is_vowel(t[-2]) else len(t)
     n, in_vowel = 0, False
-    for c in t[:end]:
-        v = is_vowel(c)
+    for k, c in enumerate(t[:end]):
+        # y between two vowels is a consonant (Nayef, Ayad)
+        v = is_vowel(c) and not (c == "y" and 0 < k and k + 1 < end and is_vowel(t[k - 1]) and is_vowel(t[k + 1]))
         if v and not in_vowel:
             n += 1
         in_vowel = v
@@ -262,6 +275,20 @@ def same_skeleton_gated(a, b):
             and (len(fa.skeleton) >= 3 or max(len(a), len(b)) <= 4))
 
 
+def epenthetic_vowel(a, b):
+    """TokenSimilarity.isEpentheticVowel: the longer token is the shorter with one vowel (not y)
+    inserted between two consonants (Hamd/Hamad, Fazl/Fazel)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) != len(short) + 1:
+        return False
+    k = 0
+    while k < len(short) and short[k] == long[k]:
+        k += 1
+    if long[k + 1:] != short[k:] or k == 0 or k + 1 >= len(long):
+        return False
+    return is_vowel(long[k]) and long[k] != "y" and not is_vowel(long[k - 1]) and not is_vowel(long[k + 1])
+
+
 def spelling_compare(a, b):
     """TokenSimilarity.spellingCompare (Latin part of compare: no Mandarin or Korean keys)."""
     if a == b:
@@ -275,6 +302,8 @@ def spelling_compare(a, b):
     if fa.syllables <= 1 or fb.syllables <= 1:
         swap_or_gap = len(a) != len(b) or sorted(a) == sorted(b)
         if shortest >= 5 and swap_or_gap and edit_distance(a, b, 1) == 1:
+            return 0.9
+        if shortest >= 3 and epenthetic_vowel(a, b):
             return 0.9
         return 0.0
     same = (fa.skeleton == fb.skeleton and fa.syllables == fb.syllables
@@ -719,6 +748,14 @@ def main():
         print("skip phonetic keys: neither jellyfish nor metaphone is installed "
               "(pip install --user jellyfish metaphone)", file=sys.stderr)
         return 0
+
+    for rel, digest in PORTED.items():
+        path = os.path.join(REPO, rel)
+        if os.path.exists(path):
+            with open(path, "rb") as f:
+                if hashlib.sha256(f.read()).hexdigest()[:16] != digest:
+                    print(f"note: {rel} changed since this port was written (commit 541e121): "
+                          "check spelling_fold, skeleton, vowel_groups and spelling_compare against it", file=sys.stderr)
 
     t0 = time.time()
     rng = random.Random(a.seed)
