@@ -155,11 +155,11 @@ public enum TokenSimilarity {
 
     static func spellingCompare(_ a: TokenForm, _ b: TokenForm) -> (similarity: Double, agreement: Agreement) {
         if a.bytes == b.bytes { return (1, .exact) }
+        if a.folded != nil || b.folded != nil, (a.folded ?? a.bytes) == (b.folded ?? b.bytes) {
+            return (0.9, .transliteration)  // Aleksey/Alexey, Deyev/Deev, Yuriy/Iurii, the initials Ye./E.
+        }
         if a.bytes.count == 1 || b.bytes.count == 1 {
             return a.bytes.first == b.bytes.first ? (0.7, .initial) : (0, .none)
-        }
-        if a.folded != nil || b.folded != nil, (a.folded ?? a.bytes) == (b.folded ?? b.bytes) {
-            return (0.9, .transliteration)  // Aleksey/Alexey, Deyev/Deev, Yuriy/Iurii
         }
         let shortest = min(a.bytes.count, b.bytes.count)
         if a.syllables <= 1 || b.syllables <= 1 {

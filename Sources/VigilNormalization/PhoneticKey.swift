@@ -5,7 +5,7 @@ public enum PhoneticKey {
     /// Erases spelling differences between transliteration standards that edit distance overcounts:
     /// x -> ks (Alexey/Aleksey, Maxim/Maksim), dzh/dj -> j (Dzhafarov/Jafarov), a word-initial i before
     /// a vowel -> y (ICAO Iurii/BGN Yuriy, Ialovets/Yalovets), y dropped between a vowel and e (BGN
-    /// Deyev/Deev), and the -ий ending -ii/-iy/-yy/-ij -> y
+    /// Deyev/Deev) and before a word-initial e (Yevgeny/Evgeny), and the -ий ending -ii/-iy/-yy/-ij -> y
     /// (Dmitrii/Dmitriy/Dmitry); ou/oo -> u and ee -> i (Nour/Noor/Nur, Saeed/Said), ben -> bin,
     /// el/ul -> al, doubled consonants once. Returns the token itself when nothing applies.
     public static func spellingFold(_ t: [UInt8]) -> [UInt8] {
@@ -41,6 +41,8 @@ public enum PhoneticKey {
                 if k + 2 < t.count, t[k + 1] == UInt8(ascii: "z"), t[k + 2] == UInt8(ascii: "h") { out.append(UInt8(ascii: "j")); k += 3; continue }
             }
             if k == 0, c == i, t.count >= 3, isVowel(t[1]), t[1] != i { out.append(y); k += 1; continue }
+            // BGN writes a word-initial е as ye (Yevgeny, Yelena, the initial Ye.); passports often e.
+            if k == 0, c == y, t.count >= 2, t[1] == e { k += 1; continue }
             // BGN writes е after a vowel as ye (Deyev, Zayev); passports and FBK often as e (Deev, Zaev).
             if c == y, k > 0, k + 1 < t.count, t[k + 1] == UInt8(ascii: "e"), isVowel(t[k - 1]), t[k - 1] != y { k += 1; continue }
             // A doubled consonant (Arabic shadda, Italian and German spelling) is written once as often:

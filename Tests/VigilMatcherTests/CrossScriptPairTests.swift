@@ -46,9 +46,9 @@ final class CrossScriptPairTests: XCTestCase {
         XCTAssertGreaterThan(rupep.count, 1000)
         XCTAssertGreaterThan(fbk.count, 1000)
         let r = shareMeeting(rupep), f = shareMeeting(fbk)
-        // Measured 1.000 and 0.976 on the full sets (docs/eval); FBK was 0.865 before the spelling folds.
+        // Measured 1.000 and 0.983 on 4,000 pairs each (docs/eval); FBK was 0.865 before the spelling folds.
         XCTAssertGreaterThanOrEqual(r.share, 0.99, "RuPEP missed: \(r.missed.prefix(10))")
-        XCTAssertGreaterThanOrEqual(f.share, 0.96, "FBK missed: \(f.missed.prefix(10))")
+        XCTAssertGreaterThanOrEqual(f.share, 0.97, "FBK missed: \(f.missed.prefix(10))")
     }
 
     /// Taiwanese names on the PRC counter-sanctions list (Wade-Giles with hyphenated given names) and
@@ -91,6 +91,8 @@ final class CrossScriptPairTests: XCTestCase {
         XCTAssertEqual(fold("deyev"), fold("deev"))
         XCTAssertEqual(fold("dzhafarov"), fold("jafarov"))
         XCTAssertEqual(fold("alekseev"), fold("alekseyev"))
+        XCTAssertEqual(fold("yevgeny"), fold("evgeny"))
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("ye"), TokenForm("e")).agreement, .transliteration, "the initial Е. as BGN and as passports write it")
         XCTAssertEqual(fold("saeed"), fold("said"))
         XCTAssertEqual(fold("noor"), fold("nour"))
         XCTAssertEqual(fold("ayyub"), fold("ayub"))

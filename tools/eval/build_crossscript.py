@@ -3,8 +3,11 @@
 
 Writes crossscript.pairs.csv (name1,name2,is_match,category,schema). Positives by source:
   prc_romanized   PRC counter-sanctions: Chinese name <> English name where the English is a
-                  romanization (every token splits into Mandarin pinyin / Wade-Giles syllables, one per
-                  Han character): Taiwanese and mainland persons and firms
+                  romanization: every token splits into pinyin / Wade-Giles syllables, one per character,
+                  and the letters spell the characters' readings (Unihan, cjklib Wade-Giles and Gwoyeu
+                  Romatzyh, HK Cantonese; surname first or last): Taiwanese and mainland persons
+  prc_other_spelling  the same, syllable by syllable, but not spelling the readings in the reference
+                  tables (Tongyong "Si-kun", MPS2 "Shyh", or an English name such as "Puma Shen")
   prc_foreign     the same list where the English is a foreign name the Chinese transcribes
                   (布朗巴克 <> Sam Brownback): reported, no target
   ofac_ccc        OFAC SDN persons whose Chinese Commercial Codes decode to Han (simplified, traditional)
@@ -19,6 +22,7 @@ Writes crossscript.pairs.csv (name1,name2,is_match,category,schema). Positives b
 Negatives: each positive's first name paired with the second name of another random positive of the
 same source (a same-script non-match), one per positive, category SOURCE_neg.
 """
+import collections
 import csv
 import gzip
 import json
@@ -30,6 +34,7 @@ import xml.etree.ElementTree as ET
 from common import arguments, note, write_pairs
 
 MAX_PER_SOURCE = 4000
+READINGS = {}
 
 
 def han_count(s):
@@ -89,6 +94,62 @@ def is_romanization(english, chinese, syl):
     return cover(0, n)
 
 
+def character_readings(shared):
+    """Han character -> every Latin syllable it may be written as: Unihan kMandarin pinyin, its Wade-Giles
+    (cjklib wadegilespinyinmapping, apostrophes dropped), its Gwoyeu Romatzyh (pinyingrmapping; Taiwan's
+    "Shyh"), and its Hong Kong Cantonese romanisation (cantonese-romanisation). An independent reference,
+    not Vigil's tables, used to admit only pairs whose English spells the characters."""
+    import bz2
+    import unicodedata
+    base = os.path.join(shared, "chinese", "romanization_tables_cjklib")
+    wg, gr = collections.defaultdict(set), collections.defaultdict(set)
+    for fname, table, swap in (("wadegilespinyinmapping.csv", wg, True), ("pinyingrmapping.csv", gr, False)):
+        path = os.path.join(base, fname)
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                r = next(csv.reader([line], quotechar='"' if line.startswith('"') else "'"))
+                a, b = (r[1], r[0]) if swap else (r[0], r[1])  # (pinyin, other)
+                b = "".join(c for c in unicodedata.normalize("NFD", b) if not unicodedata.combining(c))  # chêng -> cheng
+                table[a.lower()].add(re.sub(r"[^a-z]", "", b.lower()))
+    path = os.path.join(shared, "unihan", "Unihan_Readings.txt.bz2")
+    out = collections.defaultdict(set)
+    if not os.path.exists(path):
+        return out
+    with bz2.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if "\tkMandarin\t" in line and not line.startswith("#"):
+                cp, _, v = line.rstrip("\n").split("\t")
+                for p in v.split():
+                    p = "".join(c for c in unicodedata.normalize("NFD", p) if not unicodedata.combining(c)).lower().replace("ü", "u")
+                    out[chr(int(cp[2:], 16))].update({p} | wg.get(p, set()) | gr.get(p, set()))
+    canto = os.path.join(shared, "chinese", "hk_cantonese_romanisation", "charToRoman.json")
+    if os.path.exists(canto):
+        with open(canto, encoding="utf-8") as f:
+            for c, rs in json.load(f).items():
+                out[c].update(r.lower() for r in rs if r.isascii() and r.isalpha())
+    return out
+
+
+def spells(english, chinese, readings):
+    """Whether the English letters spell the characters' readings in order, surname first or last."""
+    chars = [c for c in chinese if han_count(c)]
+    tokens = [t for t in re.split(r"[\s\-]+", english.lower().replace("'", "").replace("’", "")) if t]
+    if not chars or not tokens or any(not readings.get(c) for c in chars):
+        return False
+
+    def seg(text, i):
+        if i == len(chars):
+            return text == ""
+        return any(text.startswith(r) and seg(text[len(r):], i + 1) for r in readings[chars[i]])
+
+    orders = [tokens, tokens[-1:] + tokens[:-1]]
+    return any(seg("".join(o), 0) for o in orders)
+
+
 def prc(shared, syl):
     path = os.path.join(shared, "lists", "cn", "opensanctions_cn_mfa_countersanctions.csv")
     rows = {"prc_romanized": [], "prc_foreign": []}
@@ -102,10 +163,14 @@ def prc(shared, syl):
             schema = "Person" if r["Type"] == "Person" else "Organization"
             names = [r["Name"].strip()] + [a.strip() for a in r["Alias"].split(";") if a.strip()]
             chinese_speaking = r["Country"].split(";")[0].strip().upper() in ("CN", "TW", "HK", "MO", "SG", "MY")
-            roman = [n for n in names if chinese_speaking and is_romanization(n, zh, syl)]
+            syllabic = [n for n in names if chinese_speaking and is_romanization(n, zh, syl)]
+            roman = [n for n in syllabic if spells(n, zh, READINGS)]
             for n in roman:
                 rows["prc_romanized"].append((zh, n, schema))
-            if not roman and schema == "Person":
+            for n in syllabic:
+                if n not in roman:  # other systems (Tongyong Si-kun, MPS2 Shyh) or not a romanization at all
+                    rows.setdefault("prc_other_spelling", []).append((zh, n, schema))
+            if not syllabic and schema == "Person":
                 rows["prc_foreign"].append((zh, names[0], schema))
     return rows
 
@@ -232,6 +297,8 @@ def main():
     a = arguments(__doc__)
     rng = random.Random(a.seed)
     syl = syllables(a.shared)
+    global READINGS
+    READINGS = character_readings(a.shared)
     sources = prc(a.shared, syl)
     sources["ofac_ccc"] = ofac_ccc(a.shared)
     for n1, n2, schema, cat in cedict(a.shared, rng, syl | cantonese_syllables(a.shared)):
