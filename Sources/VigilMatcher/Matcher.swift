@@ -59,7 +59,7 @@ public final class Matcher: Sendable {
         if normalized.tokens.count > Self.maximumQueryTokens { normalized.tokens.removeSubrange(Self.maximumQueryTokens...) }
         guard !normalized.tokens.isEmpty, limit > 0 else { return [] }
         let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script), hanReadings: normalized.hanReadings,
-                               hangul: normalized.script == .hangul)
+                               hangul: normalized.script == .hangul, abjad: Self.isAbjad(normalized.script))
 
         var best: [UInt32: Match] = [:]
         for nameID in candidates(for: normalized.tokens) {
@@ -96,16 +96,20 @@ public final class Matcher: Sendable {
     /// Tokens as the scorer sees them, weighted by their rarity in this index.
     /// - Parameter chineseReadings: which Cantonese, dialect and Wade-Giles alternate readings apply.
     func sides(_ tokens: [String], chineseReadings: ChineseReadings = .all, hanReadings: [String: [[String]]] = [:],
-               hangul: Bool = false) -> [NameScorer.Side] {
+               hangul: Bool = false, abjad: Bool = false) -> [NameScorer.Side] {
         var out = tokens.enumerated().map { i, t in
             NameScorer.Side(text: t, form: TokenForm(Array(t.utf8), chineseReadings: chineseReadings, hanReadings: hanReadings[t]),
                             weight: Self.damp(t, Double(index.rarity(of: t))), covers: [i])
         }
         out = Self.markNameKind(out)
         if hangul { for i in out.indices { out[i].koreanName = true } }
+        if abjad { for i in out.indices { out[i].vowelsUncertain = true } }
         if chineseReadings == .othersOnly { for i in out.indices { out[i].chineseName = true } }
         return out
     }
+
+    /// Arabic and Hebrew script write few vowels: romanized, their vowels are guesses.
+    static func isAbjad(_ script: Script) -> Bool { script == .arabic || script == .hebrew }
 
     /// Marks the sides of a name that may be Korean or Chinese, which lets the romanization variants
     /// of that language count.
@@ -145,7 +149,8 @@ public final class Matcher: Sendable {
         let l = normalizer.normalize(listed, stripHonorifics: listedIsPerson).tokens
         guard !q.tokens.isEmpty, !l.isEmpty else { return (0, Explanation()) }
         var explanation = Explanation()
-        let s = NameScorer.score(query: sides(q.tokens, chineseReadings: Self.chineseReadings(q.script), hanReadings: q.hanReadings, hangul: q.script == .hangul), listed: sides(l),
+        let s = NameScorer.score(query: sides(q.tokens, chineseReadings: Self.chineseReadings(q.script), hanReadings: q.hanReadings, hangul: q.script == .hangul,
+                                                       abjad: Self.isAbjad(q.script)), listed: sides(l),
                                  isPerson: listedIsPerson, explanation: &explanation)
         return (Self.clampAndRound(s), explanation)
     }

@@ -27,6 +27,9 @@ struct NameScorer {
         /// Whether the name may be Chinese (`Matcher.looksChinese`): only then do alternate readings
         /// (Cantonese, dialect surnames, Wade-Giles of pinyin-valid tokens) count — `Dan Brown` is not `Tan`.
         var chineseName = false
+        /// Whether the name was written in an abjad (Arabic, Hebrew script): its romanized vowels are
+        /// guesses, so two tokens with the same consonant skeleton may be one word (Zaid/Zeid, Sakr/Saqr).
+        var vowelsUncertain = false
     }
 
     /// Adjacent pairs of still-unaligned tokens, joined, in both orders: "jin ping" offers "jinping",
@@ -43,7 +46,8 @@ struct NameScorer {
             for (a, b) in [(tokens[i], tokens[i + 1]), (tokens[i + 1], tokens[i])] {
                 out.append(Side(text: a.text + b.text, form: TokenForm(a.form.bytes + b.form.bytes, chineseReadings: a.chineseName ? a.form.chineseReadings : .none,
                                                           koreanReadings: a.koreanName, mandarinReadings: a.chineseName),
-                                weight: weight, covers: [i, i + 1], koreanName: a.koreanName, chineseName: a.chineseName))
+                                weight: weight, covers: [i, i + 1], koreanName: a.koreanName, chineseName: a.chineseName,
+                                vowelsUncertain: a.vowelsUncertain))
             }
         }
         return out
@@ -61,7 +65,8 @@ struct NameScorer {
                 let joined = a.covers.count > 1 || b.covers.count > 1
                 if a.covers.count > 1 && b.covers.count > 1 { continue }
                 let (s, agreement) = TokenSimilarity.compare(a.form, b.form, korean: a.koreanName && b.koreanName,
-                                                                   chinese: a.chineseName && b.chineseName)
+                                                                   chinese: a.chineseName && b.chineseName,
+                                                                   vowelsUncertain: a.vowelsUncertain || b.vowelsUncertain)
                 // Joining invents a token: only an exact or one-typo join counts ("jin ping" ~ "jinping"),
                 // never a mere skeleton likeness ("zhao nan" is not "shona").
                 if joined && !agreement.isRomanization && (s < minimumJoinedSimilarity || agreement == .transliteration) { continue }

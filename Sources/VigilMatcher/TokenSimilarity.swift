@@ -111,8 +111,15 @@ public enum TokenSimilarity {
     /// - Parameters:
     ///   - korean: both names may be Korean, so Korean romanization variants count.
     ///   - chinese: both names may be Chinese, so alternate Chinese readings count.
-    public static func compare(_ a: TokenForm, _ b: TokenForm, korean: Bool = false, chinese: Bool = true) -> (similarity: Double, agreement: Agreement) {
-        let r = spellingCompare(a, b)
+    ///   - vowelsUncertain: one name was written in an abjad, so a same-skeleton pair counts whatever
+    ///     its vowels and syllable count.
+    public static func compare(_ a: TokenForm, _ b: TokenForm, korean: Bool = false, chinese: Bool = true,
+                               vowelsUncertain: Bool = false) -> (similarity: Double, agreement: Agreement) {
+        var r = spellingCompare(a, b)
+        if vowelsUncertain, r.similarity < 0.9, a.skeleton == b.skeleton, a.skeleton.count >= 2,
+           min(a.bytes.count, b.bytes.count) >= 3 {
+            r = (0.9, .transliteration)
+        }
         if korean, r.similarity < romanizationSimilarity, let ka = a.korean, let kb = b.korean, KoreanRomanization.sameName(ka, kb) {
             return (romanizationSimilarity, .korean)
         }

@@ -33,6 +33,10 @@ final class ArabicScriptMatchTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(score("صدام حسين التكريتي", "SADDAM HUSSEIN AL-TIKRITI"), Self.threshold)
         XCTAssertGreaterThanOrEqual(score("جلال الدين حقانى", "JALALUDDIN HAQQANI"), Self.threshold)
         XCTAssertGreaterThanOrEqual(score("محمد جواد ظریف", "Mohammad Javad Zarif"), Self.threshold, "Persian letters")
+        // Arabic script writes no short vowels: a same-skeleton Latin spelling is the same word.
+        XCTAssertGreaterThanOrEqual(score("زيد صقر", "Zeid Saqr"), Self.threshold)
+        // Latin against Latin keeps its vowels: one-syllable names that differ by a vowel stay apart.
+        XCTAssertLessThan(score("John Smith", "Joan Smith"), Self.threshold)
         // Different people stay apart.
         XCTAssertLessThan(score("محمد", "Ahmed"), Self.threshold)
         XCTAssertLessThan(score("صدام حسين التكريتي", "QUSAY SADDAM HUSSEIN AL-TIKRITI"), 1.0)
@@ -60,7 +64,7 @@ final class ArabicScriptMatchTests: XCTestCase {
         }.count
         let rate = Double(met) / Double(pairs.count)
         print("UN original script: \(met)/\(pairs.count) = \(rate) meet their Latin name; \(falseMatches) false matches")
-        XCTAssertGreaterThanOrEqual(rate, 0.70, "measured 0.725 (ICU transliteration: 0.006)")
+        XCTAssertGreaterThanOrEqual(rate, 0.80, "measured 0.866 with abjad vowels uncertain (ICU transliteration: 0.006)")
         XCTAssertLessThanOrEqual(falseMatches, 1)
     }
 
@@ -93,7 +97,7 @@ final class ArabicScriptMatchTests: XCTestCase {
         }.count
         let rate = Double(met) / Double(pairs.count)
         print("full_names sample: \(met)/\(pairs.count) = \(rate) meet; \(falseMatches) false matches")
-        XCTAssertGreaterThanOrEqual(rate, 0.69, "measured 0.72")
+        XCTAssertGreaterThanOrEqual(rate, 0.76, "measured 0.83 on the whole corpus")
         XCTAssertLessThanOrEqual(Double(falseMatches) / Double(pairs.count), 0.001)
     }
 }
