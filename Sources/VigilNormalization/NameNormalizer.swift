@@ -91,7 +91,7 @@ public final class NameNormalizer: Sendable {
                 }
             }
         }
-        tokens = LegalForms.canonicalize(Self.joinServantNames(tokens))
+        tokens = LegalForms.canonicalize(Self.joinCompoundNames(Self.joinServantNames(tokens)))
         var honorifics: [String] = []
         if stripHonorifics && tokens.count > 1 {
             var kept: [String] = []
@@ -255,6 +255,46 @@ public final class NameNormalizer: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// Arabic compound names ending in "of the faith" and "of God" are written joined or apart:
+    /// `Saif al-Din`, `Saifeddine`, `Saif Eddine`, `Saifuddin`; `Saif Allah`, `Seifallah`, `Saifullah`.
+    /// They become one token with one canonical ending (`saifuddin`, `saifullah`), as the Arabic-script
+    /// romanizer writes them.
+    static func joinCompoundNames(_ tokens: [String]) -> [String] {
+        let articles: Set<String> = ["al", "el", "ul", "ud", "ad", "ed"]
+        let faith: Set<String> = ["din", "deen", "dine", "dean"]
+        let joinedFaith = ["eddine", "eddin", "uddine", "uddin", "uddeen", "addin", "aldin", "eldin", "eldine", "ud-din"]
+        let god: Set<String> = ["allah", "ullah", "ollah"]
+        var out: [String] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if t.count >= 3, i + 2 < tokens.count, articles.contains(tokens[i + 1]), faith.contains(tokens[i + 2]) {
+                out.append(t + "uddin"); i += 3; continue
+            }
+            if t.count >= 3, i + 1 < tokens.count, joinedFaith.contains(tokens[i + 1]) {
+                out.append(t + "uddin"); i += 2; continue
+            }
+            if t.count >= 3, t != "abd", t != "abdul", i + 1 < tokens.count, god.contains(tokens[i + 1]) {
+                out.append(t + "ullah"); i += 2; continue
+            }
+            out.append(Self.canonicalCompoundEnding(t))
+            i += 1
+        }
+        return out
+    }
+
+    /// `saifeddine` -> `saifuddin`, `seifallah` -> `seifullah`: one spelling of the joined ending.
+    static func canonicalCompoundEnding(_ t: String) -> String {
+        for suffix in ["eddine", "eddin", "uddine", "uddeen", "addin", "aldin", "eldin", "eldine"] where t.count > suffix.count + 2 && t.hasSuffix(suffix) {
+            return String(t.dropLast(suffix.count)) + "uddin"
+        }
+        for suffix in ["allah", "ollah"] where t.count > suffix.count + 2 && t.hasSuffix(suffix) && !t.hasPrefix("abd") {
+            return String(t.dropLast(suffix.count)) + "ullah"
+        }
+        return t
     }
 
     static let compoundSurnames: Set<String> = [

@@ -118,6 +118,19 @@ final class ArabicParticleTests: XCTestCase {
     }
 }
 
+final class ArabicCompoundNameTests: XCTestCase {
+    func testFaithAndGodCompoundsBecomeOneToken() {
+        let n = NameNormalizer.shared
+        for spelling in ["SAIF-AL-DIN AL-MASHHADANI", "Saif Eddine al Mashhadani", "Saifeddine Mashhadani", "Saifuddin Mashhadani"] {
+            XCTAssertEqual(n.normalize(spelling).tokens.first, "saifuddin", spelling)
+        }
+        XCTAssertEqual(n.normalize("Seifallah Ben Hassine").tokens.first, "seifullah")
+        XCTAssertEqual(n.normalize("Saif Allah").tokens, ["saifullah"])
+        XCTAssertEqual(n.normalize("Abdallah Azzam").tokens.first, "abdallah", "abd- names keep their own form")
+        XCTAssertEqual(n.normalize("Dean Martin").tokens, ["dean", "martin"], "a lone Dean is a Dean")
+    }
+}
+
 final class KoreanRomanizationTests: XCTestCase {
     func hangul(_ token: String) -> [[String]]? {
         KoreanRomanization.syllableReadings(Array(token.utf8))?.map { $0.compactMap { Unicode.Scalar($0).map { String(Character($0)) } } }
