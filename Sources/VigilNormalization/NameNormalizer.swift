@@ -152,7 +152,10 @@ public final class NameNormalizer: Sendable {
         case .greek: t = greek ?? anyLatin
         default: t = anyLatin
         }
-        guard let t, let out = try? t.transliterate(folded) else { return foldLatin(folded) }
+        guard let t, var out = try? t.transliterate(folded) else { return foldLatin(folded) }
+        // BGN marks a digraph that is two letters with a middle dot (Svet·skiy, Mos·khayev): the word
+        // stays one word, unlike the dot between the parts of a foreign name in Chinese.
+        if script == .cyrillic { out = String(String.UnicodeScalarView(out.unicodeScalars.filter { $0.value != 0xB7 })) }
         return foldLatin(out)
     }
 

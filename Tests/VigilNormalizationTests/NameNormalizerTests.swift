@@ -43,6 +43,7 @@ final class NameNormalizerTests: XCTestCase {
         XCTAssertEqual(n.normalize("Путін Володимир Володимирович").tokens, ["putin", "volodymyr", "volodymyrovych"])
         XCTAssertEqual(n.normalize("Аляксандр Рыгоравіч Лукашэнка").tokens, ["alyaksandr", "ryhoravich", "lukashenka"])
         XCTAssertEqual(n.normalize("Владимир Путин").tokens, ["vladimir", "putin"])
+        XCTAssertEqual(n.normalize("Иван Светский").tokens, ["ivan", "svetskiy"], "BGN's digraph dot stays inside the word")
         XCTAssertEqual(n.normalize("Βλαντίμιρ Πούτιν").tokens, ["vlantimir", "poutin"])
     }
 
