@@ -248,8 +248,11 @@ public final class TokenForm: Sendable {
         self.folded = folded == bytes ? nil : folded
         self.skeleton = PhoneticKey.skeleton(folded)
         self.syllables = PhoneticKey.vowelGroups(bytes)
-        self.mandarin = mandarinReadings && bytes.count >= 2 ? MandarinRomanization.syllableReadings(bytes) : nil
-        self.alternates = hanReadings ?? (chineseReadings == .all && bytes.count >= 2 ? MandarinRomanization.alternateReadings(bytes) : nil)
+        let wantsAlternates = hanReadings == nil && chineseReadings == .all && bytes.count >= 2
+        // Pinyin readings once: the token's own, and the baseline its alternates are told apart from.
+        let plain = (mandarinReadings || wantsAlternates) && bytes.count >= 2 ? MandarinRomanization.syllableReadings(bytes) : nil
+        self.mandarin = mandarinReadings ? plain : nil
+        self.alternates = hanReadings ?? (wantsAlternates ? MandarinRomanization.alternateReadings(bytes, plain: plain) : nil)
         self.fromHanReadings = hanReadings != nil
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
     }

@@ -111,8 +111,7 @@ public enum MandarinRomanization {
     }
 
     public static func syllableReadings(_ bytes: [UInt8]) -> [[String]]? {
-        guard bytes.count >= 1, bytes.count <= 4 * longestSyllable,
-              bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
+        guard bytes.count >= 1, isSplittable(bytes) else { return nil }
         if let keys = split(bytes, valid: { pinyinKeys.contains($0) }) {
             return keys.map { k in [String(decoding: unpack(k), as: UTF8.self)] }
         }
@@ -140,20 +139,19 @@ public enum MandarinRomanization {
     /// "kashing" Jiacheng) and southern surname spellings ("tan" Chen, "lim" Lin, "ng" Huang or Wu).
     /// Nil when there are none. Kept apart from `syllableReadings`: such a meeting is a weaker sign,
     /// since it also joins distinct pinyin names (tang/dang).
-    public static func alternateReadings(_ bytes: [UInt8]) -> [[String]]? {
-        guard bytes.count >= 2, bytes.count <= 4 * longestSyllable,
-              bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }),
+    /// - Parameter plain: the token's `syllableReadings`, which the caller has already computed.
+    public static func alternateReadings(_ bytes: [UInt8], plain: [[String]]?) -> [[String]]? {
+        guard bytes.count >= 2, isSplittable(bytes),
               let keys = split(bytes, valid: { allReadingsByKey[$0] != nil }) else { return nil }
         let readings = keys.map { allReadingsByKey[$0] ?? [] }
-        if let plain = syllableReadings(bytes), plain.count == readings.count,
+        if let plain, plain.count == readings.count,
            zip(plain, readings).allSatisfy({ Set($0.0) == Set($0.1) }) { return nil }
         return readings
     }
 
     /// Pinyin and Wade-Giles readings only, also for a token that is valid pinyin (for explanations).
     public static func wadeGilesOnlyReadings(_ bytes: [UInt8]) -> [[String]]? {
-        guard bytes.count >= 2, bytes.count <= 4 * longestSyllable,
-              bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
+        guard bytes.count >= 2, isSplittable(bytes) else { return nil }
         return split(bytes, valid: { readingsByKey[$0] != nil })?.map { readingsByKey[$0] ?? [] }
     }
 
@@ -186,6 +184,12 @@ public enum MandarinRomanization {
             out.append(b)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Lowercase ASCII letters only, short enough for at most four syllables.
+    @inline(__always)
+    static func isSplittable(_ bytes: [UInt8]) -> Bool {
+        bytes.count <= 4 * longestSyllable && bytes.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
     }
 
     static func unpack(_ k: UInt64) -> [UInt8] {

@@ -205,12 +205,8 @@ public final class NameNormalizer: Sendable {
         return tokens
     }
 
-    /// A Chinese name written without spaces transliterates to one token per syllable; group them as
-    /// surname + given name (`xi jin ping` -> `xi jinping`), the way the name is romanized in passports.
-    static func groupHanSyllables(_ syllables: [String], original: String) -> [String] {
-        group(syllables, surnameLength: hanSurnameLength(syllables, original: original)) { $0.joined() }
-    }
-
+    /// A Chinese name written without spaces transliterates to one token per syllable; they are grouped
+    /// as surname + given name (`xi jin ping` -> `xi jinping`), the way passports romanize the name.
     /// How many leading syllables form the surname, or nil when the syllables should stay apart (a
     /// spaced name, a name of more than 4 or fewer than 2 characters, syllables not one per character).
     static func hanSurnameLength(_ syllables: [String], original: String) -> Int? {
