@@ -18,14 +18,10 @@ import json
 import os
 import re
 import sys
-import unicodedata
+
+from gen_tables import print_packed, toneless
 
 shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
-
-
-def toneless(p):
-    p = unicodedata.normalize("NFD", p)
-    return "".join(c for c in p if not unicodedata.combining(c)).lower().replace("ü", "u")
 
 
 roman = json.load(open(os.path.join(shared, "chinese", "hk_cantonese_romanisation", "charToRoman.json"), encoding="utf-8"))
@@ -61,14 +57,5 @@ print(f"// {len(table)} syllables from {len(name_chars)} name characters.")
 print()
 print("enum CantoneseReadings {")
 print("    /// `syllable:pinyin,pinyin` entries separated by spaces, decoded once.")
-print('    static let packed = """')
-line = "        "
-for k in sorted(table):
-    item = k + ":" + ",".join(sorted(table[k])) + " "
-    if len(line) + len(item) > 110:
-        print(line.rstrip())
-        line = "        "
-    line += item
-print(line.rstrip())
-print('        """')
+print_packed(k + ":" + ",".join(sorted(table[k])) for k in sorted(table))
 print("}")

@@ -13,14 +13,10 @@ import collections
 import os
 import re
 import sys
-import unicodedata
+
+from gen_tables import print_packed, toneless
 
 shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
-
-
-def toneless(p):
-    p = unicodedata.normalize("NFD", p)
-    return "".join(c for c in p if not unicodedata.combining(c)).lower().replace("ü", "u")
 
 
 readings = collections.defaultdict(list)
@@ -52,16 +48,7 @@ print(f"// {len(poly)} characters with more than one reading.")
 print()
 print("enum HanPolyphones {")
 print("    /// `character:reading,reading` entries separated by spaces, the first reading the most usual.")
-print('    static let packed = """')
-line = "        "
-for cp in sorted(poly, key=lambda c: int(c[2:], 16)):
-    item = chr(int(cp[2:], 16)) + ":" + ",".join(poly[cp]) + " "
-    if len(line) + len(item) > 110:
-        print(line.rstrip())
-        line = "        "
-    line += item
-print(line.rstrip())
-print('        """')
+print_packed(chr(int(cp[2:], 16)) + ":" + ",".join(poly[cp]) for cp in sorted(poly, key=lambda c: int(c[2:], 16)))
 print("""
     /// Readings by code point, decoded once.
     static let readings: [UInt32: [String]] = {
