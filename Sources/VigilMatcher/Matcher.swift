@@ -13,6 +13,10 @@ public final class Matcher: Sendable {
     private let tokenWeights: [Double]
     /// Every listed name as the scorer sees it, built once: the hot loop only reads them.
     private let nameSides: [[NameScorer.Side]]
+    /// Per listed name: whether its entity is scored as a person, and whether the name is a weak or
+    /// low-quality alias (read in the hot loop without copying the entity).
+    private let nameIsPerson: [Bool]
+    private let nameIsWeak: [Bool]
 
     /// Longest query name used, in UTF-8 bytes, and most tokens used from it.
     public static let maximumQueryBytes = 4096
@@ -21,19 +25,35 @@ public final class Matcher: Sendable {
     /// How many names, at most, get full scoring per query.
     public static let candidateLimit = 100
 
+    /// Listed tokens found for a probe token, remembered across queries: customer files repeat their
+    /// names (a few thousand given and family names make most rows), and finding a token's look-alikes
+    /// is the costliest step of retrieval. Bounded; when full it starts over.
+    private let probeCache = BoundedCache<String, [TokenHit]>(limit: 50_000)
+    private let scratchPool: Pool<Scratch>
+
     public init(index: SearchIndex, normalizer: NameNormalizer = .shared) {
         self.index = index
         self.normalizer = normalizer
+        let (tokenCount, nameCount) = (index.tokens.count, index.names.count)
+        self.scratchPool = Pool { Scratch(tokens: tokenCount, names: nameCount) }
         self.tokenForms = index.tokenBytes.map { TokenForm($0) }
         self.tokenWeights = index.tokens.indices.map { i in
             Self.damp(index.tokens[i], Double(index.rarity(ofTokenID: UInt32(i))))
         }
         let forms = tokenForms, weights = tokenWeights
         self.nameSides = index.names.map { name in
-            name.tokens.enumerated().map { i, t in
-                NameScorer.Side(text: index.tokens[Int(t)], form: forms[Int(t)], weight: weights[Int(t)], covers: [i])
+            name.tokens.prefix(NameScorer.maximumTokens).enumerated().map { i, t in
+                NameScorer.Side(form: forms[Int(t)], weight: weights[Int(t)], position: i, tokenID: t)
             }
         }.map { Self.markNameKind($0) }
+        self.nameIsPerson = index.names.map { name in
+            let schema = index.entities[Int(name.entity)].schema
+            return schema == .person || schema == .unknown
+        }
+        self.nameIsWeak = index.names.map { name in
+            let listed = index.entities[Int(name.entity)].names[Int(name.slot)]
+            return listed.type == .weakAka || listed.quality?.lowercased() == "low"
+        }
     }
 
     /// Scores are reported to 4 decimals; rounding here keeps a weighted mean of 0.8s at 0.8 rather
@@ -61,32 +81,39 @@ public final class Matcher: Sendable {
         let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script), hanReadings: normalized.hanReadings,
                                hangul: normalized.script == .hangul, abjad: Self.isAbjad(normalized.script))
 
+        return scratchPool.withElement { scratch in
+            defer { scratch.memo.removeAll() }
+            return match(query, normalized: normalized, querySides: querySides, limit: limit, minimumScore: minimumScore, scratch: scratch)
+        }
+    }
+
+    private func match(_ query: ScreeningQuery, normalized: NormalizedName, querySides: [NameScorer.Side], limit: Int, minimumScore: Double,
+                       scratch: Scratch) -> [Match] {
         var best: [UInt32: Match] = [:]
-        for nameID in candidates(for: normalized.tokens) {
-            let name = index.names[Int(nameID)]
+        for nameID in candidates(for: normalized.tokens, scratch: scratch) {
             let listedSides = nameSides[Int(nameID)]
-            let entity = index.entities[Int(name.entity)]
-            let isPerson = entity.schema == .person || entity.schema == .unknown
-            let listedName = entity.names[Int(name.slot)]
-            let weak = listedName.type == .weakAka || listedName.quality?.lowercased() == "low"
+            let isPerson = nameIsPerson[Int(nameID)], weak = nameIsWeak[Int(nameID)]
+            let entityIndex = index.names[Int(nameID)].entity
             // First pass without an explanation: most candidates stop here, and no strings are built.
-            var scratch = Explanation()
-            var score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explain: false, explanation: &scratch)
+            var firstPass = Explanation()
+            var score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explain: false, explanation: &firstPass, memo: &scratch.memo)
             if weak { score *= 0.9 }
             // Attributes add at most +0.21 (same date +0.06, same ID +0.15).
             if score + 0.21 < minimumScore { continue }
-            if let existing = best[name.entity], existing.score >= min(1, score + 0.21) { continue }
+            if let existing = best[entityIndex], existing.score >= min(1, score + 0.21) { continue }
             var explanation = Explanation()
-            score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explanation: &explanation)
+            score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explanation: &explanation, memo: &scratch.memo)
             if weak {
                 score *= 0.9
                 explanation.attributes.append(.init(attribute: "name_quality", delta: -score / 9, reason: "weak or low-quality alias"))
             }
+            let entity = index.entities[Int(entityIndex)]
             score += AttributeScorer.apply(query, entity, to: &explanation)
             score = Self.clampAndRound(score)
             guard score >= minimumScore else { continue }
-            if let existing = best[name.entity], existing.score >= score { continue }
-            best[name.entity] = Match(entity: entity, matchedName: listedName.value, score: score, explanation: explanation)
+            if let existing = best[entityIndex], existing.score >= score { continue }
+            let slot = Int(index.names[Int(nameID)].slot)
+            best[entityIndex] = Match(entity: entity, matchedName: entity.names[slot].value, score: score, explanation: explanation)
         }
         var out = Array(best.values)
         out.sort { $0.score != $1.score ? $0.score > $1.score : $0.entity.id < $1.entity.id }
@@ -97,9 +124,9 @@ public final class Matcher: Sendable {
     /// - Parameter chineseReadings: which Cantonese, dialect and Wade-Giles alternate readings apply.
     func sides(_ tokens: [String], chineseReadings: ChineseReadings = .all, hanReadings: [String: [[String]]] = [:],
                hangul: Bool = false, abjad: Bool = false) -> [NameScorer.Side] {
-        var out = tokens.enumerated().map { i, t in
-            NameScorer.Side(text: t, form: TokenForm(Array(t.utf8), chineseReadings: chineseReadings, hanReadings: hanReadings[t]),
-                            weight: Self.damp(t, Double(index.rarity(of: t))), covers: [i])
+        var out = tokens.prefix(NameScorer.maximumTokens).enumerated().map { i, t in
+            NameScorer.Side(form: TokenForm(Array(t.utf8), chineseReadings: chineseReadings, hanReadings: hanReadings[t]),
+                            weight: Self.damp(t, Double(index.rarity(of: t))), position: i)
         }
         out = Self.markNameKind(out)
         if hangul { for i in out.indices { out[i].koreanName = true } }
@@ -156,7 +183,7 @@ public final class Matcher: Sendable {
     }
 
     /// A listed token found for a query token, with how alike they are.
-    struct TokenHit {
+    struct TokenHit: Sendable {
         var token: UInt32
         var similarity: Double
     }
@@ -164,7 +191,9 @@ public final class Matcher: Sendable {
     /// Listed tokens that may be a query token in another spelling: tokens sharing enough of its
     /// trigrams or its phonetic key, confirmed by `TokenSimilarity`; and listed tokens that are a
     /// part of it ("jongun" holds "jong" and "un"), so split names are found too.
-    func similarTokens(_ q: String, hits: UnsafeMutableBufferPointer<UInt8>, touched: inout [UInt32]) -> [TokenHit] {
+    /// - Parameter minimumDice: the share of retrieval terms a listed token must have in common with `q`
+    ///   to be compared at all.
+    func similarTokens(_ q: String, minimumDice: Double = 0.25, hits: UnsafeMutableBufferPointer<UInt8>, touched: inout [UInt32]) -> [TokenHit] {
         let qForm = TokenForm(Array(q.utf8), koreanReadings: false)  // retrieval compares without Korean readings
         let qBytes = qForm.bytes
         var terms = 0
@@ -183,7 +212,7 @@ public final class Matcher: Sendable {
             hits[Int(t)] = 0
             // Dice overlap of terms; cheap filter before the real comparison.
             let dice = 2.0 * Double(shared) / Double(terms + Int(index.tokenTermCounts[Int(t)]))
-            guard dice >= 0.25 else { continue }
+            guard dice >= minimumDice else { continue }
             let tForm = tokenForms[Int(t)]
             let tBytes = tForm.bytes
             let (s, _) = TokenSimilarity.compare(qForm, tForm)
@@ -198,46 +227,78 @@ public final class Matcher: Sendable {
         return out
     }
 
+    /// `similarTokens` through `probeCache` (the result depends on the token and the index only).
+    func cachedSimilarTokens(_ q: String, hits: UnsafeMutableBufferPointer<UInt8>, touched: inout [UInt32]) -> [TokenHit] {
+        if let known = probeCache[q] { return known }
+        let found = similarTokens(q, hits: hits, touched: &touched)
+        probeCache.insert(found, for: q)
+        return found
+    }
+
     /// Names holding tokens like the query's, ranked by the rarity-weighted similarity they collect,
     /// at most `candidateLimit`; a name needs 30% of the query's weight (one rare token is enough, one
     /// common token of several is not).
-    func candidates(for tokens: [String]) -> [UInt32] {
+    func candidates(for tokens: [String], scratch: Scratch) -> [UInt32] {
         // Each probe carries its own rarity weight, so a name's sum and the floor are on one scale.
-        var probes: [(text: String, weight: Double)] = tokens.map { ($0, Self.damp($0, Double(index.rarity(of: $0)))) }
+        var probes: [(text: String, weight: Double, joined: Bool)] = tokens.map { ($0, Self.damp($0, Double(index.rarity(of: $0))), false) }
         let queryWeight = probes.reduce(0.0) { $0 + $1.weight }
         // Joined probes find names that write two query tokens as one ("jin ping" -> "jinping").
         if tokens.count >= 2 {
             for i in 0..<(tokens.count - 1) {
-                probes.append((tokens[i] + tokens[i + 1], probes[i].weight + probes[i + 1].weight))
+                probes.append((tokens[i] + tokens[i + 1], probes[i].weight + probes[i + 1].weight, true))
             }
         }
         let floor = queryWeight * 0.3
-        var touchedTokens: [UInt32] = []
-        var touchedNames: [UInt32] = []
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, index.tokens.count)) { hits in
-            hits.initialize(repeating: 0)
-            return withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, index.names.count)) { acc in
-                acc.initialize(repeating: 0)
-                for probe in probes {
-                    for hit in similarTokens(probe.text, hits: hits, touched: &touchedTokens) {
-                        let w = Float(hit.similarity * probe.weight)
-                        index.names(withToken: hit.token).withUnsafeBufferPointer { ids in
-                            for id in ids {
-                                if acc[Int(id)] == 0 { touchedNames.append(id) }
-                                acc[Int(id)] += w
-                            }
-                        }
+        let hits = scratch.hits, acc = scratch.acc
+        for probe in probes {
+            // A joined probe is new in every query: not worth caching.
+            let found = probe.joined ? similarTokens(probe.text, hits: hits, touched: &scratch.touchedTokens)
+                                     : cachedSimilarTokens(probe.text, hits: hits, touched: &scratch.touchedTokens)
+            for hit in found {
+                let w = Float(hit.similarity * probe.weight)
+                index.names(withToken: hit.token).withUnsafeBufferPointer { ids in
+                    for id in ids {
+                        if acc[Int(id)] == 0 { scratch.touchedNames.append(id) }
+                        acc[Int(id)] += w
                     }
                 }
-                var ranked: [(UInt32, Float)] = []
-                let f = Float(floor)
-                for id in touchedNames where acc[Int(id)] >= f { ranked.append((id, acc[Int(id)])) }
-                if ranked.count > Self.candidateLimit {
-                    ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-                    ranked.removeSubrange(Self.candidateLimit...)
-                }
-                return ranked.map(\.0)
             }
         }
+        var ranked: [(UInt32, Float)] = []
+        let f = Float(floor)
+        for id in scratch.touchedNames {
+            if acc[Int(id)] >= f { ranked.append((id, acc[Int(id)])) }
+            acc[Int(id)] = 0  // clean for the next query
+        }
+        scratch.touchedNames.removeAll(keepingCapacity: true)
+        if ranked.count > Self.candidateLimit {
+            ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            ranked.removeSubrange(Self.candidateLimit...)
+        }
+        return ranked.map(\.0)
+    }
+}
+
+/// Working memory of one query, lent by `Matcher.scratchPool` and returned clean: zeroing buffers the
+/// size of the index for every query cost more than the retrieval itself.
+final class Scratch {
+    /// Per listed token: how many retrieval terms it shares with the probe (reset after each probe).
+    let hits: UnsafeMutableBufferPointer<UInt8>
+    /// Per listed name: the similarity weight it collected (reset after each query).
+    let acc: UnsafeMutableBufferPointer<Float>
+    var touchedTokens: [UInt32] = []
+    var touchedNames: [UInt32] = []
+    var memo = PairMemo()
+
+    init(tokens: Int, names: Int) {
+        hits = .allocate(capacity: max(1, tokens))
+        hits.initialize(repeating: 0)
+        acc = .allocate(capacity: max(1, names))
+        acc.initialize(repeating: 0)
+    }
+
+    deinit {
+        hits.deallocate()
+        acc.deallocate()
     }
 }

@@ -14,13 +14,19 @@ struct NameScorer {
     static let minimumPairSimilarity = 0.70
     /// A joined pair ("abdul rahman" ~ "abdulrahman") must be nearly exact.
     static let minimumJoinedSimilarity = 0.90
+    /// Tokens of a name the scorer looks at (`covers` is a 64-bit set); names are a few tokens, a
+    /// longer one is cut here.
+    static let maximumTokens = 64
 
+    /// One token (or two adjacent tokens joined) of a name. Kept small: the scoring loop copies
+    /// sides, and each reference field costs a retain.
     struct Side {
-        var text: String
         var form: TokenForm
         var weight: Double
-        /// Indices of the original tokens this (possibly joined) token covers.
-        var covers: [Int]
+        /// The original tokens this (possibly joined) token covers, as bits.
+        var covers: UInt64
+        /// The listed token's id in the index, for `PairMemo`; nil on the query side and for joins.
+        var tokenID: UInt32?
         /// Whether the name this token belongs to may be Korean (`Matcher.looksKorean`): only then do
         /// Korean romanization variants count (Sung ~ Song ~ Seong), which would blur Western names.
         var koreanName = false
@@ -30,115 +36,307 @@ struct NameScorer {
         /// Whether the name was written in an abjad (Arabic, Hebrew script): its romanized vowels are
         /// guesses, so two tokens with the same consonant skeleton may be one word (Zaid/Zeid, Sakr/Saqr).
         var vowelsUncertain = false
+
+        init(form: TokenForm, weight: Double, position: Int, tokenID: UInt32? = nil) {
+            self.form = form
+            self.weight = weight
+            self.covers = 1 << UInt64(position)
+            self.tokenID = tokenID
+        }
+
+        /// The token as written (explanations only: the hot loop never builds strings).
+        var text: String { String(decoding: form.bytes, as: UTF8.self) }
+        var isJoined: Bool { covers & (covers &- 1) != 0 }
+        var position: Int { covers.trailingZeroBitCount }
     }
 
     /// Adjacent pairs of still-unaligned tokens, joined, in both orders: "jin ping" offers "jinping",
     /// and "KARTAL, Remzi" offers "remzikartal" as well as "kartalremzi" (lists write the family name
-    /// first, customers often the given name). Only joins whose length is near a leftover token of the
-    /// other side are built (a join is compared with single tokens only), so the common case costs nothing.
-    static func joins(_ tokens: [Side], used: [Bool], otherLengths: [Int]) -> [Side] {
-        guard tokens.count >= 2, !otherLengths.isEmpty else { return [] }
+    /// first, customers often the given name). A join aligns only when nearly exact (within a letter of
+    /// a leftover token of the other side), or as another romanization, which needs readings on both
+    /// sides; so a join is built only near such a leftover, and with the readings that can count.
+    /// - Parameters:
+    ///   - others: the other name, whose tokens outside `othersUsed` are its leftovers.
+    static func joins(_ tokens: [Side], used: UInt64, others: [Side], othersUsed: UInt64) -> [Side] {
+        guard tokens.count >= 2, let other = others.first else { return [] }
+        // Flags are per name: Korean variants count when both names may be Korean; Mandarin readings of
+        // a Chinese-looking name meet any token that splits into pinyin syllables; alternates need both.
+        let korean = tokens[0].koreanName && other.koreanName, chinese = tokens[0].chineseName
         var out: [Side] = []
-        for i in 0..<(tokens.count - 1) where !used[i] && !used[i + 1] {
+        for i in 0..<(tokens.count - 1) where used & (tokens[i].covers | tokens[i + 1].covers) == 0 {
             let length = tokens[i].form.bytes.count + tokens[i + 1].form.bytes.count
-            guard otherLengths.contains(where: { abs($0 - length) <= 3 }) else { continue }
-            let weight = tokens[i].weight + tokens[i + 1].weight
-            for (a, b) in [(tokens[i], tokens[i + 1]), (tokens[i + 1], tokens[i])] {
-                out.append(Side(text: a.text + b.text, form: TokenForm(a.form.bytes + b.form.bytes, chineseReadings: a.chineseName ? a.form.chineseReadings : .none,
-                                                          koreanReadings: a.koreanName, mandarinReadings: a.chineseName),
-                                weight: weight, covers: [i, i + 1], koreanName: a.koreanName, chineseName: a.chineseName,
-                                vowelsUncertain: a.vowelsUncertain))
+            // Spelling folds shorten a token (doubled letters, aa, ou); the join's fold may lose one more
+            // letter where the parts meet (abdul + lah).
+            let foldedLength = tokens[i].form.foldedLength + tokens[i + 1].form.foldedLength
+            var near = false, mandarin = false, koreanNear = false
+            for o in others.indices where others[o].covers & othersUsed == 0 {
+                let form = others[o].form
+                if abs(form.bytes.count - length) <= 1 || abs(form.foldedLength - foldedLength) <= 2 { near = true }
+                // Romanizations differ more in length (hsi/xi) than a typo does.
+                guard abs(form.bytes.count - length) <= 3 else { continue }
+                if chinese && (form.mandarin != nil || form.alternates != nil) { near = true; mandarin = true }
+                if korean && form.korean != nil { near = true; koreanNear = true }
             }
+            guard near else { continue }
+            let weight = tokens[i].weight + tokens[i + 1].weight
+            out.append(joined(tokens[i], tokens[i + 1], weight: weight, other: other, mandarin: mandarin, korean: koreanNear))
+            out.append(joined(tokens[i + 1], tokens[i], weight: weight, other: other, mandarin: mandarin, korean: koreanNear))
         }
         return out
     }
 
-    /// Greedy one-to-one alignment of `q` against `l` (best pairs first; ties prefer more weight),
-    /// skipping tokens already used; records each pair and returns the weighted similarity added.
+    private static func joined(_ a: Side, _ b: Side, weight: Double, other: Side, mandarin: Bool, korean: Bool) -> Side {
+        let readings: ChineseReadings = mandarin && other.chineseName ? a.form.chineseReadings : .none
+        let form: TokenForm
+        if let x = a.tokenID, let y = b.tokenID {
+            // Listed tokens: keyed by their ids, which hash faster than the joined bytes.
+            let key = ListedJoinKey(first: x, second: y, readings: readings, korean: korean, mandarin: mandarin)
+            if let known = listedJoinedForms[key] {
+                form = known
+            } else {
+                form = TokenForm(a.form.bytes + b.form.bytes, chineseReadings: readings, koreanReadings: korean, mandarinReadings: mandarin)
+                listedJoinedForms.insert(form, for: key)
+            }
+        } else {
+            form = joinedForm(a.form.bytes + b.form.bytes, readings: readings, korean: korean, mandarin: mandarin)
+        }
+        var side = Side(form: form, weight: weight, position: 0)
+        side.covers = a.covers | b.covers
+        side.koreanName = a.koreanName
+        side.chineseName = a.chineseName
+        side.vowelsUncertain = a.vowelsUncertain
+        return side
+    }
+
+    private struct ListedJoinKey: Hashable, Sendable {
+        var first: UInt32
+        var second: UInt32
+        var readings: ChineseReadings
+        var korean: Bool
+        var mandarin: Bool
+    }
+    private static let listedJoinedForms = BoundedCache<ListedJoinKey, TokenForm>(limit: 200_000)
+
+    /// Joined tokens recur (the same listed names are candidates of many queries; a query's joins are
+    /// built for each of its candidates), and building one's keys costs more than finding it here.
+    private struct JoinKey: Hashable, Sendable {
+        var bytes: [UInt8]
+        var readings: ChineseReadings
+        var korean: Bool
+        var mandarin: Bool
+    }
+    private static let joinedForms = BoundedCache<JoinKey, TokenForm>(limit: 100_000)
+
+    static func joinedForm(_ bytes: [UInt8], readings: ChineseReadings, korean: Bool, mandarin: Bool) -> TokenForm {
+        let key = JoinKey(bytes: bytes, readings: readings, korean: korean, mandarin: mandarin)
+        if let known = joinedForms[key] { return known }
+        let form = TokenForm(bytes, chineseReadings: readings, koreanReadings: korean, mandarinReadings: mandarin)
+        joinedForms.insert(form, for: key)
+        return form
+    }
+
+    /// An aligned pair candidate: indices into the two sides, and how alike they are.
+    private struct PairCandidate {
+        var qi: Int
+        var li: Int
+        var sim: Double
+        var agreement: TokenSimilarity.Agreement
+    }
+
+    /// Compares two sides with the flags their names allow, through the memo when the listed side is
+    /// a single indexed token.
+    @inline(__always)
+    private static func compare(_ a: Side, _ b: Side, memo: inout PairMemo) -> (similarity: Double, agreement: TokenSimilarity.Agreement) {
+        let korean = a.koreanName && b.koreanName, chinese = a.chineseName && b.chineseName
+        let vowelsUncertain = a.vowelsUncertain || b.vowelsUncertain
+        guard memo.isEnabled, !a.isJoined, let id = b.tokenID else {
+            return TokenSimilarity.compare(a.form, b.form, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain)
+        }
+        let key = PairMemo.key(query: a.position, listed: id, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain)
+        if let known = memo.value(for: key) { return known }
+        let r = TokenSimilarity.compare(a.form, b.form, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain)
+        memo.insert(r, for: key)
+        return r
+    }
+
+    /// Greedy one-to-one alignment of `q` against `l` (best pairs first; ties prefer more weight, then
+    /// the earlier pair), skipping tokens already used; records each pair and adds the weighted
+    /// similarity. Works in a stack buffer and never copies a side: it runs for every candidate.
     /// - Returns: the number of pairs aligned.
     @discardableResult
-    static func align(_ q: [Side], _ l: [Side], isPerson: Bool, explain: Bool, qUsed: inout [Bool], lUsed: inout [Bool],
-                      matched: inout Double, total: inout Double, explanation: inout Explanation) -> Int {
-        var candidates: [(qi: Int, li: Int, sim: Double, agreement: TokenSimilarity.Agreement)] = []
-        for (qi, a) in q.enumerated() where !a.covers.contains(where: { qUsed[$0] }) {
-            for (li, b) in l.enumerated() where !b.covers.contains(where: { lUsed[$0] }) {
-                let joined = a.covers.count > 1 || b.covers.count > 1
-                if a.covers.count > 1 && b.covers.count > 1 { continue }
-                let (s, agreement) = TokenSimilarity.compare(a.form, b.form, korean: a.koreanName && b.koreanName,
-                                                                   chinese: a.chineseName && b.chineseName,
-                                                                   vowelsUncertain: a.vowelsUncertain || b.vowelsUncertain)
-                // Joining invents a token: only an exact or one-typo join counts ("jin ping" ~ "jinping"),
-                // never a mere skeleton likeness ("zhao nan" is not "shona").
-                if joined && !agreement.isRomanization && (s < minimumJoinedSimilarity || agreement == .transliteration) { continue }
-                // A person's initial stands for the whole token ("N." for Nursultan): it aligns below the
-                // usual bar. In a vessel or company name a lone letter is just a letter ("M-VITO").
-                let aligns = agreement == .initial ? (isPerson && !joined) : s >= minimumPairSimilarity
-                if aligns { candidates.append((qi, li, s, agreement)) }
+    static func align(_ q: [Side], _ l: [Side], isPerson: Bool, explain: Bool, qUsed: inout UInt64, lUsed: inout UInt64,
+                      matched: inout Double, total: inout Double, explanation: inout Explanation, memo: inout PairMemo) -> Int {
+        let capacity = q.count * l.count
+        guard capacity > 0 else { return 0 }
+        return withUnsafeTemporaryAllocation(of: PairCandidate.self, capacity: capacity) { buffer -> Int in
+            var n = 0
+            for qi in q.indices where q[qi].covers & qUsed == 0 {
+                for li in l.indices where l[li].covers & lUsed == 0 {
+                    let joined = q[qi].isJoined || l[li].isJoined
+                    if q[qi].isJoined && l[li].isJoined { continue }
+                    let (s, agreement) = compare(q[qi], l[li], memo: &memo)
+                    // Joining invents a token: only an exact or one-typo join counts ("jin ping" ~ "jinping"),
+                    // never a mere skeleton likeness ("zhao nan" is not "shona").
+                    if joined && !agreement.isRomanization && (s < minimumJoinedSimilarity || agreement == .transliteration) { continue }
+                    // A person's initial stands for the whole token ("N." for Nursultan): it aligns below the
+                    // usual bar. In a vessel or company name a lone letter is just a letter ("M-VITO").
+                    let aligns = agreement == .initial ? (isPerson && !joined) : s >= minimumPairSimilarity
+                    if aligns {
+                        buffer.initializeElement(at: n, to: PairCandidate(qi: qi, li: li, sim: s, agreement: agreement))
+                        n += 1
+                    }
+                }
             }
-        }
-        guard !candidates.isEmpty else { return 0 }
-        var aligned = 0
-        candidates.sort {
-            if $0.sim != $1.sim { return $0.sim > $1.sim }
-            return q[$0.qi].weight + l[$0.li].weight > q[$1.qi].weight + l[$1.li].weight
-        }
-        for c in candidates {
-            let a = q[c.qi], b = l[c.li]
-            if a.covers.contains(where: { qUsed[$0] }) || b.covers.contains(where: { lUsed[$0] }) { continue }
-            for i in a.covers { qUsed[i] = true }
-            for i in b.covers { lUsed[i] = true }
-            // An initial carries the weight of the token it stands for, not the rarity of a lone letter.
-            let w = c.agreement == .initial ? 2 * (a.form.bytes.count > 1 ? a.weight : b.weight) : a.weight + b.weight
-            matched += c.sim * w
-            total += w
-            aligned += 1
-            if explain {
-                let via = (a.covers.count > 1 || b.covers.count > 1) ? "joined" : c.agreement.rawValue
-                explanation.pairs.append(.init(query: a.text, listed: b.text, similarity: c.sim, weight: w, via: via))
+            guard n > 0 else { return 0 }
+            // Insertion sort: a handful of pairs, and stable, so equal pairs keep their order.
+            if n > 1 {
+                for i in 1..<n {
+                    let c = buffer[i]
+                    let cWeight = q[c.qi].weight + l[c.li].weight
+                    var j = i
+                    while j > 0 {
+                        let p = buffer[j - 1]
+                        let before = c.sim != p.sim ? c.sim > p.sim : cWeight > q[p.qi].weight + l[p.li].weight
+                        if !before { break }
+                        buffer[j] = p
+                        j -= 1
+                    }
+                    buffer[j] = c
+                }
             }
+            var aligned = 0
+            for k in 0..<n {
+                let c = buffer[k]
+                let qCovers = q[c.qi].covers, lCovers = l[c.li].covers
+                if qCovers & qUsed != 0 || lCovers & lUsed != 0 { continue }
+                qUsed |= qCovers
+                lUsed |= lCovers
+                // An initial carries the weight of the token it stands for, not the rarity of a lone letter.
+                let w = c.agreement == .initial ? 2 * (q[c.qi].form.bytes.count > 1 ? q[c.qi].weight : l[c.li].weight)
+                                                : q[c.qi].weight + l[c.li].weight
+                matched += c.sim * w
+                total += w
+                aligned += 1
+                if explain {
+                    let via = (q[c.qi].isJoined || l[c.li].isJoined) ? "joined" : c.agreement.rawValue
+                    explanation.pairs.append(.init(query: q[c.qi].text, listed: l[c.li].text, similarity: c.sim, weight: w, via: via))
+                }
+            }
+            buffer.baseAddress!.deinitialize(count: n)
+            return aligned
         }
-        return aligned
     }
 
     /// - Parameter isPerson: people often carry extra or missing middle names and patronymics, so
     ///   leftovers cost less; for organisations and vessels every distinguishing word counts.
     /// - Parameter explain: record pairs and leftovers in `explanation`; off for the first pass over
     ///   candidates, most of which are dropped (no strings built for them).
-    static func score(query: [Side], listed: [Side], isPerson: Bool = true, explain: Bool = true, explanation: inout Explanation) -> Double {
-        var qUsed = [Bool](repeating: false, count: query.count)
-        var lUsed = [Bool](repeating: false, count: listed.count)
+    /// - Parameter memo: token-pair comparisons shared across one query's candidates.
+    static func score(query: [Side], listed: [Side], isPerson: Bool = true, explain: Bool = true, explanation: inout Explanation,
+                      memo: inout PairMemo) -> Double {
+        guard !query.isEmpty, !listed.isEmpty else { return 0 }
+        let qAll: UInt64 = query.count >= 64 ? ~0 : (1 << UInt64(query.count)) - 1
+        let lAll: UInt64 = listed.count >= 64 ? ~0 : (1 << UInt64(listed.count)) - 1
+        var qUsed: UInt64 = 0, lUsed: UInt64 = 0
         var matched = 0.0
         var total = 0.0
         // Single tokens first; then, only if both sides have leftovers, joined neighbours among them.
-        var alignedPairs = align(query, listed, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
-        if qUsed.contains(false) && lUsed.contains(false) && (query.count >= 2 || listed.count >= 2) {
-            let qLeft = query.indices.filter { !qUsed[$0] }.map { query[$0].form.bytes.count }
-            let lLeft = listed.indices.filter { !lUsed[$0] }.map { listed[$0].form.bytes.count }
-            let qJoins = joins(query, used: qUsed, otherLengths: lLeft)
-            let lJoins = joins(listed, used: lUsed, otherLengths: qLeft)
+        var alignedPairs = align(query, listed, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed,
+                                 matched: &matched, total: &total, explanation: &explanation, memo: &memo)
+        if qUsed != qAll && lUsed != lAll && (query.count >= 2 || listed.count >= 2) {
+            let qJoins = joins(query, used: qUsed, others: listed, othersUsed: lUsed)
+            let lJoins = joins(listed, used: lUsed, others: query, othersUsed: qUsed)
             if !qJoins.isEmpty || !lJoins.isEmpty {
-                alignedPairs += align(query + qJoins, listed + lJoins, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explanation: &explanation)
+                alignedPairs += align(query + qJoins, listed + lJoins, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed,
+                                      matched: &matched, total: &total, explanation: &explanation, memo: &memo)
             }
         }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
         // vessel "LADY RANIA". Then the query's other tokens count in full.
         // Leftovers on both sides are a substitution ("ben MOHAMED ben" vs "ben ALI ben"): a
         // different name, charged in full. Leftovers on one side only are an extra or missing token.
-        let leftoverBothSides = qUsed.contains(false) && lUsed.contains(false)
+        let leftoverBothSides = qUsed != qAll && lUsed != lAll
         let full = alignedPairs <= 1 || leftoverBothSides || !isPerson
         let queryFactor = (full && (query.count >= 2 || !isPerson)) ? 1.0 : unmatchedQueryFactor
         let listedFactor = (leftoverBothSides || !isPerson) ? 1.0 : unmatchedListedFactor
-        for (i, t) in query.enumerated() where !qUsed[i] {
-            total += t.weight * queryFactor
-            if explain { explanation.unmatchedQuery.append(t.text) }
+        for i in query.indices where query[i].covers & qUsed == 0 {
+            total += query[i].weight * queryFactor
+            if explain { explanation.unmatchedQuery.append(query[i].text) }
         }
-        for (i, t) in listed.enumerated() where !lUsed[i] {
-            total += t.weight * listedFactor
-            if explain { explanation.unmatchedListed.append(t.text) }
+        for i in listed.indices where listed[i].covers & lUsed == 0 {
+            total += listed[i].weight * listedFactor
+            if explain { explanation.unmatchedListed.append(listed[i].text) }
         }
         guard total > 0 else { return 0 }
         let s = matched / total
         if explain { explanation.nameScore = s }
         return s
+    }
+
+    static func score(query: [Side], listed: [Side], isPerson: Bool = true, explain: Bool = true, explanation: inout Explanation) -> Double {
+        var memo = PairMemo.disabled
+        return score(query: query, listed: listed, isPerson: isPerson, explain: explain, explanation: &explanation, memo: &memo)
+    }
+}
+
+/// Token-pair comparisons remembered across one query's candidates: the same listed tokens
+/// (mohammed, ali, ltd) recur in many candidate names, and a comparison costs far more than a look-up.
+/// Open addressing in a fixed table; when it fills up, new pairs are simply not remembered.
+struct PairMemo {
+    private struct Entry {
+        var key: UInt64
+        var similarity: Double
+        var agreement: TokenSimilarity.Agreement
+    }
+    private static let bits = 11
+    private static let capacity = 1 << bits
+    private var entries: [Entry]
+    /// Slots in use, so that `removeAll` resets only those.
+    private var used: [Int32] = []
+
+    init() { entries = Array(repeating: Entry(key: 0, similarity: 0, agreement: .none), count: Self.capacity) }
+    private init(disabled: Void) { entries = [] }
+    /// A memo that remembers nothing (a single comparison of two names).
+    static var disabled: PairMemo { PairMemo(disabled: ()) }
+
+    var isEnabled: Bool { !entries.isEmpty }
+
+    /// Never 0 (the empty slot): the listed id is shifted above the query position and flags.
+    static func key(query: Int, listed: UInt32, korean: Bool, chinese: Bool, vowelsUncertain: Bool) -> UInt64 {
+        let flags = (korean ? 1 : 0) | (chinese ? 2 : 0) | (vowelsUncertain ? 4 : 0)
+        return (UInt64(listed) + 1) << 9 | UInt64(query & 63) << 3 | UInt64(flags)
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits)) }
+
+    func value(for key: UInt64) -> (similarity: Double, agreement: TokenSimilarity.Agreement)? {
+        entries.withUnsafeBufferPointer { e in
+            var i = Self.slot(key)
+            while e[i].key != 0 {
+                if e[i].key == key { return (e[i].similarity, e[i].agreement) }
+                i = (i + 1) & (Self.capacity - 1)
+            }
+            return nil
+        }
+    }
+
+    mutating func insert(_ value: (similarity: Double, agreement: TokenSimilarity.Agreement), for key: UInt64) {
+        guard used.count < Self.capacity * 3 / 4 else { return }
+        let slot = entries.withUnsafeMutableBufferPointer { e in
+            var i = Self.slot(key)
+            while e[i].key != 0 { i = (i + 1) & (Self.capacity - 1) }
+            e[i] = Entry(key: key, similarity: value.similarity, agreement: value.agreement)
+            return i
+        }
+        used.append(Int32(slot))
+    }
+
+    /// Forgets every pair (the memo is reused by the next query).
+    mutating func removeAll() {
+        entries.withUnsafeMutableBufferPointer { e in
+            for i in used { e[Int(i)].key = 0 }
+        }
+        used.removeAll(keepingCapacity: true)
     }
 }

@@ -137,6 +137,15 @@ public enum TokenSimilarity {
         return r
     }
 
+    /// Whether two tokens of one length differ by exactly one swap of neighbouring letters (hlaing/hliang).
+    static func isAdjacentSwap(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var k = 0
+        while k < a.count && a[k] == b[k] { k += 1 }
+        guard k + 1 < a.count, a[k] == b[k + 1], a[k + 1] == b[k] else { return false }
+        return a[(k + 2)...].elementsEqual(b[(k + 2)...])
+    }
+
     /// Whether the longer token is the shorter with one vowel inserted between two consonants.
     static func isEpentheticVowel(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         let (short, long) = a.count < b.count ? (a, b) : (b, a)
@@ -171,8 +180,7 @@ public enum TokenSimilarity {
         let shortest = min(a.bytes.count, b.bytes.count)
         if a.syllables <= 1 || b.syllables <= 1 {
             // A swap (hlaing/hliang) or a dropped letter only; a substituted letter is another syllable.
-            let swapOrGap = a.bytes.count != b.bytes.count || a.bytes.sorted() == b.bytes.sorted()
-            if shortest >= 5 && swapOrGap && editDistance(a.bytes, b.bytes, limit: 1) == 1 {
+            if shortest >= 5 && (a.bytes.count != b.bytes.count ? editDistance(a.bytes, b.bytes, limit: 1) == 1 : isAdjacentSwap(a.bytes, b.bytes)) {
                 return (0.9, .typo)
             }
             // A vowel written between two consonants or not (Arabic and Persian: Hamd/Hamad, Fazl/Fazel,
@@ -258,4 +266,8 @@ public final class TokenForm: Sendable {
     }
 
     public convenience init(_ text: String) { self.init(Array(text.utf8)) }
+
+    /// Length of the spelling-folded token.
+    @inline(__always)
+    public var foldedLength: Int { (folded ?? bytes).count }
 }
