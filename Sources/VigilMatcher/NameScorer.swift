@@ -166,6 +166,18 @@ struct NameScorer {
     @discardableResult
     static func align(_ q: [Side], _ l: [Side], isPerson: Bool, explain: Bool, qUsed: inout UInt64, lUsed: inout UInt64,
                       matched: inout Double, total: inout Double, explanation: inout Explanation, memo: inout PairMemo) -> Int {
+        // Buffer pointers: array subscripts copied each side read here (a retain and a release each).
+        q.withUnsafeBufferPointer { q in
+            l.withUnsafeBufferPointer { l in
+                align(q, l, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total,
+                      explanation: &explanation, memo: &memo)
+            }
+        }
+    }
+
+    private static func align(_ q: UnsafeBufferPointer<Side>, _ l: UnsafeBufferPointer<Side>, isPerson: Bool, explain: Bool,
+                              qUsed: inout UInt64, lUsed: inout UInt64, matched: inout Double, total: inout Double,
+                              explanation: inout Explanation, memo: inout PairMemo) -> Int {
         let capacity = q.count * l.count
         guard capacity > 0 else { return 0 }
         return withUnsafeTemporaryAllocation(of: PairCandidate.self, capacity: capacity) { buffer -> Int in
