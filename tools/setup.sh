@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Vigil needs to build and run: ICU, LZ4 and pkg-config (Debian packages).
+# Installs what Vigil needs to build and run: ICU, LZ4 and pkg-config (Debian packages); with
+# --with-test-tools also what the tests use (headless Chromium).
 # Idempotent and quiet when everything is already there.
 set -euo pipefail
 
@@ -10,6 +11,10 @@ have_pc icu-i18n || need+=(libicu-dev)
 have_pc liblz4 || need+=(liblz4-dev)
 # FoundationXML (UN and SEMA XML parsing) links the system libxml2 at run time.
 ls /usr/lib/*/libxml2.so.2 >/dev/null 2>&1 || need+=(libxml2)
+# --with-test-tools (tools/test): headless Chromium, which renders the --report page in a test.
+if [ "${1:-}" = "--with-test-tools" ]; then
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fi
 
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 

@@ -10,6 +10,10 @@ public struct BulkSummary: Sendable {
     public var rows = 0
     public var alerts = 0
     public var errors = 0
+    /// Alerting matches cleared by a decision (entity unchanged), and cleared ones alerted again
+    /// because the entity changed since.
+    public var suppressed = 0
+    public var reAlerts = 0
     public var seconds = 0.0
     public var rowsPerSecond: Double { seconds > 0 ? Double(rows) / seconds : 0 }
 }
@@ -48,6 +52,10 @@ public struct BulkScreener: Sendable {
                 summary.rows += 1
                 if r.alert { summary.alerts += 1 }
                 if r.error != nil { summary.errors += 1 }
+                if !r.decisions.isEmpty {
+                    summary.suppressed += r.count(.suppressed)
+                    summary.reAlerts += r.count(.reAlert)
+                }
                 try emit(r)
             }
             progress(summary.rows)

@@ -1,7 +1,8 @@
 /// `--format csv`: one line per match, and one line with empty match fields for a row without
 /// matches or with an error, so every input row appears. Fields quoted per RFC 4180 when needed.
 public enum ResultCSV {
-    public static let columns = ["id", "line", "entity_id", "list", "name", "matched_name", "score", "alert", "explanation", "error"]
+    public static let columns = ["id", "line", "entity_id", "list", "name", "matched_name", "score", "alert", "explanation", "error",
+                                 "entity_hash", "decision"]
 
     /// The header line, CRLF-free (`\n`), like the rows.
     public static var header: [UInt8] { Array((columns.joined(separator: ",") + "\n").utf8) }
@@ -12,11 +13,13 @@ public enum ResultCSV {
         out.reserveCapacity(64 + 160 * r.matches.count)
         let line = r.line.map(String.init) ?? ""
         if r.matches.isEmpty {
-            append([r.id, line, "", "", "", "", "", "", "", r.error ?? ""], to: &out)
+            append([r.id, line, "", "", "", "", "", "", "", r.error ?? "", "", ""], to: &out)
         }
-        for m in r.matches {
+        for (i, m) in r.matches.enumerated() {
+            let decision = i < r.decisions.count ? r.decisions[i] : nil
             append([r.id, line, m.entity.id, m.entity.list, m.entity.primaryName, m.matchedName,
-                    score(m.score), m.score >= r.threshold ? "true" : "false", m.explanation.summary, r.error ?? ""], to: &out)
+                    score(m.score), m.score >= r.threshold ? "true" : "false", m.explanation.summary, r.error ?? "",
+                    decision?.currentHash ?? m.entity.contentHash, decision.map { "\($0.effect.rawValue): \($0.reason)" } ?? ""], to: &out)
         }
         return out
     }

@@ -9,6 +9,8 @@ public struct ScreeningResult: Sendable {
     public var matches: [Match]
     /// Why the row was bad; nil for a good row.
     public var error: String?
+    /// Per match, the reviewer's decision that applies to it (`--decisions`); empty without a decisions file.
+    public var decisions: [AppliedDecision?] = []
 
     public init(id: String, line: Int? = nil, threshold: Double, matches: [Match], error: String? = nil) {
         self.id = id
@@ -18,8 +20,16 @@ public struct ScreeningResult: Sendable {
         self.error = error
     }
 
-    /// True when any match reaches the threshold.
-    public var alert: Bool { matches.contains { $0.score >= threshold } }
+    /// True when any match reaches the threshold and is not a known false positive.
+    public var alert: Bool { matches.indices.contains { matches[$0].score >= threshold && effect(of: $0) != .suppressed } }
+
+    /// What a decision does to match `i`, if one applies.
+    public func effect(of i: Int) -> AppliedDecision.Effect? { i < decisions.count ? decisions[i]?.effect : nil }
+
+    /// Matches at or above the threshold whose decision has the effect.
+    public func count(_ effect: AppliedDecision.Effect) -> Int {
+        matches.indices.filter { matches[$0].score >= threshold && self.effect(of: $0) == effect }.count
+    }
 
     /// `{"id":…, "alert":…, "threshold":…, "matches":[…], "error":…}` — the contract other tools read.
     public func encode(into w: inout JSONWriter) {
@@ -29,7 +39,7 @@ public struct ScreeningResult: Sendable {
         w.field("threshold", threshold)
         w.key("matches")
         w.beginArray()
-        for m in matches { Self.encode(m, threshold: threshold, into: &w) }
+        for (i, m) in matches.enumerated() { Self.encode(m, threshold: threshold, decision: i < decisions.count ? decisions[i] : nil, into: &w) }
         w.endArray()
         if let error {
             w.field("error", error)
@@ -44,9 +54,11 @@ public struct ScreeningResult: Sendable {
         return w.bytes + [UInt8(ascii: "\n")]
     }
 
-    static func encode(_ m: Match, threshold: Double, into w: inout JSONWriter) {
+    static func encode(_ m: Match, threshold: Double, decision: AppliedDecision?, into w: inout JSONWriter) {
         w.beginObject()
         w.field("entity_id", m.entity.id)
+        // What a reviewer records with a decision: a later change of the entity re-alerts.
+        w.field("entity_hash", decision?.currentHash ?? m.entity.contentHash)
         w.field("list", m.entity.list)
         w.field("schema", m.entity.schema.rawValue)
         w.field("name", m.entity.primaryName)
@@ -54,6 +66,19 @@ public struct ScreeningResult: Sendable {
         w.field("score", m.score)
         w.field("alert", m.score >= threshold)
         if !m.entity.programs.isEmpty { w.field("programs", strings: m.entity.programs) }
+        if let decision {
+            w.field("suppressed", decision.effect == .suppressed)
+            w.key("decision")
+            w.beginObject()
+            w.field("decision", decision.decision.verdict.rawValue)
+            w.field("effect", decision.effect.rawValue)
+            w.field("reason", decision.reason)
+            w.field("reviewer", decision.decision.reviewer)
+            w.field("date", decision.decision.date)
+            if let note = decision.decision.note { w.field("note", note) }
+            w.field("decided_entity_hash", decision.decision.entityHash)
+            w.endObject()
+        }
         w.key("explanation")
         encode(m.explanation, into: &w)
         w.endObject()
@@ -112,15 +137,22 @@ public struct ScreeningOptions: Sendable {
 public struct Screener: Sendable {
     public let matcher: Matcher
     public var options: ScreeningOptions
+    /// Reviewers' decisions on earlier alerts (known false positives, confirmed matches).
+    public var decisions: DecisionBook?
 
-    public init(matcher: Matcher, options: ScreeningOptions = .init()) {
+    public init(matcher: Matcher, options: ScreeningOptions = .init(), decisions: DecisionBook? = nil) {
         self.matcher = matcher
         self.options = options
+        self.decisions = decisions
     }
 
     public func screen(_ customer: Customer) -> ScreeningResult {
         let matches = matcher.match(customer.query, limit: options.limit, minimumScore: options.contextFloor)
-        return ScreeningResult(id: customer.id, line: nil, threshold: options.threshold, matches: matches, error: nil)
+        var result = ScreeningResult(id: customer.id, line: nil, threshold: options.threshold, matches: matches, error: nil)
+        if let decisions, decisions.count > 0 {
+            result.decisions = matches.map { decisions.apply(customer: customer.id, entity: $0.entity) }
+        }
+        return result
     }
 
     /// A row from a file: bad rows carry their error; a row with a usable name is still screened.

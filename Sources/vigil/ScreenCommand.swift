@@ -47,6 +47,18 @@ struct ScreenCommand: ParsableCommand {
     @Option(name: .long, help: "Input format when it cannot be told from the name: csv or jsonl.")
     var inputFormat: String?
 
+    @Option(name: .long, help: "Reviewers' decisions (JSON lines: customer_id, entity_id, decision false_positive|true_match, entity_hash, reviewer, date, note): a known false positive is shown but not alerted, unless the entity changed since.")
+    var decisions: String?
+
+    @Option(name: .long, help: "Write a self-contained HTML report here: counts, alerts by list and program, score histogram, top alerts with explanations.")
+    var report: String?
+
+    @Flag(name: .long, help: "Leave customer ids, the input path and the customer's name tokens out of the --report page (a report that leaves the team).")
+    var redact = false
+
+    @Option(name: .long, help: "Append the run's audit record (input and index SHA-256, list versions, settings, counts; no customer data) to this JSON-lines log (default with --out: PATH.audit.jsonl).")
+    var audit: String?
+
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be in 0...1") }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
@@ -55,6 +67,7 @@ struct ScreenCommand: ParsableCommand {
             do { _ = try CustomerReader.parseColumnMap(columns) } catch { throw ValidationError(error.description) }
         }
         if resume && out == nil { throw ValidationError("--resume needs --out PATH (it continues PATH.partial)") }
+        if redact && report == nil { throw ValidationError("--redact applies to --report; give --report FILE") }
         if format == .table && out != nil { throw ValidationError("--format table prints to the terminal; use jsonl or csv with --out") }
     }
 
@@ -70,8 +83,14 @@ struct ScreenCommand: ParsableCommand {
             default: throw CLIError(error.description)
             }
         }
+        let startedAt = AuditRecord.timestamp()
+        var book: DecisionBook?
+        if let decisions {
+            do { book = try DecisionBook.load(path: decisions) } catch { throw CLIError(error.description) }
+        }
         let searchIndex = try index.open()
-        let screener = Screener(matcher: Matcher(index: searchIndex), options: ScreeningOptions(threshold: threshold, limit: limit))
+        let options = ScreeningOptions(threshold: threshold, limit: limit)
+        let screener = Screener(matcher: Matcher(index: searchIndex), options: options, decisions: book)
         let bulk = BulkScreener(screener: screener)
 
         let stdoutIsTTY = isatty(1) == 1
@@ -86,6 +105,7 @@ struct ScreenCommand: ParsableCommand {
                 throw CLIError("\(out ?? "-").partial holds \(sink.resumedRows) rows but \(input) has only \(resumed): not the same input; remove the partial file to start over")
             }
         }
+        var page = report.map { _ in BulkReport(threshold: threshold, redact: redact) }
         var alertRows: [ScreeningResult] = []
         var errorRows: [ScreeningResult] = []
         let progress = Progress(enabled: isatty(2) == 1)
@@ -93,6 +113,7 @@ struct ScreenCommand: ParsableCommand {
         do {
             summary = try bulk.run(reader, emit: { result in
                 if csv { try sink?.write(ResultCSV.lines(result)) } else { try sink?.write(result.jsonLine()) }
+                page?.add(result)
                 if table {
                     if result.alert { alertRows.append(result) }
                     if result.error != nil { errorRows.append(result) }
@@ -109,16 +130,30 @@ struct ScreenCommand: ParsableCommand {
         let m = searchIndex.meta
         let lists = m.sources.map { "\($0.list)\($0.publicationDate.map { " " + $0 } ?? "")" }.joined(separator: ", ")
         let resumedNote = resumed > 0 ? " (resumed after \(resumed) rows)" : ""
-        stderr("screened \(summary.rows) rows\(resumedNote): \(summary.alerts) alerts, \(summary.errors) errors in \(String(format: "%.2f", summary.seconds)) s (\(Int(summary.rowsPerSecond)) rows/s); index built \(m.buildTime), lists: \(lists)\(out.map { "; results in \($0)" } ?? "")")
+        let decisionNote = book.map { _ in " (\(summary.suppressed) known false positives suppressed, \(summary.reAlerts) re-alerted: entity changed since the decision)" } ?? ""
+        if let report, let page {
+            do { try page.write(to: report, input: input, meta: m, summary: summary, generatedAt: AuditRecord.timestamp()) } catch { throw CLIError("\(error)") }
+        }
+        if let auditPath = audit ?? out.map({ $0 + ".audit.jsonl" }) {
+            let record = AuditRecord(
+                startedAt: startedAt, finishedAt: AuditRecord.timestamp(), vigilVersion: Vigil.configuration.version,
+                input: input, inputSHA256: input == "-" ? nil : try? AuditRecord.sha256(ofFile: input),
+                indexPath: index.path, indexSHA256: (try? AuditRecord.sha256(ofFile: index.path)) ?? "unreadable", index: m, options: options,
+                decisionsPath: decisions, decisionsSHA256: decisions.flatMap { try? AuditRecord.sha256(ofFile: $0) }, decisionCount: book?.count ?? 0,
+                output: out, resumedRows: resumed, summary: summary)
+            do { try record.append(to: auditPath) } catch { throw CLIError("\(error)") }
+        }
+        stderr("screened \(summary.rows) rows\(resumedNote): \(summary.alerts) alerts\(decisionNote), \(summary.errors) errors in \(String(format: "%.2f", summary.seconds)) s (\(Int(summary.rowsPerSecond)) rows/s); index built \(m.buildTime), lists: \(lists)\(out.map { "; results in \($0)" } ?? "")")
     }
 
     func printTable(alerts: [ScreeningResult], errors: [ScreeningResult], threshold: Double) {
         print("ALERTS (score >= \(threshold))")
         print(pad("customer", 10) + pad("score", 7) + pad("entity", 18) + "listed name  <-  why")
         for r in alerts {
-            for m in r.matches where m.score >= threshold {
+            for (i, m) in r.matches.enumerated() where m.score >= threshold && r.effect(of: i) != .suppressed {
                 print(pad(r.id, 10) + pad(String(format: "%.3f", m.score), 7) + pad(m.entity.id, 18) + m.matchedName)
                 print(String(repeating: " ", count: 35) + m.explanation.summary)
+                if i < r.decisions.count, let d = r.decisions[i] { print(String(repeating: " ", count: 35) + d.effect.rawValue + ": " + d.reason) }
             }
         }
         if !errors.isEmpty {

@@ -113,10 +113,10 @@ final class BulkInputOutputTests: XCTestCase {
         let parsed = try rows(fromCSV: out)
         XCTAssertEqual(parsed.first, ResultCSV.columns)
         let body = Array(parsed.dropFirst())
-        XCTAssertTrue(body.allSatisfy { $0.count == 10 }, "\(body)")
+        XCTAssertTrue(body.allSatisfy { $0.count == ResultCSV.columns.count }, "\(body)")
         XCTAssertEqual(body.filter { $0[0] == "c1" }.count, results[0].matches.count)
         XCTAssertEqual(body.first, ["c1", "2", "ofac:35096", "ofac", "PUTIN, Vladimir Vladimirovich", "PUTIN, Vladimir", "1", "true",
-                                    results[0].matches[0].explanation.summary, ""])
+                                    results[0].matches[0].explanation.summary, "", results[0].matches[0].entity.contentHash, ""])
         XCTAssertEqual(Array(body.map { $0[0] }.drop { $0 == "c1" }), results[1].matches.isEmpty ? ["c2", "c3"] : Array(repeating: "c2", count: results[1].matches.count) + ["c3"])
         let c3 = try XCTUnwrap(body.last)
         XCTAssertEqual(c3[0...8], ["c3", "4", "", "", "", "", "", "", ""])

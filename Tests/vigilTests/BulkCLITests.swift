@@ -79,13 +79,13 @@ final class BulkCLITests: XCTestCase {
         let r = try vigil(["screen", "-", "--index", index, "--format", "csv", "--limit", "2"], stdin: Array(input.utf8))
         XCTAssertEqual(r.status, 0, r.err)
         let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        XCTAssertEqual(lines.first, "id,line,entity_id,list,name,matched_name,score,alert,explanation,error")
+        XCTAssertEqual(lines.first, "id,line,entity_id,list,name,matched_name,score,alert,explanation,error,entity_hash,decision")
         XCTAssertEqual(lines.last, "")
         let body = lines.dropFirst().dropLast()
         XCTAssertTrue((1...2).contains(body.filter { $0.hasPrefix("c1,2,") }.count), "\(body)")
         XCTAssertTrue(body.first?.hasPrefix("c1,2,ofac:35096,ofac,\"PUTIN, Vladimir Vladimirovich\",\"PUTIN, Vladimir\",1,true,putin(1.0) vladimir(1.0)") ?? false, body.first ?? "")
-        XCTAssertTrue(body.contains("c2,3,,,,,,,,"), "\(body)")
-        XCTAssertTrue(body.contains("c3,4,,,,,,,,line 4: missing name"), "\(body)")
+        XCTAssertTrue(body.contains("c2,3,,,,,,,,,,"), "\(body)")
+        XCTAssertTrue(body.contains("c3,4,,,,,,,,line 4: missing name,,"), "\(body)")
         XCTAssertTrue(body.contains { $0.hasPrefix("c4,5,ofac:20157,") }, "\(body)")
         XCTAssertEqual(Set(body.map { String($0.prefix(2)) }), ["c1", "c2", "c3", "c4"])
     }
@@ -192,5 +192,103 @@ final class BulkCLITests: XCTestCase {
 
         XCTAssertEqual(try vigil(["screen", input, "--index", index, "--resume"]).status, 64)
         XCTAssertEqual(try vigil(["screen", input, "--index", index, "--out", out, "--format", "table"]).status, 64)
+    }
+
+    /// A reviewer clears every alert of the sample run; the rerun with those decisions suppresses
+    /// exactly them, and each run leaves an audit record with hashes and counts but no customer data.
+    func testDecisionsSuppressClearedAlertsAndEveryRunIsAudited() throws {
+        let customers = TestData.dataDirectory + "/samples/customers.csv"
+        let out = TestData.temporaryPath(UUID().uuidString + "-out.jsonl")
+        let first = try vigil(["screen", customers, "--index", index, "--out", out])
+        XCTAssertEqual(first.status, 0, first.err)
+        let rows = jsonRows(try String(contentsOfFile: out, encoding: .utf8))
+        var decisions: [String] = []
+        for r in rows {
+            for m in (r["matches"] as? [[String: Any]] ?? []) where m["alert"] as? Bool == true {
+                let d: [String: Any] = ["customer_id": r["id"]!, "entity_id": m["entity_id"]!, "decision": "false_positive",
+                                        "entity_hash": m["entity_hash"]!, "reviewer": "qa", "date": "2026-12-01"]
+                decisions.append(String(decoding: try JSONSerialization.data(withJSONObject: d), as: UTF8.self))
+            }
+        }
+        XCTAssertGreaterThan(decisions.count, 10)
+        let book = try temp("decisions.jsonl", Array((decisions.joined(separator: "\n") + "\n").utf8))
+        let second = try vigil(["screen", customers, "--index", index, "--decisions", book, "--format", "jsonl"])
+        XCTAssertEqual(second.status, 0, second.err)
+        XCTAssertTrue(second.err.contains("0 alerts (\(decisions.count) known false positives suppressed, 0 re-alerted"), second.err)
+        let cleared = jsonRows(second.out)
+        XCTAssertEqual(cleared.count, rows.count, "one output row per input row")
+        XCTAssertFalse(cleared.contains { $0["alert"] as? Bool == true })
+
+        // The audit record of the first run: next to the output, owner-only, naming files by hash.
+        let auditPath = out + ".audit.jsonl"
+        var st = stat()
+        XCTAssertEqual(stat(auditPath, &st), 0)
+        XCTAssertEqual(st.st_mode & 0o777, 0o600)
+        let auditText = try String(contentsOfFile: auditPath, encoding: .utf8)
+        let audit = try XCTUnwrap(jsonRows(auditText).first)
+        XCTAssertEqual((audit["counts"] as? [String: Any])?["rows"] as? Int, rows.count)
+        XCTAssertEqual((audit["counts"] as? [String: Any])?["alerts"] as? Int, rows.filter { $0["alert"] as? Bool == true }.count)
+        let sha = try XCTUnwrap((audit["input"] as? [String: Any])?["sha256"] as? String)
+        XCTAssertEqual(sha.count, 64)
+        XCTAssertEqual(((audit["index"] as? [String: Any])?["sha256"] as? String)?.count, 64)
+        XCTAssertFalse(((audit["index"] as? [String: Any])?["lists"] as? [Any] ?? []).isEmpty)
+        // No customer id or name from the file is in the record.
+        let csv = try String(contentsOfFile: customers, encoding: .utf8).split(separator: "\n").dropFirst()
+        for line in csv.prefix(50) {
+            for field in line.split(separator: ",").prefix(2) where field.count > 3 {
+                XCTAssertFalse(auditText.contains(String(field)), "audit holds customer data '\(field)'")
+            }
+        }
+    }
+
+    /// `--report`: a self-contained page whose counts agree with the run; rendered by headless
+    /// Chromium when it is installed (`tools/setup.sh --with-test-tools` installs it).
+    func testReportIsSelfContainedAgreesWithTheRunAndRenders() throws {
+        let customers = TestData.dataDirectory + "/samples/customers.csv"
+        let report = TestData.temporaryPath(UUID().uuidString + "-report.html")
+        let r = try vigil(["screen", customers, "--index", index, "--format", "jsonl", "--report", report])
+        XCTAssertEqual(r.status, 0, r.err)
+        let rows = jsonRows(r.out)
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        let alerts = rows.filter { $0["alert"] as? Bool == true }.count
+        XCTAssertTrue(html.contains("data-count=\"rows\"><b>\(rows.count)</b>"), "rows count")
+        XCTAssertTrue(html.contains("data-count=\"alerts\"><b>\(alerts)</b>"), "alerts count")
+        XCTAssertFalse(html.contains("<script") || html.contains("http://") && !html.contains("http://www.w3.org/2000/svg"), "no script, no network")
+        XCTAssertTrue(html.contains("ofac:35096"), "Putin's alert is among the top alerts")
+        var st = stat()
+        XCTAssertEqual(stat(report, &st), 0)
+        XCTAssertEqual(st.st_mode & 0o777, 0o600)
+
+        // Redacted: no customer id, no customer-side token.
+        let redactedPath = TestData.temporaryPath(UUID().uuidString + "-redacted.html")
+        XCTAssertEqual(try vigil(["screen", customers, "--index", index, "--format", "jsonl", "--report", redactedPath, "--redact"]).status, 0)
+        let redacted = try String(contentsOfFile: redactedPath, encoding: .utf8)
+        for id in rows.compactMap({ $0["id"] as? String }).prefix(100) { XCTAssertFalse(redacted.contains(">\(id)<"), id) }
+        XCTAssertFalse(redacted.contains("vladimir~"), "customer tokens are masked")
+
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let chromium else { throw XCTSkip("no headless Chromium here; the HTML was checked as text only") }
+        func headless(_ args: [String]) throws -> (status: Int32, out: String) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: chromium)
+            p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,1600"] + args + ["file://\(report)"]
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return (p.terminationStatus, text)
+        }
+        let dump = try headless(["--dump-dom"])
+        XCTAssertEqual(dump.status, 0)
+        let dom = dump.out
+        let png = TestData.temporaryPath(UUID().uuidString + "-report.png")
+        XCTAssertEqual(try headless(["--screenshot=\(png)"]).status, 0)
+        // The DOM Chromium built holds the chart and the alert table: it parsed and laid out the page.
+        XCTAssertTrue(dom.contains("<svg") && dom.contains("<rect"), "histogram rendered")
+        XCTAssertTrue(dom.contains("id=\"alerts\"") && dom.contains("ofac:35096"))
+        let size = (try? FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
+        XCTAssertGreaterThan(size, 20_000, "a screenshot of the rendered page")
     }
 }
