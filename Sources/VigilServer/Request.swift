@@ -2,7 +2,7 @@ import VigilScreening
 
 /// The operations a request's `op` may name.
 package enum OperationName: String, Sendable, CaseIterable {
-    case screen, batch, info, health, reload
+    case screen, batch, info, health, reload, metrics
 }
 
 /// A decoded, checked request operation.
@@ -11,6 +11,8 @@ package enum Operation: Sendable {
     case batch([Customer], ScreeningOptions)
     case info
     case health
+    /// The server's counters in Prometheus text format.
+    case metrics
     /// Re-open the served index path, or `path` when given.
     case reload(path: String?)
 }
@@ -105,6 +107,9 @@ package enum RequestDecoder {
         case .health:
             try onlyKnown(e.members, [], op: name)
             return .health
+        case .metrics:
+            try onlyKnown(e.members, [], op: name)
+            return .metrics
         case .reload:
             try onlyKnown(e.members, ["path"], op: name)
             let path = try optionalString(e.members["path"], "path")

@@ -45,12 +45,16 @@ package final class RequestService: Sendable {
     package let store: IndexStore
     package let authorization: Authorization
     package let limits: RequestLimits
+    package let metrics: ServerMetrics
     private let drainingFlag = NIOLockedValueBox(false)
 
-    package init(store: IndexStore, authorization: Authorization, limits: RequestLimits = RequestLimits()) {
+    package init(store: IndexStore, authorization: Authorization, limits: RequestLimits = RequestLimits(),
+                 metrics: ServerMetrics = ServerMetrics()) {
         self.store = store
         self.authorization = authorization
         self.limits = limits
+        self.metrics = metrics
+        metrics.serving(store.current)
     }
 
     /// True once a graceful shutdown has begun (`health` then reports `draining`).
@@ -59,27 +63,41 @@ package final class RequestService: Sendable {
         set { drainingFlag.withLockedValue { $0 = newValue } }
     }
 
-    /// Decodes, authorizes and answers one line.
+    /// Decodes, authorizes and answers one line, and counts it (`metrics`).
     /// - Complexity: O(line length) to decode, plus one screening per customer.
     package func handle(_ line: ByteBuffer) -> Outcome {
+        let start = ContinuousClock.now
+        let (outcome, op, errorCode) = answer(line)
+        // A reload is counted when it has run (`reloadResponse`).
+        if case .response = outcome { metrics.request(op: op, errorCode: errorCode, duration: ContinuousClock.now - start) }
+        return outcome
+    }
+
+    private func answer(_ line: ByteBuffer) -> (Outcome, op: String, errorCode: String?) {
         let decoded = line.withUnsafeReadableBytes { RequestDecoder.envelope($0) }
         let envelope: RequestEnvelope
         switch decoded {
-        case .failure(let f): return .response(ResponseEncoder.error(id: f.id, f.error))
+        case .failure(let f): return (.response(ResponseEncoder.error(id: f.id, f.error)), "invalid", f.error.code.rawValue)
         case .success(let e): envelope = e
         }
+        // Only known names become label values: a client cannot grow the metric set.
+        let op = OperationName(rawValue: envelope.op)?.rawValue ?? "invalid"
         guard authorization.allows(envelope) else {
             let message = envelope.token == nil ? "this request needs the server's \"token\"" : "wrong \"token\""
-            return .response(ResponseEncoder.error(id: envelope.id, ProtocolError(.unauthorized, message)))
+            return (.response(ResponseEncoder.error(id: envelope.id, ProtocolError(.unauthorized, message))), op, ProtocolError.Code.unauthorized.rawValue)
         }
         let operation: Operation
         do { operation = try RequestDecoder.operation(envelope, limits: limits) } catch {
-            return .response(ResponseEncoder.error(id: envelope.id, error))
+            return (.response(ResponseEncoder.error(id: envelope.id, error)), op, error.code.rawValue)
         }
-        let id = envelope.id
+        return (respond(to: operation, id: envelope.id), op, nil)
+    }
+
+    private func respond(to operation: Operation, id: JSONValue) -> Outcome {
         switch operation {
         case .screen(let customer, let options):
             let result = Screener(matcher: store.current.matcher, options: options).screen(customer)
+            metrics.screened(customers: 1, alerts: result.alert ? 1 : 0)
             return .response(ResponseEncoder.ok(id: id) { result.encode(into: &$0) })
         case .batch(let customers, let options):
             let screener = Screener(matcher: store.current.matcher, options: options)
@@ -88,6 +106,7 @@ package final class RequestService: Sendable {
                     ? ScreeningResult(id: c.id, line: nil, threshold: options.threshold, matches: [], error: "name is empty")
                     : screener.screen(c)
             }
+            metrics.screened(customers: results.count, alerts: results.filter(\.alert).count)
             return .response(ResponseEncoder.ok(id: id) { ResponseEncoder.batch(results, into: &$0) })
         case .info:
             let generation = store.current
@@ -96,6 +115,14 @@ package final class RequestService: Sendable {
             let generation = store.current
             let draining = self.draining
             return .response(ResponseEncoder.ok(id: id) { ResponseEncoder.health(generation, draining: draining, into: &$0) })
+        case .metrics:
+            let text = metrics.text()
+            return .response(ResponseEncoder.ok(id: id) { w in
+                w.beginObject()
+                w.field("format", "prometheus-text-0.0.4")
+                w.field("text", text)
+                w.endObject()
+            })
         case .reload(let path):
             return .reload(id: id, path: path)
         }
@@ -105,6 +132,7 @@ package final class RequestService: Sendable {
     package func reloadResponse(id: JSONValue, _ result: Result<ReloadOutcome, IndexError>) -> ByteBuffer {
         switch result {
         case .success(let outcome):
+            metrics.serving(outcome.current)
             return ResponseEncoder.ok(id: id) { ResponseEncoder.reload(outcome, into: &$0) }
         case .failure(let error):
             return ResponseEncoder.error(
@@ -119,7 +147,13 @@ package final class RequestService: Sendable {
             case .response(let buffer):
                 return eventLoop.makeSucceededFuture(buffer)
             case .reload(let id, let path):
-                return self.store.reload(path: path, eventLoop: eventLoop).map { self.reloadResponse(id: id, $0) }
+                let start = ContinuousClock.now
+                return self.store.reload(path: path, eventLoop: eventLoop).map { result in
+                    let failed = (try? result.get()) == nil
+                    self.metrics.request(op: "reload", errorCode: failed ? ProtocolError.Code.reloadFailed.rawValue : nil,
+                                         duration: ContinuousClock.now - start)
+                    return self.reloadResponse(id: id, result)
+                }
             }
         }
     }

@@ -16,6 +16,8 @@ import VigilIndex
 public final class ScreeningServer: Sendable {
     public let configuration: ServerConfiguration
     package let store: IndexStore
+    /// Counters and latency, in Prometheus text format (`metrics` op, `--metrics-port`).
+    package let metrics = ServerMetrics()
     private let log: @Sendable (String) -> Void
     private let group: MultiThreadedEventLoopGroup
     private let pool: NIOThreadPool
@@ -29,6 +31,7 @@ public final class ScreeningServer: Sendable {
         var shuttingDown = false
         var finished = false
         var listener: (any Channel)?
+        var metricsListener: (any Channel)?
         var service: RequestService?
         var connections: [ObjectIdentifier: any Channel] = [:]
     }
@@ -66,7 +69,8 @@ public final class ScreeningServer: Sendable {
         limits.maximumBatchSize = c.maximumBatchSize
         limits.defaults = c.defaultOptions
         let service = RequestService(
-            store: store, authorization: Authorization(token: c.token, requiredForEveryRequest: !loopback), limits: limits)
+            store: store, authorization: Authorization(token: c.token, requiredForEveryRequest: !loopback), limits: limits,
+            metrics: metrics)
         let fresh = state.withLockedValue { s -> Bool in
             guard !s.started else { return false }
             s.started = true
@@ -95,8 +99,29 @@ public final class ScreeningServer: Sendable {
             throw .bindFailed(host: c.host, port: c.port, reason: "\(error)")
         }
         state.withLockedValue { $0.listener = listener }
+        if let metricsPort = c.metricsPort {
+            do {
+                let metrics = self.metrics
+                let endpoint = try ServerBootstrap(group: group)
+                    .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                    .childChannelInitializer { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            try channel.pipeline.syncOperations.addHandler(IdleStateHandler(allTimeout: .seconds(10)))
+                            try channel.pipeline.syncOperations.addHandler(MetricsEndpointHandler(metrics: metrics))
+                        }
+                    }
+                    .bind(to: try SocketAddress.makeAddressResolvingHost(c.host, port: metricsPort)).wait()
+                state.withLockedValue { $0.metricsListener = endpoint }
+            } catch {
+                shutdown()
+                throw .bindFailed(host: c.host, port: metricsPort, reason: "metrics port: \(error)")
+            }
+        }
         return listener.localAddress ?? address
     }
+
+    /// The bound metrics port, when one was asked for.
+    public var metricsPort: Int? { state.withLockedValue { $0.metricsListener?.localAddress?.port } }
 
     /// The bound port, once started.
     public var localPort: Int? { state.withLockedValue { $0.listener?.localAddress?.port } }
@@ -114,6 +139,7 @@ public final class ScreeningServer: Sendable {
         let result = store.reloadNow(path: path).map { r in
             "reloaded \(r.current.path): generation \(r.current.number), built \(r.current.index.meta.buildTime), \(r.current.index.meta.entityCount) entities"
         }
+        metrics.serving(store.current)
         switch result {
         case .success(let text): log(text)
         case .failure(let error): log("reload refused, still serving \(store.current.path): \(error)")
@@ -139,8 +165,10 @@ public final class ScreeningServer: Sendable {
                 try channel.pipeline.syncOperations.addHandler(RefusalHandler(refusal))
             }
         }
+        metrics.connectionOpened()
         channel.closeFuture.whenComplete { _ in
             _ = self.state.withLockedValue { $0.connections.removeValue(forKey: key) }
+            self.metrics.connectionClosed()
         }
         var limits = ConnectionLimits()
         limits.maximumInFlight = c.maximumInFlightPerConnection
@@ -174,6 +202,7 @@ public final class ScreeningServer: Sendable {
         begun.service?.draining = true
         let loop = group.next()
         let grace = configuration.shutdownGracePeriod
+        state.withLockedValue { $0.metricsListener }?.close(promise: nil)
         let listenerClosed = begun.listener?.close() ?? loop.makeSucceededVoidFuture()
         listenerClosed.hop(to: loop).flatMapErrorThrowing { _ in () }.flatMap { () -> EventLoopFuture<Void> in
             let open = self.state.withLockedValue { Array($0.connections.values) }

@@ -28,6 +28,9 @@ public struct ServerConfiguration: Sendable {
     public var defaultOptions = ScreeningOptions()
     /// How long a graceful shutdown waits for connections to finish before closing them.
     public var shutdownGracePeriod: TimeAmount = .seconds(30)
+    /// Port for Prometheus (`GET /metrics`, plain HTTP, same host); nil: none (the `metrics` op still
+    /// answers); 0 picks a free one (`ScreeningServer.metricsPort`).
+    public var metricsPort: Int?
 
     public init() {}
 }

@@ -44,6 +44,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Default matches per customer for requests that give none.")
     var limit = 5
 
+    @Option(name: .long, help: "Serve Prometheus metrics (GET /metrics, plain HTTP) on this port of the same host; 0 picks a free one.")
+    var metricsPort: Int?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535") }
         guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be positive") }
@@ -52,6 +55,7 @@ struct ServeCommand: ParsableCommand {
         guard threads > 0 else { throw ValidationError("--threads must be positive") }
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be in 0...1") }
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be in 1...100") }
+        if let metricsPort, !(0...65535).contains(metricsPort) { throw ValidationError("--metrics-port must be in 0...65535") }
         if token == "" { throw ValidationError("--token must not be empty") }
     }
 
@@ -65,6 +69,7 @@ struct ServeCommand: ParsableCommand {
         config.idleTimeout = idleTimeout == 0 ? nil : .seconds(Int64(idleTimeout))
         config.screeningThreads = threads
         config.defaultOptions = ScreeningOptions(threshold: threshold, limit: limit)
+        config.metricsPort = metricsPort
 
         let searchIndex = try index.open()
         let server = ScreeningServer(configuration: config, index: searchIndex, indexPath: index.path, log: { stderr($0) })
@@ -77,6 +82,7 @@ struct ServeCommand: ParsableCommand {
         let m = searchIndex.meta
         stderr("serving \(index.path) (built \(m.buildTime), \(m.entityCount) entities) with \(threads) screening threads")
         stderr("listening on \(shownHost):\(address.port ?? port)")
+        if let metrics = server.metricsPort { stderr("metrics on http://\(shownHost):\(metrics)/metrics") }
         let signals = ServerSignals(server: server, log: { stderr($0) })
         server.waitUntilStopped()
         signals.cancel()
