@@ -50,6 +50,9 @@ struct ScreenCommand: ParsableCommand {
     @Option(name: .long, help: "Reviewers' decisions (JSON lines: customer_id, entity_id, decision false_positive|true_match, entity_hash, reviewer, date, note): a known false positive is shown but not alerted, unless the entity changed since.")
     var decisions: String?
 
+    @Option(name: .long, help: "Screening threads (default: one per core; give a Spark or container task its share).")
+    var threads: Int?
+
     @Option(name: .long, help: "Write a self-contained HTML report here: counts, alerts by list and program, score histogram, top alerts with explanations.")
     var report: String?
 
@@ -67,6 +70,7 @@ struct ScreenCommand: ParsableCommand {
             do { _ = try CustomerReader.parseColumnMap(columns) } catch { throw ValidationError(error.description) }
         }
         if resume && out == nil { throw ValidationError("--resume needs --out PATH (it continues PATH.partial)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if redact && report == nil { throw ValidationError("--redact applies to --report; give --report FILE") }
         if format == .table && out != nil { throw ValidationError("--format table prints to the terminal; use jsonl or csv with --out") }
     }
@@ -91,7 +95,7 @@ struct ScreenCommand: ParsableCommand {
         let searchIndex = try index.open()
         let options = ScreeningOptions(threshold: threshold, limit: limit)
         let screener = Screener(matcher: Matcher(index: searchIndex), options: options, decisions: book)
-        let bulk = BulkScreener(screener: screener)
+        let bulk = threads.map { BulkScreener(screener: screener, workers: $0) } ?? BulkScreener(screener: screener)
 
         let stdoutIsTTY = isatty(1) == 1
         let table = format == .table || (format == nil && out == nil && stdoutIsTTY)

@@ -192,6 +192,8 @@ final class BulkCLITests: XCTestCase {
 
         XCTAssertEqual(try vigil(["screen", input, "--index", index, "--resume"]).status, 64)
         XCTAssertEqual(try vigil(["screen", input, "--index", index, "--out", out, "--format", "table"]).status, 64)
+        XCTAssertEqual(try vigil(["screen", input, "--index", index, "--threads", "0"]).status, 64)
+        XCTAssertEqual(try vigil(["screen", input, "--index", index, "--redact"]).status, 64, "--redact without --report")
     }
 
     /// A reviewer clears every alert of the sample run; the rerun with those decisions suppresses

@@ -28,7 +28,7 @@ import tempfile
 import threading
 import time
 
-from pyspark import SparkFiles, StorageLevel
+from pyspark import SparkFiles, StorageLevel, TaskContext
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
@@ -45,7 +45,11 @@ def screen_partition(rows, columns, vigil_name, index_name):
     if not os.access(vigil, os.X_OK):
         os.chmod(vigil, 0o755)
     stderr = tempfile.TemporaryFile()  # a file, not a pipe: vigil can never block on it
-    proc = subprocess.Popen([vigil, "screen", "-", "--index", index, "--format", "jsonl", "--input-format", "csv"],
+    # As many screening threads as the task was given (spark.task.cpus), not the host's CPU count:
+    # several executors may share a node.
+    context = TaskContext.get()
+    threads = str(max(1, context.cpus() if context else 1))
+    proc = subprocess.Popen([vigil, "screen", "-", "--index", index, "--format", "jsonl", "--input-format", "csv", "--threads", threads],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr)
     sent = collections.deque()  # input_row of each row written; vigil answers in the same order
     failure = []
