@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -43,6 +45,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         // Accuracy and latency measurement: labelled pairs, screening sets, reports (`vigil eval`).
         .target(name: "VigilEvaluation", dependencies: ["VigilScreening", "VigilMatcher", "VigilIndex", "VigilLists"]),
@@ -51,6 +54,8 @@ let package = Package(
             dependencies: [
                 "VigilScreening", "VigilServer", "VigilEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         // Paths to the real data files and a shared index built once from real OFAC + UN lists.
         .target(name: "VigilTestSupport", dependencies: ["VigilIndex", "VigilLists"], path: "Tests/VigilTestSupport"),

@@ -50,6 +50,10 @@ package final class ConnectionHandler: ChannelDuplexHandler {
     private var draining = false
     private var inputClosed = false
     private var closing = false
+    /// Output closed after a drain; input read and discarded until the client closes or
+    /// `lingerTime` passes.
+    private var lingering = false
+    static let lingerTime: TimeAmount = .seconds(2)
 
     package init(service: RequestService, pool: NIOThreadPool, limits: ConnectionLimits) {
         self.service = service
@@ -66,7 +70,7 @@ package final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     package func read(context: ChannelHandlerContext) {
-        if canRead(context: context) { context.read() } else { readHeld = true }
+        if lingering || canRead(context: context) { context.read() } else { readHeld = true }
     }
 
     package func channelWritabilityChanged(context: ChannelHandlerContext) {
@@ -81,7 +85,7 @@ package final class ConnectionHandler: ChannelDuplexHandler {
             closeIfDone(context: context)
         case ChannelEvent.inputClosed:
             inputClosed = true
-            closeIfDone(context: context)
+            if lingering { context.close(promise: nil) } else { closeIfDone(context: context) }
         case is IdleStateHandler.IdleStateEvent:
             if slots.isEmpty && backlog.isEmpty && !closing {
                 closing = true
@@ -179,7 +183,15 @@ package final class ConnectionHandler: ChannelDuplexHandler {
         closing = true
         // Writes complete in order: once this empty one is done, every response has been sent.
         context.writeAndFlush(wrapOutboundOut(ByteBuffer())).assumeIsolated().whenComplete { _ in
-            context.close(promise: nil)
+            guard !self.inputClosed else { return context.close(promise: nil) }
+            // Draining while the client may still be sending: closing now, with its requests unread,
+            // would send a reset, which can destroy responses still on their way. Half-close instead
+            // (the client reads every response, then end of stream), discard what else arrives, and
+            // close when the client does or after `lingerTime`.
+            self.lingering = true
+            context.close(mode: .output, promise: nil)
+            context.read()
+            context.eventLoop.assumeIsolated().scheduleTask(in: Self.lingerTime) { context.close(promise: nil) }
         }
     }
 

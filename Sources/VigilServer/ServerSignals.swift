@@ -6,46 +6,49 @@ import Glibc
 import Darwin
 #endif
 
-/// Process signals for a running server: SIGTERM and SIGINT begin a graceful shutdown (a second one
-/// closes every connection at once), SIGHUP reloads the index from its path.
+/// Process signals for a running server that swift-service-lifecycle does not handle: SIGHUP reloads
+/// the index from its path, and a second SIGTERM or SIGINT closes every connection at once (the
+/// first one is the service group's graceful shutdown).
 ///
-/// Keep the value alive while serving; `cancel()` restores the default handlers.
+/// Keep the value alive while serving; `cancel()` stops handling them.
 public final class ServerSignals {
     private var sources: [any DispatchSourceSignal] = []
-    private static let handled: [Int32] = [SIGTERM, SIGINT, SIGHUP]
 
     /// - Parameters:
     ///   - log: receives one line per signal handled.
     public init(server: ScreeningServer, log: @escaping @Sendable (String) -> Void) {
         let queue = DispatchQueue(label: "vigil.server.signals")
-        for number in Self.handled {
-            signal(number, SIG_IGN)
+        signal(SIGHUP, SIG_IGN)
+        let hangUp = DispatchSource.makeSignalSource(signal: SIGHUP, queue: queue)
+        hangUp.setEventHandler {
+            log("SIGHUP: reloading the index")
+            _ = server.reload()
+        }
+        sources.append(hangUp)
+        // Counted here rather than asking the server whether it is shutting down: this handler and
+        // the service group's see the same signal in no fixed order.
+        var stops = 0
+        for number in [SIGTERM, SIGINT] {
+            signal(number, SIG_IGN)  // the default would kill the process before the group's handler runs
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            if number == SIGHUP {
-                source.setEventHandler {
-                    log("SIGHUP: reloading the index")
-                    _ = server.reload()
-                }
-            } else {
-                let name = number == SIGTERM ? "SIGTERM" : "SIGINT"
-                source.setEventHandler {
-                    if server.isShuttingDown {
-                        log("\(name) again: closing every connection now")
-                        server.closeAllConnections()
-                    } else {
-                        log("\(name): no new connections; finishing requests in flight")
-                        server.shutdown()
-                    }
+            let name = number == SIGTERM ? "SIGTERM" : "SIGINT"
+            source.setEventHandler {
+                stops += 1
+                if stops == 1 {
+                    log("\(name): no new connections; finishing requests in flight")
+                } else {
+                    log("\(name) again: closing every connection now")
+                    server.closeAllConnections()
                 }
             }
-            source.resume()
             sources.append(source)
         }
+        for source in sources { source.resume() }
     }
 
     public func cancel() {
         for source in sources { source.cancel() }
         sources.removeAll()
-        for number in Self.handled { signal(number, SIG_DFL) }
+        signal(SIGHUP, SIG_DFL)
     }
 }

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
+import Logging
 import NIOCore
 import VigilScreening
 import VigilServer
+import ServiceLifecycle
 
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve screening over TCP: one JSON object per line each way (see docs/server.md).",
@@ -59,7 +61,7 @@ struct ServeCommand: ParsableCommand {
         if token == "" { throw ValidationError("--token must not be empty") }
     }
 
-    func run() throws {
+    func run() async throws {
         var config = ServerConfiguration()
         config.host = host
         config.port = port
@@ -83,8 +85,14 @@ struct ServeCommand: ParsableCommand {
         stderr("serving \(index.path) (built \(m.buildTime), \(m.entityCount) entities) with \(threads) screening threads")
         stderr("listening on \(shownHost):\(address.port ?? port)")
         if let metrics = server.metricsPort { stderr("metrics on http://\(shownHost):\(metrics)/metrics") }
+        // SIGTERM/SIGINT: the service group's graceful shutdown; SIGHUP and a second SIGTERM: ServerSignals.
         let signals = ServerSignals(server: server, log: { stderr($0) })
-        server.waitUntilStopped()
+        var logger = Logger(label: "vigil.serve")
+        logger.logLevel = .warning
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [.init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
         signals.cancel()
     }
 }

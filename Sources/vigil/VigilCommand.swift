@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Vigil: ParsableCommand {
+struct Vigil: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vigil",
         abstract: "Screen names against sanction and PEP lists, across scripts, with every decision explained.",
