@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A pthread mutex. Not `Synchronization.Mutex`: a `Mutex` holding a dictionary as a class's stored
-/// property corrupted the heap here (Swift 6.3, Linux), where `Mutex<OpaquePointer>` is fine.
+/// A pthread mutex around a closure: shared caches keep their storage beside it (a class), where
+/// `Synchronization.Mutex` would own the value and make every access a closure over it.
 final class Lock: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
