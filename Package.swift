@@ -11,6 +11,8 @@ let package = Package(
         .executable(name: "vigil", targets: ["vigil"]),
         // The engine as a library (the Benchmarks package and embedding services use it).
         .library(name: "VigilCore", targets: ["VigilNormalization", "VigilLists", "VigilIndex", "VigilMatcher", "VigilScreening"]),
+        // For the fuzz targets in Fuzz/ (VigilServer.FuzzEntry); not a supported embedding API.
+        .library(name: "VigilServer", targets: ["VigilServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -164,7 +164,9 @@ public enum IndexFile {
         guard Array(file[0..<8]) == IndexFormat.magic else { throw .notAnIndex(path: path) }
         guard Array(file[(size - 8)..<size]) == IndexFormat.endMagic else { throw .truncated(path: path, size: size) }
         var footer = ByteReader(Array(file[(size - IndexFormat.footerSize)..<size]), section: "footer")
-        let tableOffset = Int(try footer.u64())
+        // File offsets and sizes stay UInt64 until bounds-checked: a corrupt value past Int.max must
+        // throw, not trap (the footer is outside the file checksum).
+        let tableOffset64 = try footer.u64()
         let sectionCount = Int(try footer.u32())
         let fileCRC = try footer.u32()
         let version = try footer.u32()
@@ -175,30 +177,32 @@ public enum IndexFile {
         }
         let body = UnsafeRawBufferPointer(rebasing: file[0..<(size - IndexFormat.footerSize)])
         guard CRC32C.checksum(body) == fileCRC else { throw .checksumMismatch(path: path, section: "file") }
-        guard sectionCount <= 64, tableOffset >= IndexFormat.headerSize,
-              tableOffset + sectionCount * IndexFormat.tableEntrySize == body.count else {
+        guard sectionCount <= 64, tableOffset64 >= UInt64(IndexFormat.headerSize), tableOffset64 <= UInt64(body.count),
+              Int(tableOffset64) + sectionCount * IndexFormat.tableEntrySize == body.count else {
             throw .corrupt(reason: "\(path): section table out of bounds")
         }
+        let tableOffset = Int(tableOffset64)
         var tableReader = ByteReader(Array(body[tableOffset...]), section: "section table")
         var sections: [SectionKind: [UInt8]] = [:]
         for _ in 0..<sectionCount {
             let kindRaw = try tableReader.u32()
             let codecRaw = try tableReader.u32()
-            let offset = Int(try tableReader.u64())
-            let stored = Int(try tableReader.u64())
-            let raw = Int(try tableReader.u64())
+            let offset = try tableReader.u64()
+            let stored = try tableReader.u64()
+            let raw = try tableReader.u64()
             let crc = try tableReader.u32()
             guard let kind = SectionKind(rawValue: kindRaw), let codec = IndexFormat.Codec(rawValue: codecRaw) else {
                 throw .corrupt(reason: "\(path): unknown section kind \(kindRaw) or codec \(codecRaw)")
             }
-            guard offset >= IndexFormat.headerSize, stored >= 0, offset + stored <= tableOffset, raw < 1 << 34 else {
+            guard offset >= UInt64(IndexFormat.headerSize), stored <= UInt64(tableOffset), offset <= UInt64(tableOffset) - stored,
+                  raw < 1 << 34 else {
                 throw .corrupt(reason: "\(path): section \(kind.label) out of bounds")
             }
-            let slice = UnsafeRawBufferPointer(rebasing: body[offset..<(offset + stored)])
+            let slice = UnsafeRawBufferPointer(rebasing: body[Int(offset)..<Int(offset + stored)])
             guard CRC32C.checksum(slice) == crc else { throw .checksumMismatch(path: path, section: kind.label) }
             switch codec {
             case .raw: sections[kind] = Array(slice)
-            case .lz4: sections[kind] = try LZ4.decompress(slice, rawLength: raw, section: kind.label)
+            case .lz4: sections[kind] = try LZ4.decompress(slice, rawLength: Int(raw), section: kind.label)
             }
         }
         for kind in SectionKind.allCases where sections[kind] == nil {

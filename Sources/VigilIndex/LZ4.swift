@@ -21,6 +21,11 @@ enum LZ4 {
     /// Decompresses to exactly `rawLength` bytes or throws: a corrupt block never overruns.
     static func decompress(_ input: UnsafeRawBufferPointer, rawLength: Int, section: String) throws(IndexError) -> [UInt8] {
         if rawLength == 0 { return [] }
+        // Checked before allocating: a corrupt length would otherwise allocate up to 16 GiB, and one
+        // past Int32.max traps in the conversion below. LZ4 expands at most 255:1 (LZ4_MAX_INPUT_SIZE caps it).
+        guard rawLength <= Int(LZ4_MAX_INPUT_SIZE), rawLength <= input.count * 256 + 64 else {
+            throw .corrupt(reason: "\(section): LZ4 block of \(input.count) bytes cannot hold \(rawLength) bytes")
+        }
         var out = [UInt8](repeating: 0, count: rawLength)
         let n = out.withUnsafeMutableBufferPointer { dst in
             LZ4_decompress_safe(

@@ -90,6 +90,60 @@ final class IndexFileTests: XCTestCase {
         }
     }
 
+    /// Found by Fuzz/FuzzIndexReader: a footer table offset past Int.max trapped (`Int(UInt64)`)
+    /// before any checksum was looked at. The fuzzer's crash input, minimized: magic, header, and a
+    /// footer whose table offset is 0xBABA...BA.
+    func testTableOffsetPastIntMaxIsCorruptNotATrap() throws {
+        let bytes: [UInt8] = Array("VIGILIDX".utf8) + [2, 0, 0, 0, 0, 0, 0, 0]
+            + [UInt8](repeating: 0xBA, count: 17) + [0x64, 0x69, 0x6D, 0x69, 0, 0, 0] + Array("VIGILEND".utf8)
+        let path = TestData.temporaryPath("fuzz-table-offset.vigil")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try IndexFile.open(path)) { XCTAssertNotNil($0 as? IndexError, "\($0)") }
+    }
+
+    /// The same inside the checksummed body (a crafted file): a section offset past Int.max, and one
+    /// whose offset + size overflows, are "out of bounds", not a trap.
+    func testSectionOffsetPastIntMaxIsCorruptNotATrap() throws {
+        let (path, bytes) = try writeSmallIndex()
+        let footer = bytes.count - IndexFormat.footerSize
+        let table = (0..<8).reduce(0) { $0 | Int(bytes[footer + $1]) << (8 * $1) }
+        for (offset, stored) in [(UInt64.max, UInt64(1)), (UInt64(IndexFormat.headerSize), UInt64.max)] {
+            var copy = bytes
+            for i in 0..<8 {
+                copy[table + 8 + i] = UInt8(truncatingIfNeeded: offset >> (8 * UInt64(i)))
+                copy[table + 16 + i] = UInt8(truncatingIfNeeded: stored >> (8 * UInt64(i)))
+            }
+            let crc = CRC32C.checksum(Array(copy[..<footer]))  // a valid file checksum, so the table is read
+            for i in 0..<4 { copy[footer + 12 + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i))) }
+            try Data(copy).write(to: URL(fileURLWithPath: path))
+            XCTAssertThrowsError(try IndexFile.open(path)) { error in
+                guard case .corrupt(let reason)? = error as? IndexError else { return XCTFail("\(error)") }
+                XCTAssertTrue(reason.contains("out of bounds"), reason)
+            }
+        }
+    }
+
+    /// Found by Fuzz/FuzzIndexReader (a timeout): an LZ4 section whose raw length was corrupted to
+    /// 2^31 + 318 allocated 2 GiB and then trapped converting the length to Int32. Now refused first.
+    func testImpossibleLZ4RawLengthIsCorruptNotAnAllocation() throws {
+        let (path, bytes) = try writeSmallIndex()
+        let footer = bytes.count - IndexFormat.footerSize
+        let table = (0..<8).reduce(0) { $0 | Int(bytes[footer + $1]) << (8 * $1) }
+        let count = Int(bytes[footer + 8])
+        let entry = try XCTUnwrap((0..<count).map { table + $0 * IndexFormat.tableEntrySize }.first { bytes[$0 + 4] == 1 }, "no LZ4 section")
+        for raw in [UInt64(1) << 31 + 318, UInt64(1) << 33] {
+            var copy = bytes
+            for i in 0..<8 { copy[entry + 24 + i] = UInt8(truncatingIfNeeded: raw >> (8 * UInt64(i))) }
+            let crc = CRC32C.checksum(Array(copy[..<footer]))
+            for i in 0..<4 { copy[footer + 12 + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i))) }
+            try Data(copy).write(to: URL(fileURLWithPath: path))
+            XCTAssertThrowsError(try IndexFile.open(path)) { error in
+                guard case .corrupt(let reason)? = error as? IndexError else { return XCTFail("\(error)") }
+                XCTAssertTrue(reason.contains("LZ4"), reason)
+            }
+        }
+    }
+
     func testForeignFileAndOtherVersionAreRefusedWithAdvice() throws {
         let path = TestData.temporaryPath("foreign.vigil")
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
