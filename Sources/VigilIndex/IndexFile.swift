@@ -170,6 +170,8 @@ public enum IndexFile {
         let sectionCount = Int(try footer.u32())
         let fileCRC = try footer.u32()
         let version = try footer.u32()
+        // Reserved, written as zero: checked, so that no byte of the file can change unnoticed.
+        guard try footer.u32() == 0 else { throw .corrupt(reason: "\(path): footer's reserved field is not zero") }
         var header = ByteReader(Array(file[8..<16]), section: "header")
         let headerVersion = try header.u32()
         guard version == IndexFormat.version, headerVersion == version else {
