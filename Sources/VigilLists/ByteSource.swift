@@ -117,19 +117,24 @@ public final class ByteSource {
         return position < count
     }
 
+    /// Hands the rest of the file to `body` one chunk at a time (memory stays at one chunk).
+    public func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(FileError) {
+        while true {
+            if position == count && !atEnd { try refill() }
+            if position == count { break }
+            body(UnsafeBufferPointer(rebasing: buffer[position..<count]))
+            position = count
+            if atEnd { break }
+        }
+    }
+
     /// Reads a whole file into memory.
     public static func readAll(_ path: String) throws(FileError) -> [UInt8] {
         let src = try ByteSource(path: path)
         var out: [UInt8] = []
         var st = stat()
         if path != "-", stat(path, &st) == 0 { out.reserveCapacity(Int(st.st_size)) }
-        while true {
-            if src.position == src.count && !src.atEnd { try src.refill() }
-            if src.count == 0 { break }
-            out.append(contentsOf: src.buffer[src.position..<src.count])
-            src.position = src.count
-            if src.atEnd { break }
-        }
+        try src.forEachChunk { out.append(contentsOf: $0) }
         return out
     }
 }

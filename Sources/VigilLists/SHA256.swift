@@ -95,12 +95,11 @@ public struct SHA256 {
     }
 }
 
-/// Hex SHA-256 of a file's bytes.
+/// Hex SHA-256 of a file's bytes, read a chunk at a time (a customer file may be larger than memory).
 public func fileSHA256(_ path: String) throws(ListError) -> String {
     do {
-        let bytes = try ByteSource.readAll(path)
         var s = SHA256()
-        s.update(bytes)
+        try ByteSource(path: path).forEachChunk { s.update($0) }
         return SHA256.hex(s.finalize())
     } catch { throw .file(error) }
 }

@@ -35,6 +35,15 @@ final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked 
 
     subscript(key: Key) -> Value? { lock.withLock { storage[key] } }
 
+    /// The cached value, or `make()`'s, remembered (made outside the lock: two threads may both make
+    /// one, which is harmless for values that depend on the key alone).
+    func value(for key: Key, orMake make: () -> Value) -> Value {
+        if let known = self[key] { return known }
+        let made = make()
+        insert(made, for: key)
+        return made
+    }
+
     func insert(_ value: Value, for key: Key) {
         lock.withLock {
             if storage.count >= limit { storage.removeAll(keepingCapacity: true) }

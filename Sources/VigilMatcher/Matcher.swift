@@ -191,9 +191,7 @@ public final class Matcher: Sendable {
     /// Listed tokens that may be a query token in another spelling: tokens sharing enough of its
     /// trigrams or its phonetic key, confirmed by `TokenSimilarity`; and listed tokens that are a
     /// part of it ("jongun" holds "jong" and "un"), so split names are found too.
-    /// - Parameter minimumDice: the share of retrieval terms a listed token must have in common with `q`
-    ///   to be compared at all.
-    func similarTokens(_ q: String, minimumDice: Double = 0.25, hits: UnsafeMutableBufferPointer<UInt8>, touched: inout [UInt32]) -> [TokenHit] {
+    func similarTokens(_ q: String, hits: UnsafeMutableBufferPointer<UInt8>, touched: inout [UInt32]) -> [TokenHit] {
         let qForm = TokenForm(Array(q.utf8), koreanReadings: false)  // retrieval compares without Korean readings
         let qBytes = qForm.bytes
         var terms = 0
@@ -212,7 +210,7 @@ public final class Matcher: Sendable {
             hits[Int(t)] = 0
             // Dice overlap of terms; cheap filter before the real comparison.
             let dice = 2.0 * Double(shared) / Double(terms + Int(index.tokenTermCounts[Int(t)]))
-            guard dice >= minimumDice else { continue }
+            guard dice >= 0.25 else { continue }
             let tForm = tokenForms[Int(t)]
             let tBytes = tForm.bytes
             let (s, _) = TokenSimilarity.compare(qForm, tForm)
@@ -229,10 +227,7 @@ public final class Matcher: Sendable {
 
     /// `similarTokens` through `probeCache` (the result depends on the token and the index only).
     func cachedSimilarTokens(_ q: String, hits: UnsafeMutableBufferPointer<UInt8>, touched: inout [UInt32]) -> [TokenHit] {
-        if let known = probeCache[q] { return known }
-        let found = similarTokens(q, hits: hits, touched: &touched)
-        probeCache.insert(found, for: q)
-        return found
+        probeCache.value(for: q) { similarTokens(q, hits: hits, touched: &touched) }
     }
 
     /// Names holding tokens like the query's, ranked by the rarity-weighted similarity they collect,

@@ -87,18 +87,15 @@ struct NameScorer {
 
     private static func joined(_ a: Side, _ b: Side, weight: Double, other: Side, mandarin: Bool, korean: Bool) -> Side {
         let readings: ChineseReadings = mandarin && other.chineseName ? a.form.chineseReadings : .none
+        let make = { TokenForm(a.form.bytes + b.form.bytes, chineseReadings: readings, koreanReadings: korean, mandarinReadings: mandarin) }
         let form: TokenForm
         if let x = a.tokenID, let y = b.tokenID {
             // Listed tokens: keyed by their ids, which hash faster than the joined bytes.
-            let key = ListedJoinKey(first: x, second: y, readings: readings, korean: korean, mandarin: mandarin)
-            if let known = listedJoinedForms[key] {
-                form = known
-            } else {
-                form = TokenForm(a.form.bytes + b.form.bytes, chineseReadings: readings, koreanReadings: korean, mandarinReadings: mandarin)
-                listedJoinedForms.insert(form, for: key)
-            }
+            form = listedJoinedForms.value(for: ListedJoinKey(first: x, second: y, readings: readings, korean: korean, mandarin: mandarin),
+                                           orMake: make)
         } else {
-            form = joinedForm(a.form.bytes + b.form.bytes, readings: readings, korean: korean, mandarin: mandarin)
+            form = joinedForms.value(for: JoinKey(bytes: a.form.bytes + b.form.bytes, readings: readings, korean: korean, mandarin: mandarin),
+                                     orMake: make)
         }
         var side = Side(form: form, weight: weight, position: 0)
         side.covers = a.covers | b.covers
@@ -108,6 +105,9 @@ struct NameScorer {
         return side
     }
 
+    /// Joined tokens recur (the same listed names are candidates of many queries; a query's joins are
+    /// built for each of its candidates), and building one's keys costs more than finding it here.
+    /// Listed joins are keyed by their tokens' ids, the query's by their bytes.
     private struct ListedJoinKey: Hashable, Sendable {
         var first: UInt32
         var second: UInt32
@@ -117,8 +117,6 @@ struct NameScorer {
     }
     private static let listedJoinedForms = BoundedCache<ListedJoinKey, TokenForm>(limit: 200_000)
 
-    /// Joined tokens recur (the same listed names are candidates of many queries; a query's joins are
-    /// built for each of its candidates), and building one's keys costs more than finding it here.
     private struct JoinKey: Hashable, Sendable {
         var bytes: [UInt8]
         var readings: ChineseReadings
@@ -126,14 +124,6 @@ struct NameScorer {
         var mandarin: Bool
     }
     private static let joinedForms = BoundedCache<JoinKey, TokenForm>(limit: 100_000)
-
-    static func joinedForm(_ bytes: [UInt8], readings: ChineseReadings, korean: Bool, mandarin: Bool) -> TokenForm {
-        let key = JoinKey(bytes: bytes, readings: readings, korean: korean, mandarin: mandarin)
-        if let known = joinedForms[key] { return known }
-        let form = TokenForm(bytes, chineseReadings: readings, koreanReadings: korean, mandarinReadings: mandarin)
-        joinedForms.insert(form, for: key)
-        return form
-    }
 
     /// An aligned pair candidate: indices into the two sides, and how alike they are.
     private struct PairCandidate {
@@ -161,7 +151,8 @@ struct NameScorer {
 
     /// Greedy one-to-one alignment of `q` against `l` (best pairs first; ties prefer more weight, then
     /// the earlier pair), skipping tokens already used; records each pair and adds the weighted
-    /// similarity. Works in a stack buffer and never copies a side: it runs for every candidate.
+    /// similarity. Runs for every candidate: pairs go to a stack buffer, sides are read through buffer
+    /// pointers.
     /// - Returns: the number of pairs aligned.
     @discardableResult
     static func align(_ q: [Side], _ l: [Side], isPerson: Bool, explain: Bool, qUsed: inout UInt64, lUsed: inout UInt64,

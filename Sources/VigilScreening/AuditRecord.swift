@@ -126,22 +126,6 @@ public struct AuditRecord: Sendable {
         }
     }
 
-    /// SHA-256 of a file read in 1 MiB chunks (a customer file may be larger than memory).
-    public static func sha256(ofFile path: String) throws -> String {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw AuditError(description: "\(path): cannot open (\(String(cString: strerror(errno))))") }
-        defer { close(fd) }
-        var hash = SHA256()
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { throw AuditError(description: "\(path): read failed (\(String(cString: strerror(errno))))") }
-            if n == 0 { break }
-            hash.update(n == chunk.count ? chunk : Array(chunk[0..<n]))
-        }
-        return SHA256.hex(hash.finalize())
-    }
-
     /// Now, as `YYYY-MM-DDTHH:MM:SSZ`.
     public static func timestamp(_ date: Date = Date()) -> String {
         let f = ISO8601DateFormatter()

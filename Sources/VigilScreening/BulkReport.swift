@@ -1,9 +1,6 @@
 import Foundation
 import VigilIndex
 import VigilMatcher
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The HTML page of a bulk run (`vigil screen --report FILE`): counts, alerts by list and by program,
 /// a histogram of each row's best score, and the top alerts with their explanations. Self-contained:
@@ -124,7 +121,7 @@ public struct BulkReport {
             let m = t.result.matches[t.match]
             let why = redact ? redacted(m.explanation) : m.explanation.summary
             var decision = ""
-            if t.match < t.result.decisions.count, let d = t.result.decisions[t.match] {
+            if let d = t.result.decision(of: t.match) {
                 decision = "<br><b>\(Self.escape(d.effect.rawValue))</b>: \(Self.escape(d.reason))"
             }
             h += "<tr><td class=\"n\">\(t.row)</td><td>\(Self.escape(redact ? "#\(t.row)" : t.result.id))</td><td class=\"n\">\(String(format: "%.3f", m.score))</td>"
@@ -143,19 +140,11 @@ public struct BulkReport {
         return parts.joined(separator: "; ")
     }
 
-    /// Writes the page owner-only (it names customers unless redacted), via a temporary file renamed
-    /// into place, so a reader never sees half a report.
-    public func write(to path: String, input: String, meta: IndexMeta, summary: BulkSummary, generatedAt: String) throws {
-        let bytes = Array(html(input: input, meta: meta, summary: summary, generatedAt: generatedAt).utf8)
-        let temporary = path + ".partial"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw AuditError(description: "\(path): cannot write the report (\(String(cString: strerror(errno))))") }
-        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written == bytes.count, synced, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw AuditError(description: "\(path): could not write the report (\(String(cString: strerror(errno))))")
-        }
+    /// Writes the page owner-only (it names customers unless redacted) as a `ResultFile`: a reader
+    /// never sees half a report.
+    public func write(to path: String, input: String, meta: IndexMeta, summary: BulkSummary, generatedAt: String) throws(OutputError) {
+        let file = try ResultFile(path: path, resume: false, csv: false, permissions: 0o600)
+        try file.write(Array(html(input: input, meta: meta, summary: summary, generatedAt: generatedAt).utf8))
+        try file.commit()
     }
 }

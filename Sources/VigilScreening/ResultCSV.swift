@@ -16,7 +16,7 @@ public enum ResultCSV {
             append([r.id, line, "", "", "", "", "", "", "", r.error ?? "", "", ""], to: &out)
         }
         for (i, m) in r.matches.enumerated() {
-            let decision = i < r.decisions.count ? r.decisions[i] : nil
+            let decision = r.decision(of: i)
             append([r.id, line, m.entity.id, m.entity.list, m.entity.primaryName, m.matchedName,
                     score(m.score), m.score >= r.threshold ? "true" : "false", m.explanation.summary, r.error ?? "",
                     decision?.currentHash ?? m.entity.contentHash, decision.map { "\($0.effect.rawValue): \($0.reason)" } ?? ""], to: &out)

@@ -117,7 +117,8 @@ public final class ResultFile {
     /// - Parameters:
     ///   - resume: continue `PATH.partial` when it exists; without it an old partial is replaced.
     ///   - csv: the partial holds `ResultCSV` rows (affects how complete rows are counted).
-    public init(path: String, resume: Bool, csv: Bool) throws(OutputError) {
+    ///   - permissions: the file's mode when created.
+    public init(path: String, resume: Bool, csv: Bool, permissions: mode_t = 0o644) throws(OutputError) {
         self.path = path
         let partial = path + ".partial"
         var point = ResumePoint(rows: 0, keepBytes: 0)
@@ -125,7 +126,7 @@ public final class ResultFile {
             point = try ResumeScanner.scan(path: partial, csv: csv)
         }
         let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (resume ? 0 : O_TRUNC)
-        let fd = open(partial, flags, 0o644)
+        let fd = open(partial, flags, permissions)
         guard fd >= 0 else { throw .errno(partial, "cannot write") }
         if ftruncate(fd, off_t(point.keepBytes)) != 0 || lseek(fd, off_t(point.keepBytes), SEEK_SET) < 0 {
             let e = OutputError.errno(partial, "cannot cut the torn end")

@@ -23,8 +23,11 @@ public struct ScreeningResult: Sendable {
     /// True when any match reaches the threshold and is not a known false positive.
     public var alert: Bool { matches.indices.contains { matches[$0].score >= threshold && effect(of: $0) != .suppressed } }
 
+    /// The decision that applies to match `i`, if any (`decisions` is empty without a decisions file).
+    public func decision(of i: Int) -> AppliedDecision? { i < decisions.count ? decisions[i] : nil }
+
     /// What a decision does to match `i`, if one applies.
-    public func effect(of i: Int) -> AppliedDecision.Effect? { i < decisions.count ? decisions[i]?.effect : nil }
+    public func effect(of i: Int) -> AppliedDecision.Effect? { decision(of: i)?.effect }
 
     /// Matches at or above the threshold whose decision has the effect.
     public func count(_ effect: AppliedDecision.Effect) -> Int {
@@ -39,7 +42,7 @@ public struct ScreeningResult: Sendable {
         w.field("threshold", threshold)
         w.key("matches")
         w.beginArray()
-        for (i, m) in matches.enumerated() { Self.encode(m, threshold: threshold, decision: i < decisions.count ? decisions[i] : nil, into: &w) }
+        for (i, m) in matches.enumerated() { Self.encode(m, threshold: threshold, decision: decision(of: i), into: &w) }
         w.endArray()
         if let error {
             w.field("error", error)

@@ -45,8 +45,7 @@ final class MetricsEndpointHandler: ChannelInboundHandler {
                          contentType: String = "text/plain; charset=utf-8", omitBody: Bool = false) {
         answered = true
         let bodyBytes = Array(body.utf8)
-        var text = "HTTP/1.1 \(status)\r\nContent-Type: \(contentType)\r\nContent-Length: \(bodyBytes.count)\r\nConnection: close\r\n\r\n"
-        if omitBody { text += "" }
+        let text = "HTTP/1.1 \(status)\r\nContent-Type: \(contentType)\r\nContent-Length: \(bodyBytes.count)\r\nConnection: close\r\n\r\n"
         var out = context.channel.allocator.buffer(capacity: text.utf8.count + bodyBytes.count)
         out.writeString(text)
         if !omitBody { out.writeBytes(bodyBytes) }

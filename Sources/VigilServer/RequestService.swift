@@ -68,7 +68,7 @@ package final class RequestService: Sendable {
     package func handle(_ line: ByteBuffer) -> Outcome {
         let start = ContinuousClock.now
         let (outcome, op, errorCode) = answer(line)
-        // A reload is counted when it has run (`reloadResponse`).
+        // A reload is counted when it has run (`respond(to:pool:eventLoop:)`).
         if case .response = outcome { metrics.request(op: op, errorCode: errorCode, duration: ContinuousClock.now - start) }
         return outcome
     }

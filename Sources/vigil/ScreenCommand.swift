@@ -141,9 +141,9 @@ struct ScreenCommand: ParsableCommand {
         if let auditPath = audit ?? out.map({ $0 + ".audit.jsonl" }) {
             let record = AuditRecord(
                 startedAt: startedAt, finishedAt: AuditRecord.timestamp(), vigilVersion: Vigil.configuration.version,
-                input: input, inputSHA256: input == "-" ? nil : try? AuditRecord.sha256(ofFile: input),
-                indexPath: index.path, indexSHA256: (try? AuditRecord.sha256(ofFile: index.path)) ?? "unreadable", index: m, options: options,
-                decisionsPath: decisions, decisionsSHA256: decisions.flatMap { try? AuditRecord.sha256(ofFile: $0) }, decisionCount: book?.count ?? 0,
+                input: input, inputSHA256: input == "-" ? nil : try? fileSHA256(input),
+                indexPath: index.path, indexSHA256: (try? fileSHA256(index.path)) ?? "unreadable", index: m, options: options,
+                decisionsPath: decisions, decisionsSHA256: decisions.flatMap { try? fileSHA256($0) }, decisionCount: book?.count ?? 0,
                 output: out, resumedRows: resumed, summary: summary)
             do { try record.append(to: auditPath) } catch { throw CLIError("\(error)") }
         }
@@ -157,7 +157,7 @@ struct ScreenCommand: ParsableCommand {
             for (i, m) in r.matches.enumerated() where m.score >= threshold && r.effect(of: i) != .suppressed {
                 print(pad(r.id, 10) + pad(String(format: "%.3f", m.score), 7) + pad(m.entity.id, 18) + m.matchedName)
                 print(String(repeating: " ", count: 35) + m.explanation.summary)
-                if i < r.decisions.count, let d = r.decisions[i] { print(String(repeating: " ", count: 35) + d.effect.rawValue + ": " + d.reason) }
+                if let d = r.decision(of: i) { print(String(repeating: " ", count: 35) + d.effect.rawValue + ": " + d.reason) }
             }
         }
         if !errors.isEmpty {
