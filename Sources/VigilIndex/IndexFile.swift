@@ -13,6 +13,7 @@ public enum IndexFile {
     @discardableResult
     public static func write(_ index: SearchIndex, to path: String) throws(IndexError) -> Int {
         let bytes = serialize(index)
+        removeStaleTemporaries(of: path)
         let tmp = "\(path).tmp-\(getpid())"
         let fd = Glibc.open(tmp, O_CREAT | O_WRONLY | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .io(path: tmp, reason: "cannot create: \(errnoText())") }
@@ -42,6 +43,21 @@ public enum IndexFile {
         let dfd = Glibc.open(dir.isEmpty ? "/" : dir, O_RDONLY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
         return bytes.count
+    }
+
+    /// Deletes `PATH.tmp-PID` files left by writers that were killed (their process is gone), so
+    /// crashed builds do not pile up index-sized files. Best effort: failures are ignored.
+    static func removeStaleTemporaries(of path: String) {
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp-"
+        guard let handle = opendir(dir) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix), let pid = pid_t(name.dropFirst(prefix.count)), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
+        }
     }
 
     /// Opens and fully verifies an index: magic, version, whole-file and per-section checksums,

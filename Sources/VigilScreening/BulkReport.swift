@@ -143,7 +143,7 @@ public struct BulkReport {
     /// Writes the page owner-only (it names customers unless redacted) as a `ResultFile`: a reader
     /// never sees half a report.
     public func write(to path: String, input: String, meta: IndexMeta, summary: BulkSummary, generatedAt: String) throws(OutputError) {
-        let file = try ResultFile(path: path, resume: false, csv: false, permissions: 0o600)
+        let file = try ResultFile(path: path, resume: false, csv: false)
         try file.write(Array(html(input: input, meta: meta, summary: summary, generatedAt: generatedAt).utf8))
         try file.commit()
     }

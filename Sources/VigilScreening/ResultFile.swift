@@ -117,8 +117,9 @@ public final class ResultFile {
     /// - Parameters:
     ///   - resume: continue `PATH.partial` when it exists; without it an old partial is replaced.
     ///   - csv: the partial holds `ResultCSV` rows (affects how complete rows are counted).
-    ///   - permissions: the file's mode when created.
-    public init(path: String, resume: Bool, csv: Bool, permissions: mode_t = 0o644) throws(OutputError) {
+    ///   - permissions: the file's mode when created: by default owner-only, since results hold
+    ///     customer data (names, matches).
+    public init(path: String, resume: Bool, csv: Bool, permissions: mode_t = 0o600) throws(OutputError) {
         self.path = path
         let partial = path + ".partial"
         var point = ResumePoint(rows: 0, keepBytes: 0)

@@ -29,6 +29,7 @@ package struct ConnectionLimits: Sendable {
 /// - Errors: a bad line gets an error response; an I/O error closes only this connection.
 /// - Closing: after a `DrainEvent` or the client's half-close, once every read line is answered.
 /// - Idle: an `IdleStateHandler` event closes the connection if nothing is in flight.
+/// - Slow lines: a `LineTimeoutEvent` is answered with `read_timeout`, then the connection drains.
 package final class ConnectionHandler: ChannelDuplexHandler {
     package typealias InboundIn = LineFrame
     package typealias OutboundIn = ByteBuffer
@@ -86,6 +87,18 @@ package final class ConnectionHandler: ChannelDuplexHandler {
         case ChannelEvent.inputClosed:
             inputClosed = true
             if lingering { context.close(promise: nil) } else { closeIfDone(context: context) }
+        case let timedOut as LineTimeoutEvent:
+            // Answered after every earlier request (reads are not held when this fires, so nothing waits
+            // in the backlog), then the connection drains and closes.
+            guard !closing, !draining, backlog.isEmpty else { return }
+            let ms = timedOut.timeout.nanoseconds / 1_000_000
+            let after = ms % 1000 == 0 ? "\(ms / 1000) s" : "\(ms) ms"
+            let error = ProtocolError(.readTimeout, "a request line was not finished within \(after); closing the connection")
+            let sequence = firstSlot + slots.count
+            slots.append(nil)
+            fill(sequence, with: ResponseEncoder.error(id: .null, error), context: context)
+            draining = true
+            closeIfDone(context: context)
         case is IdleStateHandler.IdleStateEvent:
             if slots.isEmpty && backlog.isEmpty && !closing {
                 closing = true

@@ -15,6 +15,9 @@ package struct ProtocolError: Error, Sendable, Equatable, CustomStringConvertibl
         case unauthorized
         /// `reload` could not open or verify the new index; the old one keeps serving.
         case reloadFailed = "reload_failed"
+        /// A request line stayed unfinished (no newline) for longer than the server's line timeout;
+        /// sent once, after every earlier request is answered, then the connection is closed.
+        case readTimeout = "read_timeout"
         /// The server is at its connection limit (sent once, then the connection is closed).
         case tooManyConnections = "too_many_connections"
         /// The server is shutting down and takes no new work.

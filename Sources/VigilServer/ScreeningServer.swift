@@ -177,6 +177,7 @@ public final class ScreeningServer: Sendable {
         return channel.eventLoop.makeCompletedFuture {
             let pipeline = channel.pipeline.syncOperations
             if let idle = c.idleTimeout { try pipeline.addHandler(IdleStateHandler(allTimeout: idle)) }
+            if let line = c.lineTimeout { try pipeline.addHandler(LineTimeoutHandler(timeout: line)) }
             try pipeline.addHandler(ByteToMessageHandler(
                 LineFrameDecoder(maximumLineLength: c.maximumLineLength), maximumBufferSize: c.maximumLineLength + 2))
             try pipeline.addHandler(ConnectionHandler(service: service, pool: pool, limits: limits))

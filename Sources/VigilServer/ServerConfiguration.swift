@@ -16,6 +16,10 @@ public struct ServerConfiguration: Sendable {
     public var maximumConnections = 256
     /// A connection with no traffic and nothing in flight for this long is closed; nil: never.
     public var idleTimeout: TimeAmount? = .minutes(5)
+    /// A request line must be finished (its newline sent) within this time of its first byte, counted
+    /// only while the server waits for input; else `read_timeout` and the connection is closed. Stops a
+    /// client that trickles bytes and never ends a line (the idle timeout never fires for it). nil: never.
+    public var lineTimeout: TimeAmount? = .seconds(30)
     /// Screening threads (default: one per core).
     public var screeningThreads = System.coreCount
     /// Event-loop (I/O) threads; screening runs elsewhere, so few are needed.

@@ -17,12 +17,15 @@ final class OutputSink {
 
     private init() { file = nil }
 
+    /// A failed write (full disk, quota) keeps the rows written so far.
+    static let resumeHint = "; the rows written so far are kept in the .partial file: make room and run again with --resume to continue"
+
     static func standardOutput() -> OutputSink { OutputSink() }
 
     /// Whole rows only (see `ResultFile.write`).
     func write(_ bytes: [UInt8]) throws {
         if let file {
-            do { try file.write(bytes) } catch { throw CLIError("\(error)") }
+            do { try file.write(bytes) } catch { throw CLIError("\(error)" + Self.resumeHint) }
             return
         }
         buffer.append(contentsOf: bytes)
@@ -38,7 +41,7 @@ final class OutputSink {
     /// The run is complete: flush, and for a file fsync and rename into place.
     func close() throws {
         if let file {
-            do { try file.commit() } catch { throw CLIError("\(error)") }
+            do { try file.commit() } catch { throw CLIError("\(error)" + Self.resumeHint) }
         } else {
             try flush()
         }

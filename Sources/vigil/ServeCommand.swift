@@ -37,6 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Close a connection idle for this many seconds (0: never).")
     var idleTimeout = 300
 
+    @Option(name: .long, help: "Close a connection whose request line is not finished this many seconds after its first byte (0: never).")
+    var lineTimeout = 30
+
     @Option(name: .long, help: "Screening threads (default: one per core).")
     var threads = System.coreCount
 
@@ -54,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be positive") }
         guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive") }
         guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout must be 0 or more") }
+        guard lineTimeout >= 0 else { throw ValidationError("--line-timeout must be 0 or more") }
         guard threads > 0 else { throw ValidationError("--threads must be positive") }
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be in 0...1") }
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be in 1...100") }
@@ -69,10 +73,12 @@ struct ServeCommand: AsyncParsableCommand {
         config.maximumLineLength = maxLineBytes
         config.maximumConnections = maxConnections
         config.idleTimeout = idleTimeout == 0 ? nil : .seconds(Int64(idleTimeout))
+        config.lineTimeout = lineTimeout == 0 ? nil : .seconds(Int64(lineTimeout))
         config.screeningThreads = threads
         config.defaultOptions = ScreeningOptions(threshold: threshold, limit: limit)
         config.metricsPort = metricsPort
 
+        if let warning = Self.raiseOpenFileLimit(toFit: maxConnections) { stderr(warning) }
         let searchIndex = try index.open()
         let server = ScreeningServer(configuration: config, index: searchIndex, indexPath: index.path, log: { stderr($0) })
         let address: SocketAddress
@@ -94,5 +100,17 @@ struct ServeCommand: AsyncParsableCommand {
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         signals.cancel()
+    }
+
+    /// Each connection is a file descriptor: raise the soft limit (often 1,024) toward the hard one so
+    /// that `--max-connections` can be reached; nil when it fits, else a warning that says what will.
+    static func raiseOpenFileLimit(toFit connections: Int) -> String? {
+        let needed = rlim_t(connections + 64)  // the index, listeners, pool threads' files, stdio
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < needed else { return nil }
+        limit.rlim_cur = min(needed, limit.rlim_max)
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        guard limit.rlim_cur < needed else { return nil }
+        return "warning: --max-connections \(connections) needs about \(needed) open files but the hard limit is \(limit.rlim_max); connections beyond about \(Int(limit.rlim_max) - 64) will fail to be accepted (raise it with ulimit -Hn or LimitNOFILE=)"
     }
 }

@@ -48,6 +48,21 @@ final class LineClient {
         }
     }
 
+    /// Sends until everything is sent or a send blocks for `seconds` (the peer stopped reading).
+    /// - Returns: the bytes the peer took.
+    func sendUntilBlocked(bytes: [UInt8], seconds: Int) -> Int {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            offset += n
+        }
+        return offset
+    }
+
     /// Closes the sending side; the server sees end of input and may still answer.
     func finishSending() { shutdown(fd, Int32(SHUT_WR)) }
 

@@ -30,7 +30,20 @@ public enum VigilCLI {
     /// Runs to completion with `stdin` as input; returns exit status, stdout and stderr.
     @discardableResult
     public static func run(_ args: [String], stdin: [UInt8]? = nil, env: [String: String] = [:]) throws -> Run {
-        let p = process(args, env: env)
+        try complete(process(args, env: env), stdin: stdin)
+    }
+
+    /// Runs under `ulimit -f kibibytes`, the way a nearly full disk or a quota stops a write part-way
+    /// (vigil ignores SIGXFSZ, so the write fails with EFBIG instead of killing it).
+    public static func run(_ args: [String], fileSizeLimitKiB kibibytes: Int) throws -> Run {
+        let p = process([])
+        let quoted = ([binary] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-c", "ulimit -f \(kibibytes) && exec " + quoted.joined(separator: " ")]
+        return try complete(p, stdin: nil)
+    }
+
+    private static func complete(_ p: Process, stdin: [UInt8]?) throws -> Run {
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -41,6 +54,7 @@ public enum VigilCLI {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+        let status = p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus
+        return Run(status: status, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
     }
 }

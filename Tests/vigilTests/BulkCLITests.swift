@@ -21,7 +21,7 @@ final class BulkCLITests: XCTestCase {
     @discardableResult
     func vigil(_ args: [String], stdin: [UInt8]? = nil) throws -> Run { try VigilCLI.run(args, stdin: stdin) }
 
-    func temp(_ name: String, _ bytes: [UInt8]) throws -> String {
+    static func temp(_ name: String, _ bytes: [UInt8]) throws -> String {
         let path = TestData.temporaryPath(UUID().uuidString + "-" + name)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
@@ -32,7 +32,7 @@ final class BulkCLITests: XCTestCase {
     }
 
     func testColumnsMapOtherHeaders() throws {
-        let csv = try temp("bank.csv", Array("Client No;Full Name;DOB\nk1;Vladimir Putin;1952-10-07\nk2;Jane Q Ordinary-Customer;\n".utf8))
+        let csv = try Self.temp("bank.csv", Array("Client No;Full Name;DOB\nk1;Vladimir Putin;1952-10-07\nk2;Jane Q Ordinary-Customer;\n".utf8))
         let r = try vigil(["screen", csv, "--index", index, "--format", "jsonl", "--columns", "Client No=id,Full Name=name,DOB=birth_date"])
         XCTAssertEqual(r.status, 0, r.err)
         let rows = jsonRows(r.out)
@@ -43,7 +43,7 @@ final class BulkCLITests: XCTestCase {
     }
 
     func testBadColumnsExit64NamingTheProblem() throws {
-        let csv = try temp("bank.csv", Array("Client No,Full Name\nk1,Ana\n".utf8))
+        let csv = try Self.temp("bank.csv", Array("Client No,Full Name\nk1,Ana\n".utf8))
         for (spec, expected) in [("Client No=idd,Full Name=name", "unknown field 'idd'"),
                                  ("Client Nr=id,Full Name=name", "'Client Nr' but the header has no such column"),
                                  ("Client No", "not HEADER=field")] {
@@ -58,7 +58,7 @@ final class BulkCLITests: XCTestCase {
     let cp1252 = Array("id,name,birth_date\nc1,Vladimir Putin,1952-10-07\nc2,Hans M".utf8) + [0xFC] + Array("ller,\n".utf8)
 
     func testCP1252IsRefusedOrDecodedOnRequest() throws {
-        let csv = try temp("win.csv", cp1252)
+        let csv = try Self.temp("win.csv", cp1252)
         let out = TestData.temporaryPath(UUID().uuidString + "-win.jsonl")
         let refused = try vigil(["screen", csv, "--index", index, "--out", out])
         XCTAssertEqual(refused.status, 1)
@@ -91,7 +91,7 @@ final class BulkCLITests: XCTestCase {
     }
 
     func testProgressOnATerminalAndQuietOtherwise() throws {
-        let csv = try temp("p.csv", Array("id,name\nc1,Vladimir Putin\n".utf8))
+        let csv = try Self.temp("p.csv", Array("id,name\nc1,Vladimir Putin\n".utf8))
         let out = TestData.temporaryPath(UUID().uuidString + "-p.jsonl")
         let quiet = try vigil(["screen", csv, "--index", index, "--out", out])
         XCTAssertEqual(quiet.status, 0, quiet.err)
@@ -104,7 +104,7 @@ final class BulkCLITests: XCTestCase {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "no script(1) for a pty")
         var rows = "id,name\n"
         for i in 0..<400 { rows += "c\(i),\(["Vladimir Putin", "Ana Lopez", "Kim Jong Un"][i % 3])\n" }
-        let big = try temp("p400.csv", Array(rows.utf8))
+        let big = try Self.temp("p400.csv", Array(rows.utf8))
         let cmd = "'\(binary)' screen '\(big)' --index '\(index)' --out '\(out)'"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
@@ -123,7 +123,7 @@ final class BulkCLITests: XCTestCase {
     }
 
     /// Real customer rows from data/samples, repeated with fresh ids.
-    func sampleInput(rows n: Int) throws -> String {
+    static func sampleInput(rows n: Int) throws -> String {
         let sample = try String(contentsOfFile: TestData.dataDirectory + "/samples/customers.csv", encoding: .utf8)
         let lines = sample.split(separator: "\n").map(String.init)
         var out = lines[0] + "\n"
@@ -132,11 +132,11 @@ final class BulkCLITests: XCTestCase {
             let row = body[body.startIndex + i % body.count]
             out += "R\(i)" + row[row.firstIndex(of: ",")!...] + "\n"
         }
-        return try temp("big.csv", Array(out.utf8))
+        return try Self.temp("big.csv", Array(out.utf8))
     }
 
     func testKilledRunLeavesOnlyAPartialAndResumeMatchesAnUninterruptedRun() throws {
-        let input = try sampleInput(rows: 1200)
+        let input = try Self.sampleInput(rows: 1200)
         let reference = TestData.temporaryPath(UUID().uuidString + "-ref.jsonl")
         let whole = try vigil(["screen", input, "--index", index, "--out", reference])
         XCTAssertEqual(whole.status, 0, whole.err)
@@ -176,7 +176,7 @@ final class BulkCLITests: XCTestCase {
     }
 
     func testResumeOfACSVRunAndOptionChecks() throws {
-        let input = try sampleInput(rows: 60)
+        let input = try Self.sampleInput(rows: 60)
         let reference = TestData.temporaryPath(UUID().uuidString + "-ref.csv")
         XCTAssertEqual(try vigil(["screen", input, "--index", index, "--out", reference, "--format", "csv"]).status, 0)
         let expected = try String(contentsOfFile: reference, encoding: .utf8)
@@ -213,7 +213,7 @@ final class BulkCLITests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(decisions.count, 10)
-        let book = try temp("decisions.jsonl", Array((decisions.joined(separator: "\n") + "\n").utf8))
+        let book = try Self.temp("decisions.jsonl", Array((decisions.joined(separator: "\n") + "\n").utf8))
         let second = try vigil(["screen", customers, "--index", index, "--decisions", book, "--format", "jsonl"])
         XCTAssertEqual(second.status, 0, second.err)
         XCTAssertTrue(second.err.contains("0 alerts (\(decisions.count) known false positives suppressed, 0 re-alerted"), second.err)
