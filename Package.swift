@@ -30,6 +30,9 @@ let package = Package(
         .systemLibrary(
             name: "CLZ4", pkgConfig: "liblz4",
             providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(name: "CICUShim", dependencies: ["CICU"]),
         .target(name: "VigilNormalization", dependencies: ["CICUShim"]),
         .target(
@@ -51,10 +54,12 @@ let package = Package(
             ]),
         // Accuracy and latency measurement: labelled pairs, screening sets, reports (`vigil eval`).
         .target(name: "VigilEvaluation", dependencies: ["VigilScreening", "VigilMatcher", "VigilIndex", "VigilLists"]),
+        // The customer store (SQLite) and list-update re-screening (`vigil monitor`).
+        .target(name: "VigilMonitor", dependencies: ["VigilScreening", "VigilMatcher", "VigilIndex", "VigilLists", "CSQLite"]),
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilScreening", "VigilServer", "VigilEvaluation",
+                "VigilScreening", "VigilServer", "VigilEvaluation", "VigilMonitor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -74,6 +79,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
         .testTarget(name: "VigilEvaluationTests", dependencies: ["VigilEvaluation", "VigilTestSupport"]),
+        .testTarget(name: "VigilMonitorTests", dependencies: ["VigilMonitor", "VigilTestSupport"]),
         .testTarget(name: "vigilTests", dependencies: ["VigilTestSupport"]),
     ]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what Vigil needs to build and run: ICU, LZ4 and pkg-config (Debian packages); with
+# Installs what Vigil needs to build and run: ICU, LZ4, SQLite and pkg-config (Debian packages); with
 # --with-test-tools also what the tests use (headless Chromium).
 # Idempotent and quiet when everything is already there.
 set -euo pipefail
@@ -9,6 +9,7 @@ have_pc() { pkg-config --exists "$1" 2>/dev/null; }
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 have_pc icu-i18n || need+=(libicu-dev)
 have_pc liblz4 || need+=(liblz4-dev)
+have_pc sqlite3 || need+=(libsqlite3-dev)
 # FoundationXML (UN and SEMA XML parsing) links the system libxml2 at run time.
 ls /usr/lib/*/libxml2.so.2 >/dev/null 2>&1 || need+=(libxml2)
 # --with-test-tools (tools/test): headless Chromium, which renders the --report page in a test.

@@ -9,13 +9,14 @@ import VigilLists
 public enum IndexFile {
     /// Serializes an index to `path` atomically: written to a temporary file in the same folder,
     /// fsynced, renamed over `path`, and the folder fsynced. A crash leaves the old file or none, never half.
+    /// - Parameter permissions: the file's mode; 0600 for an index over customers (personal data).
     /// - Returns: the number of bytes written.
     @discardableResult
-    public static func write(_ index: SearchIndex, to path: String) throws(IndexError) -> Int {
+    public static func write(_ index: SearchIndex, to path: String, permissions: mode_t = 0o644) throws(IndexError) -> Int {
         let bytes = serialize(index)
         removeStaleTemporaries(of: path)
         let tmp = "\(path).tmp-\(getpid())"
-        let fd = Glibc.open(tmp, O_CREAT | O_WRONLY | O_TRUNC, 0o644)
+        let fd = Glibc.open(tmp, O_CREAT | O_WRONLY | O_TRUNC, permissions)
         guard fd >= 0 else { throw .io(path: tmp, reason: "cannot create: \(errnoText())") }
         var ok = false
         defer { if !ok { unlink(tmp) } }

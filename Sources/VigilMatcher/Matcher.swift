@@ -120,6 +120,33 @@ public final class Matcher: Sendable {
         return Array(out.prefix(limit))
     }
 
+    /// Entities (indexes into `index.entities`) with a name near `name`, found without the candidate cap
+    /// of `match`: retrieval at `floorFraction` of the rarity-weighted query, then the name score alone
+    /// (no attributes), kept from `minimumNameScore`. For reverse look-ups: which customers (indexed as
+    /// entities) could a new listed name reach? Those are then screened the normal way, so both
+    /// bounds sit well under what a forward alert needs.
+    public func entitiesNear(_ name: String, floorFraction: Double = 0.2, minimumNameScore: Double = 0.5) -> Set<UInt32> {
+        let text = name.utf8.count > Self.maximumQueryBytes ? String(name.prefix(Self.maximumQueryBytes)) : name
+        var normalized = normalizer.normalize(text)
+        if normalized.tokens.count > Self.maximumQueryTokens { normalized.tokens.removeSubrange(Self.maximumQueryTokens...) }
+        guard !normalized.tokens.isEmpty else { return [] }
+        let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script), hanReadings: normalized.hanReadings,
+                               hangul: normalized.script == .hangul, abjad: Self.isAbjad(normalized.script))
+        return scratchPool.withElement { scratch in
+            defer { scratch.memo.removeAll() }
+            var out = Set<UInt32>()
+            for nameID in candidates(for: normalized.tokens, scratch: scratch, floorFraction: floorFraction, limit: nil) {
+                let entity = index.names[Int(nameID)].entity
+                guard !out.contains(entity) else { continue }
+                var unused = Explanation()
+                let score = NameScorer.score(query: querySides, listed: nameSides[Int(nameID)], isPerson: nameIsPerson[Int(nameID)],
+                                             explain: false, explanation: &unused, memo: &scratch.memo)
+                if score >= minimumNameScore { out.insert(entity) }
+            }
+            return out
+        }
+    }
+
     /// Tokens as the scorer sees them, weighted by their rarity in this index.
     /// - Parameter chineseReadings: which Cantonese, dialect and Wade-Giles alternate readings apply.
     func sides(_ tokens: [String], chineseReadings: ChineseReadings = .all, hanReadings: [String: [[String]]] = [:],
@@ -233,7 +260,7 @@ public final class Matcher: Sendable {
     /// Names holding tokens like the query's, ranked by the rarity-weighted similarity they collect,
     /// at most `candidateLimit`; a name needs 30% of the query's weight (one rare token is enough, one
     /// common token of several is not).
-    func candidates(for tokens: [String], scratch: Scratch) -> [UInt32] {
+    func candidates(for tokens: [String], scratch: Scratch, floorFraction: Double = 0.3, limit: Int? = Matcher.candidateLimit) -> [UInt32] {
         // Each probe carries its own rarity weight, so a name's sum and the floor are on one scale.
         var probes: [(text: String, weight: Double, joined: Bool)] = tokens.map { ($0, Self.damp($0, Double(index.rarity(of: $0))), false) }
         let queryWeight = probes.reduce(0.0) { $0 + $1.weight }
@@ -243,7 +270,7 @@ public final class Matcher: Sendable {
                 probes.append((tokens[i] + tokens[i + 1], probes[i].weight + probes[i + 1].weight, true))
             }
         }
-        let floor = queryWeight * 0.3
+        let floor = queryWeight * floorFraction
         let hits = scratch.hits, acc = scratch.acc
         for probe in probes {
             // A joined probe is new in every query: not worth caching.
@@ -266,9 +293,9 @@ public final class Matcher: Sendable {
             acc[Int(id)] = 0  // clean for the next query
         }
         scratch.touchedNames.removeAll(keepingCapacity: true)
-        if ranked.count > Self.candidateLimit {
+        if let limit, ranked.count > limit {
             ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            ranked.removeSubrange(Self.candidateLimit...)
+            ranked.removeSubrange(limit...)
         }
         return ranked.map(\.0)
     }

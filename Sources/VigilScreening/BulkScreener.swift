@@ -64,15 +64,26 @@ public struct BulkScreener: Sendable {
         return summary
     }
 
-    func screenBatch(_ rows: [CustomerRow]) -> [ScreeningResult] {
-        let n = rows.count
-        let slots = ResultSlots(count: n)
+    /// Screens `customers` across the workers; results in the same order.
+    public func screen(_ customers: [Customer]) -> [ScreeningResult] {
         let screener = self.screener
+        return parallelMap(customers) { screener.screen($0) }
+    }
+
+    func screenBatch(_ rows: [CustomerRow]) -> [ScreeningResult] {
+        let screener = self.screener
+        return parallelMap(rows) { screener.screen($0) }
+    }
+
+    private func parallelMap<T: Sendable>(_ items: [T], _ screen: @Sendable (T) -> ScreeningResult) -> [ScreeningResult] {
+        let n = items.count
+        guard n > 0 else { return [] }
+        let slots = ResultSlots(count: n)
         let w = min(workers, n)
         DispatchQueue.concurrentPerform(iterations: w) { worker in
             var i = worker
             while i < n {
-                slots.set(i, screener.screen(rows[i]))
+                slots.set(i, screen(items[i]))
                 i += w
             }
         }

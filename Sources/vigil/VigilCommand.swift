@@ -7,7 +7,7 @@ struct Vigil: AsyncParsableCommand {
         commandName: "vigil",
         abstract: "Screen names against sanction and PEP lists, across scripts, with every decision explained.",
         version: "0.1.0",
-        subcommands: [IndexCommand.self, ListsCommand.self, QueryCommand.self, ScreenCommand.self, ServeCommand.self, EvalCommand.self])
+        subcommands: [IndexCommand.self, ListsCommand.self, QueryCommand.self, ScreenCommand.self, MonitorCommand.self, ServeCommand.self, EvalCommand.self])
 
     static func main() async {
         // A write past the file-size limit (ulimit -f, a quota) then fails with EFBIG and is reported

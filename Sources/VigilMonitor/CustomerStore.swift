@@ -1,0 +1,240 @@
+import VigilLists
+import VigilMatcher
+import VigilScreening
+
+/// The monitored customers and what was last found for each, in one SQLite file (created 0600):
+///
+/// - `customers`: the KYC elements, risk level and a content hash (a reloaded, unchanged customer is not
+///   screened again);
+/// - `screenings`: the last screening of each customer (index, time, best score, the bulk JSON row);
+/// - `alerts`: one row per (customer, listed entity) that reached the threshold, open or closed with
+///   the reason, and the entity content hash it was raised on;
+/// - `entities`: id and content hash of every entity of the index the store was last screened against,
+///   so a list update is diffed without the old index file;
+/// - `audit`: append-only events (loads, updates) with counts, never customer names.
+public final class CustomerStore {
+    public let path: String
+    let db: SQLiteDatabase
+    static let schemaVersion = "1"
+
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        db = try SQLiteDatabase(path: path)
+        try db.execute("""
+            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS customers(
+                id TEXT PRIMARY KEY, name TEXT NOT NULL, gender TEXT, birth_date TEXT, nationality TEXT,
+                occupation TEXT, address TEXT, contact TEXT, id_type TEXT, id_number TEXT, id_expiry TEXT,
+                risk TEXT NOT NULL DEFAULT 'medium', content_hash TEXT NOT NULL, updated_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS screenings(
+                customer_id TEXT PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+                index_id TEXT NOT NULL, screened_at TEXT NOT NULL, best_score REAL NOT NULL, result TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS screenings_best ON screenings(best_score);
+            CREATE TABLE IF NOT EXISTS alerts(
+                customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE, entity_id TEXT NOT NULL,
+                entity_hash TEXT NOT NULL, score REAL NOT NULL, status TEXT NOT NULL, opened_at TEXT NOT NULL,
+                closed_at TEXT, close_reason TEXT, PRIMARY KEY(customer_id, entity_id));
+            CREATE INDEX IF NOT EXISTS alerts_entity ON alerts(entity_id, status);
+            CREATE TABLE IF NOT EXISTS entities(id TEXT PRIMARY KEY, content_hash TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS audit(seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, event TEXT NOT NULL, details TEXT NOT NULL);
+            """)
+        if let v = try meta("schema_version"), v != Self.schemaVersion {
+            throw StoreError(path: path, reason: "store schema version \(v), this vigil reads version \(Self.schemaVersion)")
+        }
+        try setMeta("schema_version", Self.schemaVersion)
+    }
+
+    // MARK: meta
+
+    public func meta(_ key: String) throws(StoreError) -> String? {
+        let s = try db.prepare("SELECT value FROM meta WHERE key = ?").bind(.text(key))
+        return try s.step() ? s.text(0) : nil
+    }
+
+    func setMeta(_ key: String, _ value: String) throws(StoreError) {
+        try db.prepare("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .bind(.text(key), .text(value)).run()
+    }
+
+    /// The index the stored screenings were made with (`nil` before the first load).
+    public var indexID: String? { get throws(StoreError) { try meta("index_id") } }
+
+    // MARK: customers
+
+    /// Content hash of every field that can change a screening or the record.
+    static func contentHash(_ c: Customer, risk: String) -> String {
+        var h = SHA256()
+        for field in [c.name, c.gender, c.birthDate, c.nationality, c.occupation, c.address, c.contact, c.idType, c.idNumber, c.idExpiry, risk] {
+            h.update(Array((field ?? "\u{1}").utf8))
+            h.update([0])
+        }
+        return SHA256.hex(h.finalize())
+    }
+
+    func storedHash(of id: String) throws(StoreError) -> String? {
+        let s = try db.prepare("SELECT content_hash FROM customers WHERE id = ?").bind(.text(id))
+        return try s.step() ? s.text(0) : nil
+    }
+
+    func upsert(_ c: Customer, risk: String, hash: String, at time: String) throws(StoreError) {
+        try db.prepare("""
+            INSERT INTO customers(id, name, gender, birth_date, nationality, occupation, address, contact, id_type, id_number, id_expiry, risk, content_hash, updated_at)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, gender = excluded.gender, birth_date = excluded.birth_date,
+              nationality = excluded.nationality, occupation = excluded.occupation, address = excluded.address,
+              contact = excluded.contact, id_type = excluded.id_type, id_number = excluded.id_number,
+              id_expiry = excluded.id_expiry, risk = excluded.risk, content_hash = excluded.content_hash, updated_at = excluded.updated_at
+            """).bind(.text(c.id), .text(c.name), .optional(c.gender), .optional(c.birthDate), .optional(c.nationality),
+                      .optional(c.occupation), .optional(c.address), .optional(c.contact), .optional(c.idType),
+                      .optional(c.idNumber), .optional(c.idExpiry), .text(risk), .text(hash), .text(time)).run()
+    }
+
+    private static let customerColumns = "id, name, gender, birth_date, nationality, occupation, address, contact, id_type, id_number, id_expiry"
+
+    private static func customer(_ s: SQLiteStatement) -> Customer {
+        var c = Customer(id: s.text(0) ?? "", name: s.text(1) ?? "")
+        c.gender = s.text(2)
+        c.birthDate = s.text(3)
+        c.nationality = s.text(4)
+        c.occupation = s.text(5)
+        c.address = s.text(6)
+        c.contact = s.text(7)
+        c.idType = s.text(8)
+        c.idNumber = s.text(9)
+        c.idExpiry = s.text(10)
+        return c
+    }
+
+    /// Every customer, in id order, a row at a time.
+    public func forEachCustomer(_ body: (Customer) throws -> Void) throws {
+        let s = try db.prepare("SELECT \(Self.customerColumns) FROM customers ORDER BY id")
+        while try s.step() { try body(Self.customer(s)) }
+    }
+
+    public func customer(id: String) throws(StoreError) -> Customer? {
+        let s = try db.prepare("SELECT \(Self.customerColumns) FROM customers WHERE id = ?").bind(.text(id))
+        return try s.step() ? Self.customer(s) : nil
+    }
+
+    public func customerCount() throws(StoreError) -> Int {
+        let s = try db.prepare("SELECT count(*) FROM customers")
+        _ = try s.step()
+        return Int(s.integer(0))
+    }
+
+    // MARK: screenings and alerts
+
+    /// Stores `result` as the customer's last screening and brings its alerts in line: an alerting
+    /// match opens (or re-opens) an alert; an open alert whose entity no longer alerts is closed with
+    /// `closeReason(entityID)`.
+    /// - Returns: alerts opened and closed.
+    func record(_ result: ScreeningResult, indexID: String, at time: String, closeReason: (String) -> String) throws(StoreError) -> (opened: Int, closed: Int) {
+        let best = result.matches.first?.score ?? 0
+        try db.prepare("""
+            INSERT INTO screenings(customer_id, index_id, screened_at, best_score, result) VALUES(?, ?, ?, ?, ?)
+            ON CONFLICT(customer_id) DO UPDATE SET index_id = excluded.index_id, screened_at = excluded.screened_at,
+              best_score = excluded.best_score, result = excluded.result
+            """).bind(.text(result.id), .text(indexID), .text(time), .real(best), .text(String(decoding: result.jsonLine().dropLast(), as: UTF8.self))).run()
+        var alerting: [String: Match] = [:]
+        for m in result.matches where m.score >= result.threshold { alerting[m.entity.id] = m }
+        var open: [String: String] = [:]  // entity id -> status
+        let existing = try db.prepare("SELECT entity_id, status FROM alerts WHERE customer_id = ?").bind(.text(result.id))
+        while try existing.step() { open[existing.text(0) ?? ""] = existing.text(1) }
+        var opened = 0, closed = 0
+        for (entityID, m) in alerting.sorted(by: { $0.key < $1.key }) {
+            if open[entityID] == "open" {
+                try db.prepare("UPDATE alerts SET score = ?, entity_hash = ? WHERE customer_id = ? AND entity_id = ?")
+                    .bind(.real(m.score), .text(m.entity.contentHash), .text(result.id), .text(entityID)).run()
+            } else {
+                try db.prepare("""
+                    INSERT INTO alerts(customer_id, entity_id, entity_hash, score, status, opened_at) VALUES(?, ?, ?, ?, 'open', ?)
+                    ON CONFLICT(customer_id, entity_id) DO UPDATE SET entity_hash = excluded.entity_hash, score = excluded.score,
+                      status = 'open', opened_at = excluded.opened_at, closed_at = NULL, close_reason = NULL
+                    """).bind(.text(result.id), .text(entityID), .text(m.entity.contentHash), .real(m.score), .text(time)).run()
+                opened += 1
+            }
+        }
+        for (entityID, status) in open where status == "open" && alerting[entityID] == nil {
+            try closeAlert(customer: result.id, entity: entityID, at: time, reason: closeReason(entityID))
+            closed += 1
+        }
+        return (opened, closed)
+    }
+
+    func closeAlert(customer: String, entity: String, at time: String, reason: String) throws(StoreError) {
+        try db.prepare("UPDATE alerts SET status = 'closed', closed_at = ?, close_reason = ? WHERE customer_id = ? AND entity_id = ?")
+            .bind(.text(time), .text(reason), .text(customer), .text(entity)).run()
+    }
+
+    /// An alert as stored.
+    public struct Alert: Sendable, Equatable {
+        public var customerID: String
+        public var entityID: String
+        public var entityHash: String
+        public var score: Double
+        public var open: Bool
+        public var closeReason: String?
+    }
+
+    /// Alerts in (customer, entity) order; only open ones unless `includeClosed`.
+    public func alerts(includeClosed: Bool = false) throws(StoreError) -> [Alert] {
+        let s = try db.prepare("SELECT customer_id, entity_id, entity_hash, score, status, close_reason FROM alerts"
+                               + (includeClosed ? "" : " WHERE status = 'open'") + " ORDER BY customer_id, entity_id")
+        var out: [Alert] = []
+        while try s.step() {
+            out.append(Alert(customerID: s.text(0) ?? "", entityID: s.text(1) ?? "", entityHash: s.text(2) ?? "",
+                             score: s.real(3), open: s.text(4) == "open", closeReason: s.text(5)))
+        }
+        return out
+    }
+
+    /// Customers with an open alert on any of `entityIDs`.
+    func customersAlerted(on entityIDs: [String]) throws(StoreError) -> Set<String> {
+        let s = try db.prepare("SELECT customer_id FROM alerts WHERE entity_id = ? AND status = 'open'")
+        var out = Set<String>()
+        for id in entityIDs {
+            s.bind(.text(id))
+            while try s.step() { out.insert(s.text(0) ?? "") }
+        }
+        return out
+    }
+
+    /// Customers whose last screening came within `score` of an alert (their matches may move across
+    /// the threshold when token rarities shift with the list).
+    func customers(withBestScoreAtLeast score: Double) throws(StoreError) -> Set<String> {
+        let s = try db.prepare("SELECT customer_id FROM screenings WHERE best_score >= ?").bind(.real(score))
+        var out = Set<String>()
+        while try s.step() { out.insert(s.text(0) ?? "") }
+        return out
+    }
+
+    // MARK: listed entities
+
+    func entityHashes() throws(StoreError) -> [String: String] {
+        let s = try db.prepare("SELECT id, content_hash FROM entities")
+        var out: [String: String] = [:]
+        while try s.step() { out[s.text(0) ?? ""] = s.text(1) ?? "" }
+        return out
+    }
+
+    func replaceEntities(_ hashes: [(id: String, hash: String)], indexID: String) throws(StoreError) {
+        try db.execute("DELETE FROM entities")
+        let s = try db.prepare("INSERT OR REPLACE INTO entities(id, content_hash) VALUES(?, ?)")
+        for e in hashes { try s.bind(.text(e.id), .text(e.hash)).run() }
+        try setMeta("index_id", indexID)
+    }
+
+    // MARK: audit
+
+    func audit(_ event: String, at time: String, details: String) throws(StoreError) {
+        try db.prepare("INSERT INTO audit(at, event, details) VALUES(?, ?, ?)").bind(.text(time), .text(event), .text(details)).run()
+    }
+
+    /// Audit events, oldest first: (time, event, details JSON).
+    public func auditLog() throws(StoreError) -> [(at: String, event: String, details: String)] {
+        let s = try db.prepare("SELECT at, event, details FROM audit ORDER BY seq")
+        var out: [(String, String, String)] = []
+        while try s.step() { out.append((s.text(0) ?? "", s.text(1) ?? "", s.text(2) ?? "")) }
+        return out
+    }
+}

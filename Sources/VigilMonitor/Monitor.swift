@@ -1,0 +1,223 @@
+import Dispatch
+import Foundation
+import VigilIndex
+import VigilLists
+import VigilMatcher
+import VigilScreening
+
+/// What `Monitor.load` did.
+public struct LoadSummary: Sendable {
+    public var rows = 0
+    public var added = 0
+    public var changed = 0
+    public var unchanged = 0
+    /// Rows refused, each `line N: reason` (never stored, never dropped silently).
+    public var rejected: [String] = []
+    public var alertsOpened = 0
+    public var alertsClosed = 0
+    public var seconds = 0.0
+}
+
+/// What `Monitor.update` did after a list update.
+public struct UpdateSummary: Sendable {
+    public var entitiesAdded = 0
+    public var entitiesChanged = 0
+    public var entitiesRemoved = 0
+    public var entitiesUnchanged = 0
+    /// Customers reached by the reverse look-up of added and changed names.
+    public var reached = 0
+    /// Customers with an open alert on a changed or removed entity.
+    public var alertedOnChanged = 0
+    /// Customers whose last best score was within the margin of the threshold.
+    public var nearThreshold = 0
+    /// Distinct customers screened again (the union of the three).
+    public var rescreened = 0
+    public var customers = 0
+    public var alertsOpened = 0
+    public var alertsClosed = 0
+    public var customerIndexSeconds = 0.0
+    public var seconds = 0.0
+}
+
+/// Keeps a customer store screened: `load` screens new and changed customers; `update` follows a list
+/// update at a cost proportional to the change, not to the customer base.
+///
+/// `update` finds the customers a list change can affect, and screens only them against the new index:
+/// 1. the names of added and changed entities are looked up in an index built over the *customers*
+///    (same normalization and retrieval as screening, uncapped, at a lower floor);
+/// 2. customers with an open alert on a changed or removed entity;
+/// 3. customers whose best score last time was within `margin` of the threshold: token rarities are
+///    computed over the whole list, so a list change moves every score a little.
+/// Each is screened the normal way, so its stored result is what a full re-screen gives.
+public final class Monitor {
+    public let store: CustomerStore
+    public var options: ScreeningOptions
+    /// How far under the threshold a last best score makes a customer re-screened on every update.
+    public var margin = 0.05
+    /// Screening threads.
+    public var workers = max(1, Machine.coreCount)
+
+    public init(store: CustomerStore, options: ScreeningOptions = .init()) {
+        self.store = store
+        self.options = options
+    }
+
+    /// Where the customer-side index lives: beside the store.
+    public var customerIndexPath: String { store.path + ".customers.vigil" }
+
+    static func now() -> String { AuditRecord.timestamp() }
+
+    // MARK: load
+
+    /// Upserts every row by customer id; screens the new and changed ones against `matcher`'s index.
+    /// A store already screened against another index must be updated to it first.
+    public func load(_ reader: CustomerReader, matcher: Matcher, indexID: String) throws -> LoadSummary {
+        let start = Clock.now()
+        if let current = try store.indexID, current != indexID {
+            throw StoreError(path: store.path, reason: "the store was screened against another index; run `vigil monitor update` with this index first")
+        }
+        var summary = LoadSummary()
+        let screener = Screener(matcher: matcher, options: options)
+        let time = Self.now()
+        try store.db.transaction {
+            if try store.indexID == nil {
+                try store.replaceEntities(matcher.index.entities.map { ($0.id, $0.contentHash) }, indexID: indexID)
+            }
+        }
+        var batch: [Customer] = []
+        func flush() throws {
+            let results = BulkScreener(screener: screener, workers: workers).screen(batch)
+            try store.db.transaction {
+                for r in results {
+                    let (o, c) = try store.record(r, indexID: indexID, at: time) { _ in "customer changed" }
+                    summary.alertsOpened += o
+                    summary.alertsClosed += c
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+        var pending: [(Customer, String)] = []
+        while let row = try reader.next() {
+            summary.rows += 1
+            guard row.errors.isEmpty, row.isScreenable else {
+                summary.rejected.append("line \(row.line): " + (row.errors.isEmpty ? "no name" : row.errors.joined(separator: "; ")))
+                continue
+            }
+            let hash = CustomerStore.contentHash(row.customer, risk: "medium")
+            switch try store.storedHash(of: row.customer.id) {
+            case hash: summary.unchanged += 1; continue
+            case nil: summary.added += 1
+            default: summary.changed += 1
+            }
+            pending.append((row.customer, hash))
+            if pending.count >= 4096 {
+                try store.db.transaction { for (c, h) in pending { try store.upsert(c, risk: "medium", hash: h, at: time) } }
+                batch = pending.map(\.0)
+                pending.removeAll(keepingCapacity: true)
+                try flush()
+            }
+        }
+        try store.db.transaction { for (c, h) in pending { try store.upsert(c, risk: "medium", hash: h, at: time) } }
+        batch = pending.map(\.0)
+        try flush()
+        if summary.added + summary.changed > 0 || !FileManager.default.fileExists(atPath: customerIndexPath) {
+            try buildCustomerIndex()
+        }
+        summary.seconds = Clock.now() - start
+        try store.audit("load", at: time, details: """
+            {"index_id":"\(indexID)","rows":\(summary.rows),"added":\(summary.added),"changed":\(summary.changed),\
+            "unchanged":\(summary.unchanged),"rejected":\(summary.rejected.count),"alerts_opened":\(summary.alertsOpened),\
+            "alerts_closed":\(summary.alertsClosed)}
+            """)
+        return summary
+    }
+
+    /// The index over the customers' names that `update` looks listed names up in, written atomically.
+    public func buildCustomerIndex() throws {
+        var entities: [Entity] = []
+        try store.forEachCustomer { c in
+            entities.append(Entity(id: c.id, list: "customers", schema: .unknown, names: [EntityName(c.name, type: .primary)]))
+        }
+        var builder = IndexBuilder()
+        builder.add(LoadedList(entities: entities, provenance: SourceProvenance(list: "customers", format: "vigil-store", files: [store.path], sha256: [], publicationDate: nil), issues: []))
+        try IndexFile.write(builder.build(buildTime: Self.now()), to: customerIndexPath, permissions: 0o600)
+    }
+
+    // MARK: update
+
+    /// Moves the store to a new index: diffs its entities against the stored ones, screens again only
+    /// the customers the change can affect, opens and closes alerts, and records the new index.
+    public func update(to matcher: Matcher, indexID: String) throws -> UpdateSummary {
+        let start = Clock.now()
+        var summary = UpdateSummary()
+        guard let current = try store.indexID else {
+            throw StoreError(path: store.path, reason: "the store has no customers yet; run `vigil monitor load` first")
+        }
+        summary.customers = try store.customerCount()
+        if current == indexID { return summary }
+
+        // 1. The change, by entity content hash.
+        let old = try store.entityHashes()
+        var touched: [Entity] = []
+        var newHashes: [(id: String, hash: String)] = []
+        var seen = Set<String>()
+        for e in matcher.index.entities {
+            let hash = e.contentHash
+            newHashes.append((e.id, hash))
+            seen.insert(e.id)
+            switch old[e.id] {
+            case nil: summary.entitiesAdded += 1; touched.append(e)
+            case hash: summary.entitiesUnchanged += 1
+            default: summary.entitiesChanged += 1; touched.append(e)
+            }
+        }
+        let removed = old.keys.filter { !seen.contains($0) }
+        summary.entitiesRemoved = removed.count
+
+        // 2. Who can be affected.
+        let indexStart = Clock.now()
+        if !FileManager.default.fileExists(atPath: customerIndexPath) { try buildCustomerIndex() }
+        let customerIndex = try IndexFile.open(customerIndexPath)
+        let reverse = Matcher(index: customerIndex)
+        summary.customerIndexSeconds = Clock.now() - indexStart
+        var affected = Set<String>()
+        for e in touched {
+            for name in e.names {
+                for i in reverse.entitiesNear(name.value) { affected.insert(customerIndex.entities[Int(i)].id) }
+            }
+        }
+        summary.reached = affected.count
+        let alerted = try store.customersAlerted(on: touched.map(\.id) + removed)
+        summary.alertedOnChanged = alerted.count
+        let near = try store.customers(withBestScoreAtLeast: options.threshold - margin)
+        summary.nearThreshold = near.count
+        affected.formUnion(alerted)
+        affected.formUnion(near)
+        summary.rescreened = affected.count
+
+        // 3. Screen them on the new index and record it.
+        var customers: [Customer] = []
+        for id in affected.sorted() { if let c = try store.customer(id: id) { customers.append(c) } }
+        let results = BulkScreener(screener: Screener(matcher: matcher, options: options), workers: workers).screen(customers)
+        let time = Self.now()
+        let gone = Set(removed)
+        try store.db.transaction {
+            for r in results {
+                let (o, c) = try store.record(r, indexID: indexID, at: time) {
+                    gone.contains($0) ? "list update: entity removed" : "list update: no longer matches"
+                }
+                summary.alertsOpened += o
+                summary.alertsClosed += c
+            }
+            try store.replaceEntities(newHashes, indexID: indexID)
+        }
+        summary.seconds = Clock.now() - start
+        try store.audit("update", at: time, details: """
+            {"from_index_id":"\(current)","index_id":"\(indexID)","entities_added":\(summary.entitiesAdded),\
+            "entities_changed":\(summary.entitiesChanged),"entities_removed":\(summary.entitiesRemoved),\
+            "customers":\(summary.customers),"rescreened":\(summary.rescreened),"alerts_opened":\(summary.alertsOpened),\
+            "alerts_closed":\(summary.alertsClosed)}
+            """)
+        return summary
+    }
+}
