@@ -25,7 +25,8 @@ public final class CustomerStore {
             CREATE TABLE IF NOT EXISTS customers(
                 id TEXT PRIMARY KEY, name TEXT NOT NULL, gender TEXT, birth_date TEXT, nationality TEXT,
                 occupation TEXT, address TEXT, contact TEXT, id_type TEXT, id_number TEXT, id_expiry TEXT,
-                risk TEXT NOT NULL DEFAULT 'medium', content_hash TEXT NOT NULL, updated_at TEXT NOT NULL);
+                risk TEXT NOT NULL DEFAULT 'low', content_hash TEXT NOT NULL, updated_at TEXT NOT NULL,
+                first_seen TEXT NOT NULL, last_review TEXT);
             CREATE TABLE IF NOT EXISTS screenings(
                 customer_id TEXT PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
                 index_id TEXT NOT NULL, screened_at TEXT NOT NULL, best_score REAL NOT NULL, result TEXT NOT NULL);
@@ -36,6 +37,13 @@ public final class CustomerStore {
                 closed_at TEXT, close_reason TEXT, PRIMARY KEY(customer_id, entity_id));
             CREATE INDEX IF NOT EXISTS alerts_entity ON alerts(entity_id, status);
             CREATE TABLE IF NOT EXISTS entities(id TEXT PRIMARY KEY, content_hash TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS decisions(
+                customer_id TEXT NOT NULL, entity_id TEXT NOT NULL, verdict TEXT NOT NULL, entity_hash TEXT NOT NULL,
+                reviewer TEXT NOT NULL, date TEXT NOT NULL, note TEXT, PRIMARY KEY(customer_id, entity_id));
+            CREATE TABLE IF NOT EXISTS cases(
+                id INTEGER PRIMARY KEY AUTOINCREMENT, customer_id TEXT NOT NULL, status TEXT NOT NULL, priority INTEGER NOT NULL,
+                opened_at TEXT NOT NULL, updated_at TEXT NOT NULL, reasons TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS cases_customer ON cases(customer_id, status);
             CREATE TABLE IF NOT EXISTS audit(seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, event TEXT NOT NULL, details TEXT NOT NULL);
             """)
         if let v = try meta("schema_version"), v != Self.schemaVersion {
@@ -62,9 +70,9 @@ public final class CustomerStore {
     // MARK: customers
 
     /// Content hash of every field that can change a screening or the record.
-    static func contentHash(_ c: Customer, risk: String) -> String {
+    static func contentHash(_ c: Customer) -> String {
         var h = SHA256()
-        for field in [c.name, c.gender, c.birthDate, c.nationality, c.occupation, c.address, c.contact, c.idType, c.idNumber, c.idExpiry, risk] {
+        for field in [c.name, c.gender, c.birthDate, c.nationality, c.occupation, c.address, c.contact, c.idType, c.idNumber, c.idExpiry] {
             h.update(Array((field ?? "\u{1}").utf8))
             h.update([0])
         }
@@ -76,17 +84,38 @@ public final class CustomerStore {
         return try s.step() ? s.text(0) : nil
     }
 
-    func upsert(_ c: Customer, risk: String, hash: String, at time: String) throws(StoreError) {
+    func upsert(_ c: Customer, hash: String, at time: String) throws(StoreError) {
         try db.prepare("""
-            INSERT INTO customers(id, name, gender, birth_date, nationality, occupation, address, contact, id_type, id_number, id_expiry, risk, content_hash, updated_at)
+            INSERT INTO customers(id, name, gender, birth_date, nationality, occupation, address, contact, id_type, id_number, id_expiry, content_hash, updated_at, first_seen)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, gender = excluded.gender, birth_date = excluded.birth_date,
               nationality = excluded.nationality, occupation = excluded.occupation, address = excluded.address,
               contact = excluded.contact, id_type = excluded.id_type, id_number = excluded.id_number,
-              id_expiry = excluded.id_expiry, risk = excluded.risk, content_hash = excluded.content_hash, updated_at = excluded.updated_at
+              id_expiry = excluded.id_expiry, content_hash = excluded.content_hash, updated_at = excluded.updated_at
             """).bind(.text(c.id), .text(c.name), .optional(c.gender), .optional(c.birthDate), .optional(c.nationality),
                       .optional(c.occupation), .optional(c.address), .optional(c.contact), .optional(c.idType),
-                      .optional(c.idNumber), .optional(c.idExpiry), .text(risk), .text(hash), .text(time)).run()
+                      .optional(c.idNumber), .optional(c.idExpiry), .text(hash), .text(time), .text(time)).run()
+    }
+
+    public func risk(of id: String) throws(StoreError) -> RiskLevel? {
+        let s = try db.prepare("SELECT risk FROM customers WHERE id = ?").bind(.text(id))
+        return try s.step() ? s.text(0).flatMap(RiskLevel.init(rawValue:)) : nil
+    }
+
+    func setRisk(_ level: RiskLevel, of id: String) throws(StoreError) {
+        try db.prepare("UPDATE customers SET risk = ? WHERE id = ?").bind(.text(level.rawValue), .text(id)).run()
+    }
+
+    /// (id, risk, first seen, last review, ID expiry) of every customer, for periodic review.
+    func reviewStates() throws(StoreError) -> [(id: String, risk: RiskLevel, since: String, idExpiry: String?)] {
+        let s = try db.prepare("SELECT id, risk, coalesce(last_review, first_seen), id_expiry FROM customers ORDER BY id")
+        var out: [(String, RiskLevel, String, String?)] = []
+        while try s.step() { out.append((s.text(0) ?? "", RiskLevel(rawValue: s.text(1) ?? "") ?? .low, s.text(2) ?? "", s.text(3))) }
+        return out
+    }
+
+    func setLastReview(_ date: String, of id: String) throws(StoreError) {
+        try db.prepare("UPDATE customers SET last_review = ? WHERE id = ?").bind(.text(date), .text(id)).run()
     }
 
     private static let customerColumns = "id, name, gender, birth_date, nationality, occupation, address, contact, id_type, id_number, id_expiry"
@@ -116,6 +145,18 @@ public final class CustomerStore {
         return try s.step() ? Self.customer(s) : nil
     }
 
+    /// The stored customers among `ids`, in the order given (one prepared statement for all).
+    func customers(ids: [String]) throws(StoreError) -> [Customer] {
+        let s = try db.prepare("SELECT \(Self.customerColumns) FROM customers WHERE id = ?")
+        var out: [Customer] = []
+        out.reserveCapacity(ids.count)
+        for id in ids {
+            s.bind(.text(id))
+            if try s.step() { out.append(Self.customer(s)) }
+        }
+        return out
+    }
+
     public func customerCount() throws(StoreError) -> Int {
         let s = try db.prepare("SELECT count(*) FROM customers")
         _ = try s.step()
@@ -128,7 +169,7 @@ public final class CustomerStore {
     /// match opens (or re-opens) an alert; an open alert whose entity no longer alerts is closed with
     /// `closeReason(entityID)`.
     /// - Returns: alerts opened and closed.
-    func record(_ result: ScreeningResult, indexID: String, at time: String, closeReason: (String) -> String) throws(StoreError) -> (opened: Int, closed: Int) {
+    func record(_ result: ScreeningResult, indexID: String, at time: String, closeReason: (String) -> String) throws(StoreError) -> (opened: [Match], closed: Int) {
         let best = result.matches.first?.score ?? 0
         try db.prepare("""
             INSERT INTO screenings(customer_id, index_id, screened_at, best_score, result) VALUES(?, ?, ?, ?, ?)
@@ -136,13 +177,16 @@ public final class CustomerStore {
               best_score = excluded.best_score, result = excluded.result
             """).bind(.text(result.id), .text(indexID), .text(time), .real(best), .text(String(decoding: result.jsonLine().dropLast(), as: UTF8.self))).run()
         var alerting: [String: Match] = [:]
-        for m in result.matches where m.score >= result.threshold { alerting[m.entity.id] = m }
-        var open: [String: String] = [:]  // entity id -> status
+        for (i, m) in result.matches.enumerated() where m.score >= result.threshold && result.effect(of: i) != .suppressed {
+            alerting[m.entity.id] = m
+        }
+        var status: [String: String] = [:]  // entity id -> status
         let existing = try db.prepare("SELECT entity_id, status FROM alerts WHERE customer_id = ?").bind(.text(result.id))
-        while try existing.step() { open[existing.text(0) ?? ""] = existing.text(1) }
-        var opened = 0, closed = 0
+        while try existing.step() { status[existing.text(0) ?? ""] = existing.text(1) }
+        var opened: [Match] = []
+        var closed = 0
         for (entityID, m) in alerting.sorted(by: { $0.key < $1.key }) {
-            if open[entityID] == "open" {
+            if status[entityID] == "open" {
                 try db.prepare("UPDATE alerts SET score = ?, entity_hash = ? WHERE customer_id = ? AND entity_id = ?")
                     .bind(.real(m.score), .text(m.entity.contentHash), .text(result.id), .text(entityID)).run()
             } else {
@@ -151,10 +195,10 @@ public final class CustomerStore {
                     ON CONFLICT(customer_id, entity_id) DO UPDATE SET entity_hash = excluded.entity_hash, score = excluded.score,
                       status = 'open', opened_at = excluded.opened_at, closed_at = NULL, close_reason = NULL
                     """).bind(.text(result.id), .text(entityID), .text(m.entity.contentHash), .real(m.score), .text(time)).run()
-                opened += 1
+                opened.append(m)
             }
         }
-        for (entityID, status) in open where status == "open" && alerting[entityID] == nil {
+        for (entityID, s) in status.sorted(by: { $0.key < $1.key }) where s == "open" && alerting[entityID] == nil {
             try closeAlert(customer: result.id, entity: entityID, at: time, reason: closeReason(entityID))
             closed += 1
         }
@@ -190,7 +234,12 @@ public final class CustomerStore {
 
     /// Customers with an open alert on any of `entityIDs`.
     func customersAlerted(on entityIDs: [String]) throws(StoreError) -> Set<String> {
-        let s = try db.prepare("SELECT customer_id FROM alerts WHERE entity_id = ? AND status = 'open'")
+        try customerIDs("SELECT customer_id FROM alerts WHERE entity_id = ? AND status = 'open'", for: entityIDs)
+    }
+
+    /// The customer ids `sql` (one `?`: an entity id) selects, over all of `entityIDs`.
+    func customerIDs(_ sql: String, for entityIDs: [String]) throws(StoreError) -> Set<String> {
+        let s = try db.prepare(sql)
         var out = Set<String>()
         for id in entityIDs {
             s.bind(.text(id))

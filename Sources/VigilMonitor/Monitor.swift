@@ -15,6 +15,7 @@ public struct LoadSummary: Sendable {
     public var rejected: [String] = []
     public var alertsOpened = 0
     public var alertsClosed = 0
+    public var casesOpened = 0
     public var seconds = 0.0
 }
 
@@ -26,7 +27,7 @@ public struct UpdateSummary: Sendable {
     public var entitiesUnchanged = 0
     /// Customers reached by the reverse look-up of added and changed names.
     public var reached = 0
-    /// Customers with an open alert on a changed or removed entity.
+    /// Customers with an open alert (or a decision) on a changed or removed entity.
     public var alertedOnChanged = 0
     /// Customers whose last best score was within the margin of the threshold.
     public var nearThreshold = 0
@@ -35,7 +36,12 @@ public struct UpdateSummary: Sendable {
     public var customers = 0
     public var alertsOpened = 0
     public var alertsClosed = 0
+    public var casesOpened = 0
+    /// Where the time went: opening the customer index, the reverse look-ups, screening, writing the store.
     public var customerIndexSeconds = 0.0
+    public var lookupSeconds = 0.0
+    public var screenSeconds = 0.0
+    public var recordSeconds = 0.0
     public var seconds = 0.0
 }
 
@@ -52,14 +58,16 @@ public struct UpdateSummary: Sendable {
 public final class Monitor {
     public let store: CustomerStore
     public var options: ScreeningOptions
+    public var policy: Policy
     /// How far under the threshold a last best score makes a customer re-screened on every update.
     public var margin = 0.05
     /// Screening threads.
     public var workers = max(1, Machine.coreCount)
 
-    public init(store: CustomerStore, options: ScreeningOptions = .init()) {
+    public init(store: CustomerStore, options: ScreeningOptions = .init(), policy: Policy = .init()) {
         self.store = store
         self.options = options
+        self.policy = policy
     }
 
     /// Where the customer-side index lives: beside the store.
@@ -77,48 +85,57 @@ public final class Monitor {
             throw StoreError(path: store.path, reason: "the store was screened against another index; run `vigil monitor update` with this index first")
         }
         var summary = LoadSummary()
-        let screener = Screener(matcher: matcher, options: options)
+        let screener = Screener(matcher: matcher, options: options, decisions: try store.decisionBook())
         let time = Self.now()
         try store.db.transaction {
             if try store.indexID == nil {
                 try store.replaceEntities(matcher.index.entities.map { ($0.id, $0.contentHash) }, indexID: indexID)
             }
         }
-        var batch: [Customer] = []
+        var pending: [(customer: Customer, hash: String)] = []
         func flush() throws {
-            let results = BulkScreener(screener: screener, workers: workers).screen(batch)
             try store.db.transaction {
-                for r in results {
-                    let (o, c) = try store.record(r, indexID: indexID, at: time) { _ in "customer changed" }
-                    summary.alertsOpened += o
-                    summary.alertsClosed += c
+                var before: [String: Customer] = [:]
+                for p in pending {
+                    if let old = try store.customer(id: p.customer.id) { before[p.customer.id] = old }
+                    try store.upsert(p.customer, hash: p.hash, at: time)
+                }
+                let results = BulkScreener(screener: screener, workers: workers).screen(pending.map(\.customer))
+                for (p, r) in zip(pending, results) {
+                    let (opened, closed) = try store.record(r, indexID: indexID, at: time) { _ in "customer changed" }
+                    summary.alertsOpened += opened.count
+                    summary.alertsClosed += closed
+                    var fired = Self.alertTriggers(opened, in: r)
+                    if let old = before[p.customer.id] {
+                        if old.idType != p.customer.idType || old.idNumber != p.customer.idNumber {
+                            fired.append((.idDocumentChanged, "ID document changed"))
+                        }
+                        if old.nationality != p.customer.nationality { fired.append((.nationalityChanged, "nationality changed")) }
+                    }
+                    // A new customer's first grade is no raise.
+                    if try regrade(p.customer, result: r, at: time), before[p.customer.id] != nil {
+                        fired.append((.riskRaised, "risk level raised"))
+                    }
+                    if try applyTriggers(fired, customer: p.customer.id, at: time) { summary.casesOpened += 1 }
                 }
             }
-            batch.removeAll(keepingCapacity: true)
+            pending.removeAll(keepingCapacity: true)
         }
-        var pending: [(Customer, String)] = []
         while let row = try reader.next() {
             summary.rows += 1
             guard row.errors.isEmpty, row.isScreenable else {
                 summary.rejected.append("line \(row.line): " + (row.errors.isEmpty ? "no name" : row.errors.joined(separator: "; ")))
                 continue
             }
-            let hash = CustomerStore.contentHash(row.customer, risk: "medium")
+            let hash = CustomerStore.contentHash(row.customer)
             switch try store.storedHash(of: row.customer.id) {
             case hash: summary.unchanged += 1; continue
             case nil: summary.added += 1
             default: summary.changed += 1
             }
             pending.append((row.customer, hash))
-            if pending.count >= 4096 {
-                try store.db.transaction { for (c, h) in pending { try store.upsert(c, risk: "medium", hash: h, at: time) } }
-                batch = pending.map(\.0)
-                pending.removeAll(keepingCapacity: true)
-                try flush()
-            }
+            if pending.count >= 4096 { try flush() }
         }
-        try store.db.transaction { for (c, h) in pending { try store.upsert(c, risk: "medium", hash: h, at: time) } }
-        batch = pending.map(\.0)
         try flush()
         if summary.added + summary.changed > 0 || !FileManager.default.fileExists(atPath: customerIndexPath) {
             try buildCustomerIndex()
@@ -127,7 +144,7 @@ public final class Monitor {
         try store.audit("load", at: time, details: """
             {"index_id":"\(indexID)","rows":\(summary.rows),"added":\(summary.added),"changed":\(summary.changed),\
             "unchanged":\(summary.unchanged),"rejected":\(summary.rejected.count),"alerts_opened":\(summary.alertsOpened),\
-            "alerts_closed":\(summary.alertsClosed)}
+            "alerts_closed":\(summary.alertsClosed),"cases_opened":\(summary.casesOpened)}
             """)
         return summary
     }
@@ -180,6 +197,7 @@ public final class Monitor {
         let customerIndex = try IndexFile.open(customerIndexPath)
         let reverse = Matcher(index: customerIndex)
         summary.customerIndexSeconds = Clock.now() - indexStart
+        let lookupStart = Clock.now()
         var affected = Set<String>()
         for e in touched {
             for name in e.names {
@@ -188,35 +206,44 @@ public final class Monitor {
         }
         summary.reached = affected.count
         let alerted = try store.customersAlerted(on: touched.map(\.id) + removed)
+            .union(try store.customersWithDecisions(on: touched.map(\.id)))
         summary.alertedOnChanged = alerted.count
         let near = try store.customers(withBestScoreAtLeast: options.threshold - margin)
         summary.nearThreshold = near.count
         affected.formUnion(alerted)
         affected.formUnion(near)
         summary.rescreened = affected.count
+        summary.lookupSeconds = Clock.now() - lookupStart
 
         // 3. Screen them on the new index and record it.
-        var customers: [Customer] = []
-        for id in affected.sorted() { if let c = try store.customer(id: id) { customers.append(c) } }
-        let results = BulkScreener(screener: Screener(matcher: matcher, options: options), workers: workers).screen(customers)
+        let customers = try store.customers(ids: affected.sorted())
+        let screenStart = Clock.now()
+        let screener = Screener(matcher: matcher, options: options, decisions: try store.decisionBook())
+        let results = BulkScreener(screener: screener, workers: workers).screen(customers)
+        summary.screenSeconds = Clock.now() - screenStart
+        let recordStart = Clock.now()
         let time = Self.now()
         let gone = Set(removed)
         try store.db.transaction {
-            for r in results {
-                let (o, c) = try store.record(r, indexID: indexID, at: time) {
+            for (customer, r) in zip(customers, results) {
+                let (opened, closed) = try store.record(r, indexID: indexID, at: time) {
                     gone.contains($0) ? "list update: entity removed" : "list update: no longer matches"
                 }
-                summary.alertsOpened += o
-                summary.alertsClosed += c
+                summary.alertsOpened += opened.count
+                summary.alertsClosed += closed
+                var fired = Self.alertTriggers(opened, in: r)
+                if try regrade(customer, result: r, at: time) { fired.append((.riskRaised, "risk level raised")) }
+                if try applyTriggers(fired, customer: customer.id, at: time) { summary.casesOpened += 1 }
             }
             try store.replaceEntities(newHashes, indexID: indexID)
         }
+        summary.recordSeconds = Clock.now() - recordStart
         summary.seconds = Clock.now() - start
         try store.audit("update", at: time, details: """
             {"from_index_id":"\(current)","index_id":"\(indexID)","entities_added":\(summary.entitiesAdded),\
             "entities_changed":\(summary.entitiesChanged),"entities_removed":\(summary.entitiesRemoved),\
             "customers":\(summary.customers),"rescreened":\(summary.rescreened),"alerts_opened":\(summary.alertsOpened),\
-            "alerts_closed":\(summary.alertsClosed)}
+            "alerts_closed":\(summary.alertsClosed),"cases_opened":\(summary.casesOpened)}
             """)
         return summary
     }

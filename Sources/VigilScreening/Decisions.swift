@@ -24,6 +24,18 @@ public struct Decision: Sendable, Equatable {
     public var note: String?
     /// Where it came from, for messages: `FILE:LINE`.
     public var source: String
+
+    public init(customerID: String, entityID: String, verdict: Verdict, entityHash: String, reviewer: String, date: String,
+                note: String? = nil, source: String) {
+        self.customerID = customerID
+        self.entityID = entityID
+        self.verdict = verdict
+        self.entityHash = entityHash
+        self.reviewer = reviewer
+        self.date = date
+        self.note = note
+        self.source = source
+    }
 }
 
 /// What a decision does to a match of the current screening.

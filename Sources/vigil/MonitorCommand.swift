@@ -9,7 +9,7 @@ struct MonitorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitor",
         abstract: "Keep a customer store (SQLite) screened: load customers, follow list updates, list alerts.",
-        subcommands: [MonitorLoad.self, MonitorUpdate.self, MonitorAlerts.self])
+        subcommands: [MonitorLoad.self, MonitorUpdate.self, MonitorReview.self, MonitorDecide.self, MonitorAlerts.self, MonitorCases.self])
 }
 
 struct StoreOptions: ParsableArguments {
@@ -19,13 +19,17 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "Alert threshold 0...1.")
     var threshold = ScreeningOptions.defaultThreshold
 
+    @Option(name: .long, help: "Policy file (JSON): review cycles per risk level, triggers with priority and flow, risk factors (see docs/monitor.md).")
+    var policy: String?
+
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be in 0...1") }
     }
 
     func open() throws -> Monitor {
         do {
-            return Monitor(store: try CustomerStore(path: store), options: ScreeningOptions(threshold: threshold))
+            let rules = try policy.map { try Policy.load(path: $0) } ?? Policy()
+            return Monitor(store: try CustomerStore(path: store), options: ScreeningOptions(threshold: threshold), policy: rules)
         } catch { throw CLIError("\(error)") }
     }
 }
@@ -60,7 +64,7 @@ struct MonitorLoad: ParsableCommand {
         do { s = try monitor.load(reader, matcher: Matcher(index: searchIndex), indexID: try indexID(index.path)) } catch let e as CLIError { throw e } catch { throw CLIError("\(error)") }
         for r in s.rejected { stderr("\(input): \(r)") }
         stderr("loaded \(s.rows) rows: \(s.added) new, \(s.changed) changed, \(s.unchanged) unchanged, \(s.rejected.count) refused; "
-               + "alerts opened \(s.alertsOpened), closed \(s.alertsClosed) in \(String(format: "%.2f", s.seconds)) s")
+               + "alerts opened \(s.alertsOpened), closed \(s.alertsClosed); cases opened \(s.casesOpened) in \(String(format: "%.2f", s.seconds)) s")
         if !s.rejected.isEmpty { throw ExitCode(2) }
     }
 }
@@ -84,8 +88,9 @@ struct MonitorUpdate: ParsableCommand {
         }
         stderr("entities: \(s.entitiesAdded) added, \(s.entitiesChanged) changed, \(s.entitiesRemoved) removed, \(s.entitiesUnchanged) unchanged; "
                + "screened again \(s.rescreened) of \(s.customers) customers (reached by a changed name \(s.reached), alerted on a changed entity "
-               + "\(s.alertedOnChanged), near the threshold \(s.nearThreshold)); alerts opened \(s.alertsOpened), closed \(s.alertsClosed) "
-               + "in \(String(format: "%.2f", s.seconds)) s")
+               + "\(s.alertedOnChanged), near the threshold \(s.nearThreshold)); alerts opened \(s.alertsOpened), closed \(s.alertsClosed); "
+               + "cases opened \(s.casesOpened) in \(String(format: "%.2f", s.seconds)) s (customer index \(String(format: "%.2f", s.customerIndexSeconds)) s, "
+               + "look-ups \(String(format: "%.2f", s.lookupSeconds)) s, screening \(String(format: "%.2f", s.screenSeconds)) s, store \(String(format: "%.2f", s.recordSeconds)) s)")
     }
 }
 
@@ -114,5 +119,105 @@ struct MonitorAlerts: ParsableCommand {
             out += String(decoding: w.bytes, as: UTF8.self) + "\n"
         }
         print(out, terminator: "")
+    }
+}
+
+struct MonitorReview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Periodic review as of a date: customers whose cycle is due or whose ID document expired get a case (per the policy).")
+
+    @Option(name: .long, help: "The review date, YYYY-MM-DD.")
+    var asOf: String
+
+    @OptionGroup var index: IndexOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let monitor = try storeOptions.open()
+        // The index is needed only when a policy sends a trigger to the rescreen flow.
+        let path = index.path
+        let matcher = FileManager.default.fileExists(atPath: path) ? Matcher(index: try index.open()) : nil
+        let s: ReviewSummary
+        do { s = try monitor.review(asOf: asOf, matcher: matcher, indexID: matcher == nil ? nil : try indexID(path)) }
+        catch let e as CLIError { throw e } catch { throw CLIError("\(error)") }
+        stderr("reviewed \(s.customers) customers as of \(asOf): \(s.due) due, \(s.idExpired) with an expired ID; cases opened \(s.casesOpened), added to \(s.casesAppended)")
+    }
+}
+
+struct MonitorDecide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decide",
+        abstract: "Record a reviewer's decision on an alert: a false positive is cleared until the listed entity changes.")
+
+    @Option(name: .long, help: "Customer id.") var customer: String
+    @Option(name: .long, help: "Listed entity id (e.g. un:6908131).") var entity: String
+    @Option(name: .long, help: "false_positive or true_match.") var decision: String
+    @Option(name: .long, help: "Who decided.") var reviewer: String
+    @Option(name: .long, help: "Decision date YYYY-MM-DD (default: today, UTC).") var date: String?
+    @Option(name: .long, help: "Why (kept in the store, not in logs).") var note: String?
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        guard Decision.Verdict(rawValue: decision) != nil else { throw ValidationError("--decision must be false_positive or true_match") }
+        if let date, DateText.isoDate(date) != date || date.count != 10 { throw ValidationError("--date must be YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        let day = date ?? String(AuditRecord.timestamp().prefix(10))
+        do {
+            try storeOptions.open().decide(customer: customer, entity: entity, verdict: Decision.Verdict(rawValue: decision)!,
+                                            reviewer: reviewer, date: day, note: note)
+        } catch let e as CLIError { throw e } catch { throw CLIError("\(error)") }
+        stderr("recorded \(decision) on \(customer) / \(entity)")
+    }
+}
+
+struct MonitorCases: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cases", abstract: "List review cases with their reasons, highest priority first.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, table }
+
+    @Option(name: .long, help: "jsonl, csv or table.") var format: Format = .jsonl
+    @Flag(name: .long, help: "Include closed cases.") var all = false
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let cases: [CustomerStore.Case]
+        do { cases = try storeOptions.open().store.cases(includeClosed: all) } catch { throw CLIError("\(error)") }
+        var out = ""
+        switch format {
+        case .jsonl:
+            for c in cases {
+                var w = JSONWriter()
+                w.beginObject()
+                w.field("case_id", c.id)
+                w.field("customer_id", c.customerID)
+                w.field("status", c.open ? "open" : "closed")
+                w.field("priority", c.priority)
+                w.field("opened_at", c.openedAt)
+                w.field("updated_at", c.updatedAt)
+                w.field("reasons", strings: c.reasons)
+                w.endObject()
+                out += String(decoding: w.bytes, as: UTF8.self) + "\n"
+            }
+        case .csv:
+            var rows = [["case_id", "customer_id", "status", "priority", "opened_at", "updated_at", "reasons"]]
+            for c in cases {
+                rows.append([String(c.id), c.customerID, c.open ? "open" : "closed", String(c.priority), c.openedAt, c.updatedAt, c.reasons.joined(separator: "; ")])
+            }
+            out = rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        case .table:
+            for c in cases {
+                out += "#\(c.id)  P\(c.priority)  \(c.customerID)  \(c.open ? "open" : "closed")  since \(c.openedAt.prefix(10))\n"
+                for r in c.reasons { out += "      \(r)\n" }
+            }
+            if cases.isEmpty { out = "no \(all ? "" : "open ")cases\n" }
+        }
+        print(out, terminator: "")
+    }
+
+    static func csvField(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

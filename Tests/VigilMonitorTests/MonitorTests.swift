@@ -116,9 +116,15 @@ final class MonitorTests: XCTestCase {
             XCTAssertFalse(a.open)
             XCTAssertEqual(a.closeReason, "list update: entity removed")
         }
-        // Customers named like added entities now alert on them.
+        // Customers named like added entities now alert on them, and each has a case saying so.
         let added = Set(s.diff.entries.filter { $0.change == .added }.map(\.id))
-        XCTAssertGreaterThan(after.filter { added.contains($0.entityID) }.count, 50)
+        let onAdded = after.filter { added.contains($0.entityID) }
+        XCTAssertGreaterThan(onAdded.count, 50)
+        let cases = Dictionary(try store.cases().map { ($0.customerID, $0) }, uniquingKeysWith: { a, _ in a })
+        for a in onAdded {
+            let reasons = cases[a.customerID]?.reasons ?? []
+            XCTAssertTrue(reasons.contains { $0.hasPrefix("new_alert: new alert on \(a.entityID) ") }, "\(a.customerID): \(reasons)")
+        }
 
         // A second update to the same index does nothing; a reload of unchanged customers screens none.
         XCTAssertEqual(try monitor.update(to: s.new, indexID: "un-2026").rescreened, 0)
@@ -163,5 +169,93 @@ final class MonitorTests: XCTestCase {
         XCTAssertTrue(second.rejected[1].hasPrefix("line 5:"), "\(second.rejected)")
         XCTAssertEqual(try store.alerts(), [])
         XCTAssertEqual(try store.alerts(includeClosed: true).map(\.closeReason), ["customer changed"])
+    }
+
+    /// One customer through the cycle of decisions: alert on the 2024 list, cleared as a false positive
+    /// (alert closed, stays cleared on a reload), then un:6908131 gains the alias "BASHAR AL-NASIRI" in
+    /// 2026: the update alerts again and opens a re_alert case.
+    func testClearedFalsePositiveReAlertsWhenTheEntityGainsAnAlias() throws {
+        let s = try Self.setup.get()
+        let entity = try XCTUnwrap(s.old.index.entities.first { $0.id == "un:6908131" })
+        let csv = TestData.temporaryPath(UUID().uuidString + ".csv")
+        try "id,name\nfp1,\"\(entity.primaryName)\"\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let store = try newStore()
+        let monitor = Monitor(store: store)
+        _ = try monitor.load(try CustomerReader(path: csv), matcher: s.old, indexID: "un-2024")
+        XCTAssertTrue(try store.alerts().contains { $0.entityID == "un:6908131" })
+        XCTAssertTrue(try store.cases().first?.reasons.contains { $0.hasPrefix("new_alert: new alert on un:6908131") } ?? false)
+
+        try monitor.decide(customer: "fp1", entity: "un:6908131", verdict: .falsePositive, reviewer: "a.kim", date: "2026-12-01", note: "other person")
+        XCTAssertFalse(try store.alerts().contains { $0.entityID == "un:6908131" })
+        XCTAssertEqual(try store.alert(customer: "fp1", entity: "un:6908131")?.closeReason, "false positive (a.kim, 2026-12-01)")
+        XCTAssertThrowsError(try monitor.decide(customer: "fp1", entity: "un:1", verdict: .trueMatch, reviewer: "a.kim", date: "2026-12-01", note: nil))
+
+        let update = try monitor.update(to: s.new, indexID: "un-2026")
+        XCTAssertGreaterThanOrEqual(update.alertsOpened, 1)
+        let alert = try XCTUnwrap(store.alert(customer: "fp1", entity: "un:6908131"))
+        XCTAssertTrue(alert.open, "the entity changed since it was cleared: it alerts again")
+        XCTAssertEqual(alert.entityHash, s.new.index.entities.first { $0.id == "un:6908131" }?.contentHash)
+        let reasons = try XCTUnwrap(store.cases().first { $0.customerID == "fp1" }).reasons
+        XCTAssertTrue(reasons.contains { $0.hasPrefix("re_alert: re-alert on un:6908131") }, "\(reasons)")
+        XCTAssertEqual(try store.cases().count, 1, "the open case got the new reason; no second case")
+    }
+
+    /// Triggers follow the policy: the highest-priority flow runs, reasons are added to an open case,
+    /// review cycles depend on the risk grade, expired ID documents fire.
+    func testTriggerPriorityCaseAppendingAndPeriodicReview() throws {
+        let s = try Self.setup.get()
+        var policy = try Policy.parse(Data("""
+            {"triggers": {"id_document_changed": {"priority": 3, "flow": "open_case"}},
+             "risk": {"occupations": {"diplomat": "medium"}}}
+            """.utf8))
+        policy.reviewCycleYears = [.high: 1, .medium: 2, .low: 3]
+        let store = try newStore()
+        let monitor = Monitor(store: store, policy: policy)
+        let csv = TestData.temporaryPath(UUID().uuidString + ".csv")
+        func write(_ rows: [String]) throws {
+            try ("id,name,nationality,occupation,id_type,id_number,id_expiry\n" + rows.joined(separator: "\n") + "\n")
+                .write(toFile: csv, atomically: true, encoding: .utf8)
+        }
+        try write(["low1,Jane Ordinary,FR,teacher,passport,P1,2030-01-01",
+                   "mid1,John Ordinary,FR,Senior Diplomat,passport,P2,2027-06-30",
+                   "high1,Lionel Dumont,FR,,passport,P3,2031-01-01"])
+        _ = try monitor.load(try CustomerReader(path: csv), matcher: s.old, indexID: "un-2024")
+        XCTAssertEqual(try [store.risk(of: "low1"), store.risk(of: "mid1"), store.risk(of: "high1")], [.low, .medium, .high])
+        XCTAssertEqual(try store.cases().map(\.customerID), ["high1"])
+
+        // Nationality (rescreen flow by default) alone opens nothing; a new ID document (open_case
+        // here, priority 3) opens a case that lists both reasons.
+        try write(["low1,Jane Ordinary,DE,teacher,passport,P1,2030-01-01",
+                   "mid1,John Ordinary,DE,Senior Diplomat,passport,P9,2027-06-30",
+                   "high1,Lionel Dumont,FR,,passport,P3,2031-01-01"])
+        let reload = try monitor.load(try CustomerReader(path: csv), matcher: s.old, indexID: "un-2024")
+        XCTAssertEqual([reload.changed, reload.unchanged, reload.casesOpened], [2, 1, 1])
+        let mid = try XCTUnwrap(store.cases().first { $0.customerID == "mid1" })
+        XCTAssertEqual(mid.priority, 3)
+        XCTAssertEqual(mid.reasons, ["id_document_changed: ID document changed", "nationality_changed: nationality changed"])
+        XCTAssertNil(try store.cases().first { $0.customerID == "low1" })
+
+        // At the end of next year: the high-risk customer's yearly review is due (added to its open
+        // case, which keeps priority 1); the medium one (2 years) is not, but its passport expired in
+        // 2027-06 (added to its case); the low one has nothing.
+        let today = String(AuditRecord.timestamp().prefix(10))
+        let nextYear = String(Int(today.prefix(4))! + 1) + "-12-31"
+        let first = try monitor.review(asOf: nextYear, matcher: nil, indexID: nil)
+        XCTAssertEqual([first.due, first.idExpired, first.casesOpened, first.casesAppended], [1, 1, 0, 2])
+        let high = try XCTUnwrap(store.cases().first { $0.customerID == "high1" })
+        XCTAssertEqual(high.priority, 1)
+        XCTAssertTrue(high.reasons.last?.hasPrefix("review_due: periodic review due") ?? false, "\(high.reasons)")
+        XCTAssertEqual(try store.cases().first { $0.customerID == "mid1" }?.reasons.last, "id_expired: ID document expired 2027-06-30")
+        XCTAssertNil(try store.cases().first { $0.customerID == "low1" })
+        // Four years on, the low-risk customer's 3-year cycle has come, and its passport has expired:
+        // one case of its own, at the priority of the higher trigger (id_expired, 2), with both reasons.
+        let later = try monitor.review(asOf: String(Int(today.prefix(4))! + 4) + "-01-31", matcher: nil, indexID: nil)
+        XCTAssertEqual(later.due, 3)
+        XCTAssertEqual(later.casesOpened, 1)
+        let low = try XCTUnwrap(store.cases().first { $0.customerID == "low1" })
+        XCTAssertEqual(low.priority, 2)
+        XCTAssertEqual(low.reasons.map { $0.prefix { $0 != ":" } }, ["id_expired", "review_due"])
+        XCTAssertEqual(try store.cases().count, 3)
+        XCTAssertThrowsError(try monitor.review(asOf: "31/01/2029", matcher: nil, indexID: nil))
     }
 }
