@@ -6,7 +6,10 @@ import VigilLists
 /// - gender: conflict -0.10; with a birth date conflict too (a hard conflict) another -0.05
 /// - nationality: same country +0.02; different -0.02 (lists often miss a second citizenship)
 /// - ID number: same number +0.15 (strong), never a penalty (documents get reissued)
-enum AttributeScorer {
+public enum AttributeScorer {
+    /// The most attributes can add to a name score (same birth date +0.06, same ID number +0.15).
+    public static let maximumBonus = 0.21
+
     static func apply(_ q: ScreeningQuery, _ e: Entity, to explanation: inout Explanation) -> Double {
         var delta = 0.0
         var dateConflict = false

@@ -17,6 +17,8 @@ public final class Matcher: Sendable {
     /// low-quality alias (read in the hot loop without copying the entity).
     private let nameIsPerson: [Bool]
     private let nameIsWeak: [Bool]
+    /// Per entity: its names' ids.
+    private let entityNames: [[UInt32]]
 
     /// Longest query name used, in UTF-8 bytes, and most tokens used from it.
     public static let maximumQueryBytes = 4096
@@ -50,6 +52,9 @@ public final class Matcher: Sendable {
             let schema = index.entities[Int(name.entity)].schema
             return schema == .person || schema == .unknown
         }
+        var byEntity = [[UInt32]](repeating: [], count: index.entities.count)
+        for (i, name) in index.names.enumerated() { byEntity[Int(name.entity)].append(UInt32(i)) }
+        self.entityNames = byEntity
         self.nameIsWeak = index.names.map { name in
             let listed = index.entities[Int(name.entity)].names[Int(name.slot)]
             return listed.type == .weakAka || listed.quality?.lowercased() == "low"
@@ -72,18 +77,44 @@ public final class Matcher: Sendable {
     ///     are still returned when above it).
     /// - Complexity: O(postings of the query's trigrams + candidateLimit × tokens²).
     public func match(_ query: ScreeningQuery, limit: Int = 10, minimumScore: Double = 0.5) -> [Match] {
-        // A name is a few tokens; a pasted paragraph (or a hostile 100 kB field) is cut to the first
-        // `maximumQueryTokens` so one row can never stall a run.
-        let text = query.name.utf8.count > Self.maximumQueryBytes ? String(query.name.prefix(Self.maximumQueryBytes)) : query.name
-        var normalized = normalizer.normalize(text)
-        if normalized.tokens.count > Self.maximumQueryTokens { normalized.tokens.removeSubrange(Self.maximumQueryTokens...) }
-        guard !normalized.tokens.isEmpty, limit > 0 else { return [] }
-        let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script), hanReadings: normalized.hanReadings,
-                               hangul: normalized.script == .hangul, abjad: Self.isAbjad(normalized.script))
-
+        guard limit > 0, let (normalized, querySides) = prepare(query.name) else { return [] }
         return scratchPool.withElement { scratch in
             defer { scratch.memo.removeAll() }
             return match(query, normalized: normalized, querySides: querySides, limit: limit, minimumScore: minimumScore, scratch: scratch)
+        }
+    }
+
+    /// The query name as the scorer sees it; nil when it has no tokens.
+    private func prepare(_ name: String) -> (NormalizedName, [NameScorer.Side])? {
+        // A name is a few tokens; a pasted paragraph (or a hostile 100 kB field) is cut to the first
+        // `maximumQueryTokens` so one row can never stall a run.
+        let text = name.utf8.count > Self.maximumQueryBytes ? String(name.prefix(Self.maximumQueryBytes)) : name
+        var normalized = normalizer.normalize(text)
+        if normalized.tokens.count > Self.maximumQueryTokens { normalized.tokens.removeSubrange(Self.maximumQueryTokens...) }
+        guard !normalized.tokens.isEmpty else { return nil }
+        let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script), hanReadings: normalized.hanReadings,
+                               hangul: normalized.script == .hangul, abjad: Self.isAbjad(normalized.script))
+        return (normalized, querySides)
+    }
+
+    /// The best name score (no attributes) of `name` against the names of the given entities, as
+    /// `match` computes it for a candidate (weak aliases count 0.9). For bounding: a pair whose name
+    /// score is under threshold − `AttributeScorer.maximumBonus` cannot alert.
+    public func bestNameScore(_ name: String, entities: [UInt32]) -> Double {
+        guard let (_, querySides) = prepare(name) else { return 0 }
+        return scratchPool.withElement { scratch in
+            defer { scratch.memo.removeAll() }
+            var best = 0.0
+            for e in entities {
+                for nameID in entityNames[Int(e)] {
+                    var unused = Explanation()
+                    var score = NameScorer.score(query: querySides, listed: nameSides[Int(nameID)], isPerson: nameIsPerson[Int(nameID)],
+                                                 explain: false, explanation: &unused, memo: &scratch.memo)
+                    if nameIsWeak[Int(nameID)] { score *= 0.9 }
+                    best = max(best, score)
+                }
+            }
+            return best
         }
     }
 
@@ -98,9 +129,8 @@ public final class Matcher: Sendable {
             var firstPass = Explanation()
             var score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explain: false, explanation: &firstPass, memo: &scratch.memo)
             if weak { score *= 0.9 }
-            // Attributes add at most +0.21 (same date +0.06, same ID +0.15).
-            if score + 0.21 < minimumScore { continue }
-            if let existing = best[entityIndex], existing.score >= min(1, score + 0.21) { continue }
+            if score + AttributeScorer.maximumBonus < minimumScore { continue }
+            if let existing = best[entityIndex], existing.score >= min(1, score + AttributeScorer.maximumBonus) { continue }
             var explanation = Explanation()
             score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explanation: &explanation, memo: &scratch.memo)
             if weak {
@@ -126,12 +156,7 @@ public final class Matcher: Sendable {
     /// entities) could a new listed name reach? Those are then screened the normal way, so both
     /// bounds sit well under what a forward alert needs.
     public func entitiesNear(_ name: String, floorFraction: Double = 0.2, minimumNameScore: Double = 0.5) -> Set<UInt32> {
-        let text = name.utf8.count > Self.maximumQueryBytes ? String(name.prefix(Self.maximumQueryBytes)) : name
-        var normalized = normalizer.normalize(text)
-        if normalized.tokens.count > Self.maximumQueryTokens { normalized.tokens.removeSubrange(Self.maximumQueryTokens...) }
-        guard !normalized.tokens.isEmpty else { return [] }
-        let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script), hanReadings: normalized.hanReadings,
-                               hangul: normalized.script == .hangul, abjad: Self.isAbjad(normalized.script))
+        guard let (normalized, querySides) = prepare(name) else { return [] }
         return scratchPool.withElement { scratch in
             defer { scratch.memo.removeAll() }
             var out = Set<UInt32>()

@@ -25,7 +25,9 @@ public struct UpdateSummary: Sendable {
     public var entitiesChanged = 0
     public var entitiesRemoved = 0
     public var entitiesUnchanged = 0
-    /// Customers reached by the reverse look-up of added and changed names.
+    /// Customers the reverse look-up of added and changed names found, and those of them whose name
+    /// score against those entities could still reach the threshold.
+    public var lookupCandidates = 0
     public var reached = 0
     /// Customers with an open alert (or a decision) on a changed or removed entity.
     public var alertedOnChanged = 0
@@ -61,6 +63,8 @@ public final class Monitor {
     public var policy: Policy
     /// How far under the threshold a last best score makes a customer re-screened on every update.
     public var margin = 0.05
+    /// Slack under the least name score that can alert (threshold − the attributes' maximum bonus).
+    public var boundMargin = 0.03
     /// Screening threads.
     public var workers = max(1, Machine.coreCount)
 
@@ -175,17 +179,17 @@ public final class Monitor {
 
         // 1. The change, by entity content hash.
         let old = try store.entityHashes()
-        var touched: [Entity] = []
+        var touched: [(entity: Entity, position: UInt32)] = []
         var newHashes: [(id: String, hash: String)] = []
         var seen = Set<String>()
-        for e in matcher.index.entities {
+        for (position, e) in matcher.index.entities.enumerated() {
             let hash = e.contentHash
             newHashes.append((e.id, hash))
             seen.insert(e.id)
             switch old[e.id] {
-            case nil: summary.entitiesAdded += 1; touched.append(e)
+            case nil: summary.entitiesAdded += 1; touched.append((e, UInt32(position)))
             case hash: summary.entitiesUnchanged += 1
-            default: summary.entitiesChanged += 1; touched.append(e)
+            default: summary.entitiesChanged += 1; touched.append((e, UInt32(position)))
             }
         }
         let removed = old.keys.filter { !seen.contains($0) }
@@ -198,15 +202,23 @@ public final class Monitor {
         let reverse = Matcher(index: customerIndex)
         summary.customerIndexSeconds = Clock.now() - indexStart
         let lookupStart = Clock.now()
-        var affected = Set<String>()
-        for e in touched {
-            for name in e.names {
-                for i in reverse.entitiesNear(name.value) { affected.insert(customerIndex.entities[Int(i)].id) }
+        // Customers near a changed name, with the entities that reached them; kept only when the
+        // forward name score (listed side, as screening computes it) could still reach the threshold.
+        var reachedBy: [String: [UInt32]] = [:]
+        for t in touched {
+            for name in t.entity.names {
+                for i in reverse.entitiesNear(name.value) { reachedBy[customerIndex.entities[Int(i)].id, default: []].append(t.position) }
             }
         }
+        summary.lookupCandidates = reachedBy.count
+        let floor = options.threshold - AttributeScorer.maximumBonus - boundMargin
+        var affected = Set<String>()
+        for c in try store.customers(ids: reachedBy.keys.sorted()) where matcher.bestNameScore(c.name, entities: reachedBy[c.id]!) >= floor {
+            affected.insert(c.id)
+        }
         summary.reached = affected.count
-        let alerted = try store.customersAlerted(on: touched.map(\.id) + removed)
-            .union(try store.customersWithDecisions(on: touched.map(\.id)))
+        let touchedIDs = touched.map(\.entity.id)
+        let alerted = try store.customersAlerted(on: touchedIDs + removed).union(try store.customersWithDecisions(on: touchedIDs))
         summary.alertedOnChanged = alerted.count
         let near = try store.customers(withBestScoreAtLeast: options.threshold - margin)
         summary.nearThreshold = near.count
