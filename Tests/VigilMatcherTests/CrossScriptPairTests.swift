@@ -15,6 +15,12 @@ final class CrossScriptPairTests: XCTestCase {
         matcher = Matcher(index: try TestData.ofacUNIndex.get())
     }
 
+    /// XCTest keeps every test case instance until the run ends: let go of the matcher and its caches.
+    override func tearDown() {
+        matcher = nil
+        super.tearDown()
+    }
+
     /// Every `step`-th record's (Cyrillic, Latin) pair from a CSV (fields may hold quoted newlines).
     func pairs(_ file: String, cyrillic: Int, latin: Int, step: Int) throws -> [(String, String)] {
         let path = TestData.sharedDirectory + "/peps/" + file

@@ -14,6 +14,12 @@ final class MatcherTests: XCTestCase {
         matcher = Matcher(index: try TestData.ofacUNIndex.get())
     }
 
+    /// XCTest keeps every test case instance until the run ends: let go of the matcher and its caches.
+    override func tearDown() {
+        matcher = nil
+        super.tearDown()
+    }
+
     func top(_ name: String, _ query: ScreeningQuery? = nil) -> [Match] {
         matcher.match(query ?? ScreeningQuery(name: name), limit: 10, minimumScore: 0.5)
     }
