@@ -33,6 +33,12 @@ public enum VigilCLI {
         try complete(process(args, env: env), stdin: stdin)
     }
 
+    /// Why `run(_:fileSizeLimitKiB:)` cannot be used in this run, if it cannot: ThreadSanitizer's
+    /// runtime dies at start under a file-size limit ("nested bug in the same thread").
+    public static var fileSizeLimitUnsupported: String? {
+        ProcessInfo.processInfo.environment["VIGIL_SANITIZER"] == "thread" ? "ThreadSanitizer's runtime cannot start under ulimit -f" : nil
+    }
+
     /// Runs under `ulimit -f kibibytes`, the way a nearly full disk or a quota stops a write part-way
     /// (vigil ignores SIGXFSZ, so the write fails with EFBIG instead of killing it).
     public static func run(_ args: [String], fileSizeLimitKiB kibibytes: Int) throws -> Run {
