@@ -31,12 +31,15 @@ final class CrashSafetyCLITests: XCTestCase {
     }
 
     /// kill -9 at two moments of a rebuild (while loading the lists, and once the temporary file is
-    /// being written): the previous index is untouched byte for byte and still verifies; the next
+    /// being written): the previous index is untouched byte for byte and still verifies (a kill that
+    /// lands after the rename finds the whole new index, also fine, and is tried again); the next
     /// finished build removes the dead run's temporary file.
     func testKilledIndexBuildLeavesThePreviousIndexIntact() throws {
         let (path, before) = try previousIndex()
         var caughtWriting = false
-        for attempt in 0..<6 {
+        let dir = (path as NSString).deletingLastPathComponent
+        for attempt in 0..<12 {
+            for name in try temporaries(of: path) { try FileManager.default.removeItem(atPath: dir + "/" + name) }
             let p = VigilCLI.process(["index", "build", "--out", path] + Self.buildSources)
             p.standardError = FileHandle.nullDevice
             p.standardOutput = FileHandle.nullDevice
@@ -46,19 +49,23 @@ final class CrashSafetyCLITests: XCTestCase {
             } else {
                 // Poll for the temporary file; kill as soon as it has bytes.
                 while p.isRunning, try temporaries(of: path).allSatisfy({ name in
-                    let size = (try? FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent + "/" + name)[.size] as? Int) ?? 0
+                    let size = (try? FileManager.default.attributesOfItem(atPath: dir + "/" + name)[.size] as? Int) ?? 0
                     return size == 0
                 }) { usleep(500) }
             }
-            let killedWhileWriting = p.isRunning && attempt > 0
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
-            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "attempt \(attempt) changed the previous index")
+            // Whatever the moment of the kill, PATH is a whole index: the previous one, or (when the
+            // build had already renamed its file into place) the finished new one. Never half of one.
             let verify = try VigilCLI.run(["index", "verify", "--index", path])
-            XCTAssertEqual(verify.status, 0, verify.err)
-            if killedWhileWriting {
-                caughtWriting = true
-                XCTAssertFalse(try temporaries(of: path).isEmpty, "the killed writer's temporary file should be left")
+            XCTAssertEqual(verify.status, 0, "attempt \(attempt): \(verify.err)")
+            let now = try Data(contentsOf: URL(fileURLWithPath: path))
+            if now != before {
+                try before.write(to: URL(fileURLWithPath: path))  // the kill came after the rename; again
+                continue
+            }
+            if attempt > 0, try temporaries(of: path).contains((path as NSString).lastPathComponent + ".tmp-\(p.processIdentifier)") {
+                caughtWriting = true  // killed mid-write: the previous index stood, the temporary is left
                 break
             }
         }
