@@ -33,6 +33,10 @@ extension CustomerStore {
         return true
     }
 
+    func hasOpenCase(customer: String) throws(StoreError) -> Bool {
+        try db.prepare("SELECT 1 FROM cases WHERE customer_id = ? AND status = 'open'").bind(.text(customer)).step()
+    }
+
     /// Cases by priority, then age; only open ones unless `includeClosed`.
     public func cases(includeClosed: Bool = false) throws(StoreError) -> [Case] {
         let s = try db.prepare("SELECT id, customer_id, status, priority, opened_at, updated_at, reasons FROM cases"

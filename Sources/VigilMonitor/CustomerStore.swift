@@ -67,6 +67,13 @@ public final class CustomerStore {
     /// The index the stored screenings were made with (`nil` before the first load).
     public var indexID: String? { get throws(StoreError) { try meta("index_id") } }
 
+    /// Refuses work against `indexID` when the store was screened against another index.
+    func requireScreened(against indexID: String) throws(StoreError) {
+        if let current = try self.indexID, current != indexID {
+            throw StoreError(path: path, reason: "the store was screened against another index; run `vigil monitor update` with this index first")
+        }
+    }
+
     // MARK: customers
 
     /// Content hash of every field that can change a screening or the record.
@@ -79,8 +86,11 @@ public final class CustomerStore {
         return SHA256.hex(h.finalize())
     }
 
+    /// Asked once per input row of a load: prepared once.
+    private lazy var storedHashQuery = Result { () throws(StoreError) in try db.prepare("SELECT content_hash FROM customers WHERE id = ?") }
+
     func storedHash(of id: String) throws(StoreError) -> String? {
-        let s = try db.prepare("SELECT content_hash FROM customers WHERE id = ?").bind(.text(id))
+        let s = try storedHashQuery.get().bind(.text(id))
         return try s.step() ? s.text(0) : nil
     }
 
@@ -177,9 +187,7 @@ public final class CustomerStore {
               best_score = excluded.best_score, result = excluded.result
             """).bind(.text(result.id), .text(indexID), .text(time), .real(best), .text(String(decoding: result.jsonLine().dropLast(), as: UTF8.self))).run()
         var alerting: [String: Match] = [:]
-        for (i, m) in result.matches.enumerated() where m.score >= result.threshold && result.effect(of: i) != .suppressed {
-            alerting[m.entity.id] = m
-        }
+        for m in result.alertingMatches { alerting[m.entity.id] = m }
         var status: [String: String] = [:]  // entity id -> status
         let existing = try db.prepare("SELECT entity_id, status FROM alerts WHERE customer_id = ?").bind(.text(result.id))
         while try existing.step() { status[existing.text(0) ?? ""] = existing.text(1) }

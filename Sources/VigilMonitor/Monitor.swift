@@ -85,9 +85,7 @@ public final class Monitor {
     /// A store already screened against another index must be updated to it first.
     public func load(_ reader: CustomerReader, matcher: Matcher, indexID: String) throws -> LoadSummary {
         let start = Clock.now()
-        if let current = try store.indexID, current != indexID {
-            throw StoreError(path: store.path, reason: "the store was screened against another index; run `vigil monitor update` with this index first")
-        }
+        try store.requireScreened(against: indexID)
         var summary = LoadSummary()
         let screener = Screener(matcher: matcher, options: options, decisions: try store.decisionBook())
         let time = Self.now()
@@ -99,11 +97,9 @@ public final class Monitor {
         var pending: [(customer: Customer, hash: String)] = []
         func flush() throws {
             try store.db.transaction {
-                var before: [String: Customer] = [:]
-                for p in pending {
-                    if let old = try store.customer(id: p.customer.id) { before[p.customer.id] = old }
-                    try store.upsert(p.customer, hash: p.hash, at: time)
-                }
+                // The stored records before this load, for the triggers that compare fields.
+                let before = Dictionary(try store.customers(ids: pending.map(\.customer.id)).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                for p in pending { try store.upsert(p.customer, hash: p.hash, at: time) }
                 let results = BulkScreener(screener: screener, workers: workers).screen(pending.map(\.customer))
                 for (p, r) in zip(pending, results) {
                     let (opened, closed) = try store.record(r, indexID: indexID, at: time) { _ in "customer changed" }

@@ -56,8 +56,7 @@ extension Monitor {
 
     /// Stores the customer's grade after a screening; true when it went up.
     func regrade(_ c: Customer, result: ScreeningResult, at time: String) throws(StoreError) -> Bool {
-        let alerting = result.matches.indices.filter { result.matches[$0].score >= result.threshold && result.effect(of: $0) != .suppressed }
-        let level = grade(c, alerting: alerting.map { result.matches[$0] }, asOf: String(time.prefix(10)))
+        let level = grade(c, alerting: result.alertingMatches, asOf: String(time.prefix(10)))
         let old = try store.risk(of: c.id)
         if old != level { try store.setRisk(level, of: c.id) }
         return old.map { level > $0 } ?? false
@@ -82,9 +81,7 @@ extension Monitor {
     /// With `matcher`, a `rescreen` flow screens the customer again against it (the store's index).
     public func review(asOf date: String, matcher: Matcher?, indexID: String?) throws -> ReviewSummary {
         guard date.count == 10, DateText.isoDate(date) == date else { throw StoreError(path: store.path, reason: "--as-of must be a date YYYY-MM-DD, not \(date)") }
-        if let indexID, let current = try store.indexID, current != indexID {
-            throw StoreError(path: store.path, reason: "the store was screened against another index; run `vigil monitor update` with this index first")
-        }
+        if let indexID { try store.requireScreened(against: indexID) }
         var summary = ReviewSummary()
         let time = Self.now()
         let decisions = try store.decisionBook()
@@ -110,7 +107,7 @@ extension Monitor {
                     fired += Self.alertTriggers(opened, in: r)
                     if try regrade(c, result: r, at: time) { fired.append((.riskRaised, "risk level raised")) }
                 }
-                let before = try store.cases().contains { $0.customerID == state.id }
+                let before = try store.hasOpenCase(customer: state.id)
                 if try applyTriggers(fired, customer: state.id, at: time) { summary.casesOpened += 1 } else if before { summary.casesAppended += 1 }
                 if fired.contains(where: { $0.trigger == .reviewDue }) { try store.setLastReview(date, of: state.id) }
             }

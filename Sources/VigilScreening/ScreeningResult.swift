@@ -21,7 +21,12 @@ public struct ScreeningResult: Sendable {
     }
 
     /// True when any match reaches the threshold and is not a known false positive.
-    public var alert: Bool { matches.indices.contains { matches[$0].score >= threshold && effect(of: $0) != .suppressed } }
+    public var alert: Bool { matches.indices.contains(where: isAlerting) }
+
+    /// The matches that alert: at or above the threshold and not a known false positive.
+    public var alertingMatches: [Match] { matches.indices.filter(isAlerting).map { matches[$0] } }
+
+    private func isAlerting(_ i: Int) -> Bool { matches[i].score >= threshold && effect(of: i) != .suppressed }
 
     /// The decision that applies to match `i`, if any (`decisions` is empty without a decisions file).
     public func decision(of i: Int) -> AppliedDecision? { i < decisions.count ? decisions[i] : nil }
