@@ -33,6 +33,9 @@ public final class SearchIndex: Sendable {
     let tokenNameOffsets: [UInt32]
     /// Number of terms (trigrams + phonetic key) of each token, for overlap ratios.
     public let tokenTermCounts: [UInt8]
+    /// Per token: its postings terms (`Grams.forEachTerm`), in order, flat.
+    let tokenTerms: [UInt32]
+    let tokenTermOffsets: [UInt32]
 
     init(meta: IndexMeta, entities: [Entity], names: [IndexedName], tokens: [String], tokenFrequency: [UInt32],
          gramKeys: [UInt32], gramOffsets: [UInt32], postings: [UInt32]) {
@@ -63,14 +66,26 @@ public final class SearchIndex: Sendable {
         }
         self.tokenNames = flat
         self.tokenNameOffsets = counts
-        self.tokenTermCounts = tokens.map { t in
-            var n = 0
-            Grams.forEachTerm(in: t) { _ in n += 1 }
-            return UInt8(min(n, 255))
+        var terms: [UInt32] = [], termOffsets: [UInt32] = [0], termCounts: [UInt8] = []
+        termOffsets.reserveCapacity(tokens.count + 1)
+        termCounts.reserveCapacity(tokens.count)
+        for t in tokens {
+            let before = terms.count
+            Grams.forEachTerm(in: t) { terms.append($0) }
+            termOffsets.append(UInt32(terms.count))
+            termCounts.append(UInt8(min(terms.count - before, 255)))
         }
+        self.tokenTerms = terms
+        self.tokenTermOffsets = termOffsets
+        self.tokenTermCounts = termCounts
     }
 
     public func tokenID(_ token: String) -> UInt32? { tokenIDs[token] }
+
+    /// A token's postings terms (`Grams.forEachTerm`), in order.
+    public func terms(ofToken id: UInt32) -> ArraySlice<UInt32> {
+        tokenTerms[Int(tokenTermOffsets[Int(id)])..<Int(tokenTermOffsets[Int(id) + 1])]
+    }
 
     /// Inverse document frequency of a token over names: rare tokens weigh more.
     @inline(__always)

@@ -7,8 +7,19 @@ import VigilLists
 /// - nationality: same country +0.02; different -0.02 (lists often miss a second citizenship)
 /// - ID number: same number +0.15 (strong), never a penalty (documents get reissued)
 public enum AttributeScorer {
-    /// The most attributes can add to a name score (same birth date +0.06, same ID number +0.15).
-    public static let maximumBonus = 0.21
+    /// The most attributes can add to a name score (same birth date +0.06, same nationality +0.02,
+    /// same ID number +0.15).
+    public static let maximumBonus = 0.23
+
+    /// The most attributes can add to a name score for this query: only the attributes it carries can
+    /// raise a score, so a query with none gets no head start (and candidates can be dropped sooner).
+    static func maximumBonus(for q: ScreeningQuery) -> Double {
+        var bonus = 0.0
+        if q.birthDate != nil { bonus += 0.06 }
+        if q.nationality != nil { bonus += 0.02 }
+        if let id = q.idNumber, normalizedID(id).count >= 5 { bonus += 0.15 }
+        return bonus
+    }
 
     static func apply(_ q: ScreeningQuery, _ e: Entity, to explanation: inout Explanation) -> Double {
         var delta = 0.0
@@ -62,15 +73,20 @@ public enum AttributeScorer {
         func rank(_ c: DateComparison) -> Int {
             switch c { case .sameDate: 4; case .sameYear: 3; case .close: 2; case .conflict: 1; case .unknown: 0 }
         }
+        let qFull = query.utf8.count == 10
         for l in listed {
             let c: DateComparison
-            if let r = l.firstRange(of: "..") {
-                guard let a = Int(l[..<r.lowerBound]), let b = Int(l[r.upperBound...]) else { continue }
+            let bytes = l.utf8
+            // A range "1950..1955" (byte scan: this runs for every candidate with a birth date).
+            if let dot = bytes.firstIndex(of: UInt8(ascii: ".")), bytes.index(after: dot) < bytes.endIndex,
+               bytes[bytes.index(after: dot)] == UInt8(ascii: ".") {
+                guard let a = Int(Substring(l.utf8[..<dot])), let b = Int(Substring(l.utf8[bytes.index(dot, offsetBy: 2)...])) else { continue }
                 c = (a...b).contains(qYear) ? .sameYear : (qYear >= a - 1 && qYear <= b + 1 ? .close : .conflict(l))
             } else if let lYear = Int(l.prefix(4)) {
-                if l.count == 10 && query.count == 10 && l == query { c = .sameDate } else if lYear == qYear {
+                let lFull = bytes.count == 10
+                if lFull && qFull && l == query { c = .sameDate } else if lYear == qYear {
                     // Same year; a full date that differs is still only a year match.
-                    c = (l.count == 10 && query.count == 10) ? .close : .sameYear
+                    c = (lFull && qFull) ? .close : .sameYear
                 } else if abs(lYear - qYear) <= 1 {
                     c = .close
                 } else {

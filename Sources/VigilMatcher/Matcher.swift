@@ -32,6 +32,13 @@ public final class Matcher: Sendable {
     /// is the costliest step of retrieval. Bounded; when full it starts over.
     private let probeCache = BoundedCache<String, [TokenHit]>(limit: 50_000)
     private let scratchPool: Pool<Scratch>
+    /// Query tokens' comparison keys, by token and the readings that apply.
+    private let queryForms = BoundedCache<QueryFormKey, TokenForm>(limit: 100_000)
+    private struct QueryFormKey: Hashable, Sendable {
+        var token: String
+        var readings: ChineseReadings
+    }
+    private let joinedTokenFinder: JoinedTokenFinder
 
     public init(index: SearchIndex, normalizer: NameNormalizer = .shared) {
         self.index = index
@@ -39,6 +46,7 @@ public final class Matcher: Sendable {
         let (tokenCount, nameCount) = (index.tokens.count, index.names.count)
         self.scratchPool = Pool { Scratch(tokens: tokenCount, names: nameCount) }
         self.tokenForms = index.tokenBytes.map { TokenForm($0) }
+        self.joinedTokenFinder = JoinedTokenFinder(tokenForms: tokenForms)
         self.tokenWeights = index.tokens.indices.map { i in
             Self.damp(index.tokens[i], Double(index.rarity(ofTokenID: UInt32(i))))
         }
@@ -79,13 +87,15 @@ public final class Matcher: Sendable {
     public func match(_ query: ScreeningQuery, limit: Int = 10, minimumScore: Double = 0.5) -> [Match] {
         guard limit > 0, let (normalized, querySides) = prepare(query.name) else { return [] }
         return scratchPool.withElement { scratch in
-            defer { scratch.memo.removeAll() }
-            return match(query, normalized: normalized, querySides: querySides, limit: limit, minimumScore: minimumScore, scratch: scratch)
+            defer { scratch.scoring.endQuery() }
+            return withExtendedLifetime(querySides) {
+                match(query, normalized: normalized, querySides: querySides.sides, limit: limit, minimumScore: minimumScore, scratch: scratch)
+            }
         }
     }
 
     /// The query name as the scorer sees it; nil when it has no tokens.
-    private func prepare(_ name: String) -> (NormalizedName, [NameScorer.Side])? {
+    private func prepare(_ name: String) -> (NormalizedName, SidedName)? {
         // A name is a few tokens; a pasted paragraph (or a hostile 100 kB field) is cut to the first
         // `maximumQueryTokens` so one row can never stall a run.
         let text = name.utf8.count > Self.maximumQueryBytes ? String(name.prefix(Self.maximumQueryBytes)) : name
@@ -103,13 +113,15 @@ public final class Matcher: Sendable {
     public func bestNameScore(_ name: String, entities: [UInt32]) -> Double {
         guard let (_, querySides) = prepare(name) else { return 0 }
         return scratchPool.withElement { scratch in
-            defer { scratch.memo.removeAll() }
+            defer { scratch.scoring.endQuery() }
             var best = 0.0
             for e in entities {
                 for nameID in entityNames[Int(e)] {
                     var unused = Explanation()
-                    var score = NameScorer.score(query: querySides, listed: nameSides[Int(nameID)], isPerson: nameIsPerson[Int(nameID)],
-                                                 explain: false, explanation: &unused, memo: &scratch.memo)
+                    var score = withExtendedLifetime(querySides) {
+                        NameScorer.score(query: querySides.sides, listed: nameSides[Int(nameID)], isPerson: nameIsPerson[Int(nameID)],
+                                         explain: false, explanation: &unused, state: &scratch.scoring)
+                    }
                     if nameIsWeak[Int(nameID)] { score *= 0.9 }
                     best = max(best, score)
                 }
@@ -121,18 +133,20 @@ public final class Matcher: Sendable {
     private func match(_ query: ScreeningQuery, normalized: NormalizedName, querySides: [NameScorer.Side], limit: Int, minimumScore: Double,
                        scratch: Scratch) -> [Match] {
         var best: [UInt32: Match] = [:]
+        let bonus = AttributeScorer.maximumBonus(for: query)
         for nameID in candidates(for: normalized.tokens, scratch: scratch) {
             let listedSides = nameSides[Int(nameID)]
             let isPerson = nameIsPerson[Int(nameID)], weak = nameIsWeak[Int(nameID)]
             let entityIndex = index.names[Int(nameID)].entity
             // First pass without an explanation: most candidates stop here, and no strings are built.
             var firstPass = Explanation()
-            var score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explain: false, explanation: &firstPass, memo: &scratch.memo)
+            var score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explain: false, explanation: &firstPass, state: &scratch.scoring)
             if weak { score *= 0.9 }
-            if score + AttributeScorer.maximumBonus < minimumScore { continue }
-            if let existing = best[entityIndex], existing.score >= min(1, score + AttributeScorer.maximumBonus) { continue }
+            // (0.00005: the final score is rounded to 4 decimals, which may lift it onto the floor.)
+            if score + bonus + 0.00005 < minimumScore { continue }
+            if let existing = best[entityIndex], existing.score >= min(1, score + bonus) { continue }
             var explanation = Explanation()
-            score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explanation: &explanation, memo: &scratch.memo)
+            score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explanation: &explanation, state: &scratch.scoring)
             if weak {
                 score *= 0.9
                 explanation.attributes.append(.init(attribute: "name_quality", delta: -score / 9, reason: "weak or low-quality alias"))
@@ -158,14 +172,16 @@ public final class Matcher: Sendable {
     public func entitiesNear(_ name: String, floorFraction: Double = 0.2, minimumNameScore: Double = 0.5) -> Set<UInt32> {
         guard let (normalized, querySides) = prepare(name) else { return [] }
         return scratchPool.withElement { scratch in
-            defer { scratch.memo.removeAll() }
+            defer { scratch.scoring.endQuery() }
             var out = Set<UInt32>()
             for nameID in candidates(for: normalized.tokens, scratch: scratch, floorFraction: floorFraction, limit: nil) {
                 let entity = index.names[Int(nameID)].entity
                 guard !out.contains(entity) else { continue }
                 var unused = Explanation()
-                let score = NameScorer.score(query: querySides, listed: nameSides[Int(nameID)], isPerson: nameIsPerson[Int(nameID)],
-                                             explain: false, explanation: &unused, memo: &scratch.memo)
+                let score = withExtendedLifetime(querySides) {
+                    NameScorer.score(query: querySides.sides, listed: nameSides[Int(nameID)], isPerson: nameIsPerson[Int(nameID)],
+                                     explain: false, explanation: &unused, state: &scratch.scoring)
+                }
                 if score >= minimumNameScore { out.insert(entity) }
             }
             return out
@@ -175,16 +191,22 @@ public final class Matcher: Sendable {
     /// Tokens as the scorer sees them, weighted by their rarity in this index.
     /// - Parameter chineseReadings: which Cantonese, dialect and Wade-Giles alternate readings apply.
     func sides(_ tokens: [String], chineseReadings: ChineseReadings = .all, hanReadings: [String: [[String]]] = [:],
-               hangul: Bool = false, abjad: Bool = false) -> [NameScorer.Side] {
-        var out = tokens.prefix(NameScorer.maximumTokens).enumerated().map { i, t in
-            NameScorer.Side(form: TokenForm(Array(t.utf8), chineseReadings: chineseReadings, hanReadings: hanReadings[t]),
-                            weight: Self.damp(t, Double(index.rarity(of: t))), position: i)
+               hangul: Bool = false, abjad: Bool = false) -> SidedName {
+        let forms = tokens.prefix(NameScorer.maximumTokens).map { t in
+            // Customers share their given and family names: a token's keys are made once.
+            if let readings = hanReadings[t] { return TokenForm(Array(t.utf8), chineseReadings: chineseReadings, hanReadings: readings) }
+            return queryForms.value(for: QueryFormKey(token: t, readings: chineseReadings)) {
+                TokenForm(Array(t.utf8), chineseReadings: chineseReadings)
+            }
+        }
+        var out = zip(tokens, forms).enumerated().map { i, tf in
+            NameScorer.Side(form: tf.1, weight: Self.damp(tf.0, Double(index.rarity(of: tf.0))), position: i)
         }
         out = Self.markNameKind(out)
         if hangul { for i in out.indices { out[i].koreanName = true } }
         if abjad { for i in out.indices { out[i].vowelsUncertain = true } }
         if chineseReadings == .othersOnly { for i in out.indices { out[i].chineseName = true } }
-        return out
+        return SidedName(sides: out, forms: forms)
     }
 
     /// Arabic and Hebrew script write few vowels: romanized, their vowels are guesses.
@@ -228,9 +250,12 @@ public final class Matcher: Sendable {
         let l = normalizer.normalize(listed, stripHonorifics: listedIsPerson).tokens
         guard !q.tokens.isEmpty, !l.isEmpty else { return (0, Explanation()) }
         var explanation = Explanation()
-        let s = NameScorer.score(query: sides(q.tokens, chineseReadings: Self.chineseReadings(q.script), hanReadings: q.hanReadings, hangul: q.script == .hangul,
-                                                       abjad: Self.isAbjad(q.script)), listed: sides(l),
-                                 isPerson: listedIsPerson, explanation: &explanation)
+        let querySides = sides(q.tokens, chineseReadings: Self.chineseReadings(q.script), hanReadings: q.hanReadings, hangul: q.script == .hangul,
+                               abjad: Self.isAbjad(q.script))
+        let listedSides = sides(l)
+        let s = withExtendedLifetime((querySides, listedSides)) {
+            NameScorer.score(query: querySides.sides, listed: listedSides.sides, isPerson: listedIsPerson, explanation: &explanation)
+        }
         return (Self.clampAndRound(s), explanation)
     }
 
@@ -243,16 +268,29 @@ public final class Matcher: Sendable {
     /// Listed tokens that may be a query token in another spelling: tokens sharing enough of its
     /// trigrams or its phonetic key, confirmed by `TokenSimilarity`; and listed tokens that are a
     /// part of it ("jongun" holds "jong" and "un"), so split names are found too.
-    func similarTokens(_ q: String, hits: UnsafeMutableBufferPointer<UInt8>, touched: inout [UInt32]) -> [TokenHit] {
+    func similarTokens(_ q: String, joined: Bool = false, hits: UnsafeMutableBufferPointer<UInt8>, touched: inout [UInt32]) -> [TokenHit] {
         let qForm = TokenForm(Array(q.utf8), koreanReadings: false)  // retrieval compares without Korean readings
         let qBytes = qForm.bytes
         var terms = 0
-        Grams.forEachTerm(in: q) { g in
-            terms += 1
-            index.postings(forGram: g).withUnsafeBufferPointer { ids in
-                for t in ids {
-                    if hits[Int(t)] == 0 { touched.append(t) }
-                    if hits[Int(t)] < 255 { hits[Int(t)] += 1 }
+        if joined {
+            // The tokens a join can meet, with the terms they share counted as the postings walk would.
+            var queryTerms: [UInt32] = []
+            Grams.forEachTerm(in: q) { queryTerms.append($0) }
+            terms = queryTerms.count
+            joinedTokenFinder.forEachCandidate(qForm) { t in
+                guard hits[Int(t)] == 0 else { return }
+                let own = index.terms(ofToken: t)
+                hits[Int(t)] = UInt8(min(255, queryTerms.reduce(0) { $0 + (own.contains($1) ? 1 : 0) }))
+                if hits[Int(t)] > 0 { touched.append(t) }
+            }
+        } else {
+            Grams.forEachTerm(in: q) { g in
+                terms += 1
+                index.postings(forGram: g).withUnsafeBufferPointer { ids in
+                    for t in ids {
+                        if hits[Int(t)] == 0 { touched.append(t) }
+                        if hits[Int(t)] < 255 { hits[Int(t)] += 1 }
+                    }
                 }
             }
         }
@@ -299,7 +337,7 @@ public final class Matcher: Sendable {
         let hits = scratch.hits, acc = scratch.acc
         for probe in probes {
             // A joined probe is new in every query: not worth caching.
-            let found = probe.joined ? similarTokens(probe.text, hits: hits, touched: &scratch.touchedTokens)
+            let found = probe.joined ? similarTokens(probe.text, joined: true, hits: hits, touched: &scratch.touchedTokens)
                                      : cachedSimilarTokens(probe.text, hits: hits, touched: &scratch.touchedTokens)
             for hit in found {
                 let w = Float(hit.similarity * probe.weight)
@@ -326,6 +364,13 @@ public final class Matcher: Sendable {
     }
 }
 
+/// A name's sides with the forms they point to: `NameScorer.Side.form` is unowned (no reference
+/// counting in the scoring loop), so sides are used only while their `SidedName` is alive.
+struct SidedName {
+    let sides: [NameScorer.Side]
+    let forms: [TokenForm]
+}
+
 /// Working memory of one query, lent by `Matcher.scratchPool` and returned clean: zeroing buffers the
 /// size of the index for every query cost more than the retrieval itself.
 final class Scratch {
@@ -335,7 +380,7 @@ final class Scratch {
     let acc: UnsafeMutableBufferPointer<Float>
     var touchedTokens: [UInt32] = []
     var touchedNames: [UInt32] = []
-    var memo = PairMemo()
+    var scoring = ScoringState()
 
     init(tokens: Int, names: Int) {
         hits = .allocate(capacity: max(1, tokens))

@@ -21,7 +21,11 @@ struct NameScorer {
     /// One token (or two adjacent tokens joined) of a name. Kept small: the scoring loop copies
     /// sides, and each reference field costs a retain.
     struct Side {
-        var form: TokenForm
+        /// Unowned: copying a side in the scoring loop must not touch a reference count (two threads
+        /// retaining the same listed forms fought over their cache lines). Whoever makes sides keeps
+        /// their forms alive: the matcher's token table, a `SidedName`, or `ScoringState`'s join caches.
+        private let formRef: Unmanaged<TokenForm>
+        var form: TokenForm { formRef.takeUnretainedValue() }
         var weight: Double
         /// The original tokens this (possibly joined) token covers, as bits.
         var covers: UInt64
@@ -38,10 +42,22 @@ struct NameScorer {
         var vowelsUncertain = false
 
         init(form: TokenForm, weight: Double, position: Int, tokenID: UInt32? = nil) {
-            self.form = form
+            self.formRef = .passUnretained(form)
             self.weight = weight
             self.covers = 1 << UInt64(position)
             self.tokenID = tokenID
+        }
+
+        /// `TokenSimilarity.compare` of two sides' forms, borrowed: no reference counting (both threads
+        /// compare the same listed forms, and their counts' cache lines went back and forth).
+        @inline(__always)
+        static func compare(_ a: Side, _ b: Side, korean: Bool, chinese: Bool, vowelsUncertain: Bool)
+            -> (similarity: Double, agreement: TokenSimilarity.Agreement) {
+            a.formRef._withUnsafeGuaranteedRef { fa in
+                b.formRef._withUnsafeGuaranteedRef { fb in
+                    TokenSimilarity.compare(fa, fb, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain)
+                }
+            }
         }
 
         /// The token as written (explanations only: the hot loop never builds strings).
@@ -57,7 +73,7 @@ struct NameScorer {
     /// sides; so a join is built only near such a leftover, and with the readings that can count.
     /// - Parameters:
     ///   - others: the other name, whose tokens outside `othersUsed` are its leftovers.
-    static func joins(_ tokens: [Side], used: UInt64, others: [Side], othersUsed: UInt64) -> [Side] {
+    static func joins(_ tokens: [Side], used: UInt64, others: [Side], othersUsed: UInt64, state: inout ScoringState) -> [Side] {
         guard tokens.count >= 2, let other = others.first else { return [] }
         // Flags are per name: Korean variants count when both names may be Korean; Mandarin readings of
         // a Chinese-looking name meet any token that splits into pinyin syllables; alternates need both.
@@ -79,23 +95,36 @@ struct NameScorer {
             }
             guard near else { continue }
             let weight = tokens[i].weight + tokens[i + 1].weight
-            out.append(joined(tokens[i], tokens[i + 1], weight: weight, other: other, mandarin: mandarin, korean: koreanNear))
-            out.append(joined(tokens[i + 1], tokens[i], weight: weight, other: other, mandarin: mandarin, korean: koreanNear))
+            out.append(joined(tokens[i], tokens[i + 1], weight: weight, other: other, mandarin: mandarin, korean: koreanNear, state: &state))
+            out.append(joined(tokens[i + 1], tokens[i], weight: weight, other: other, mandarin: mandarin, korean: koreanNear, state: &state))
         }
         return out
     }
 
-    private static func joined(_ a: Side, _ b: Side, weight: Double, other: Side, mandarin: Bool, korean: Bool) -> Side {
+    private static func joined(_ a: Side, _ b: Side, weight: Double, other: Side, mandarin: Bool, korean: Bool,
+                               state: inout ScoringState) -> Side {
         let readings: ChineseReadings = mandarin && other.chineseName ? a.form.chineseReadings : .none
         let make = { TokenForm(a.form.bytes + b.form.bytes, chineseReadings: readings, koreanReadings: korean, mandarinReadings: mandarin) }
+        let flags = UInt64(readings.code) | (korean ? 4 : 0) | (mandarin ? 8 : 0)
         let form: TokenForm
-        if let x = a.tokenID, let y = b.tokenID {
-            // Listed tokens: keyed by their ids, which hash faster than the joined bytes.
-            form = listedJoinedForms.value(for: ListedJoinKey(first: x, second: y, readings: readings, korean: korean, mandarin: mandarin),
-                                           orMake: make)
+        if let x = a.tokenID, let y = b.tokenID, x < 1 << 30, y < 1 << 30 {
+            // Listed tokens: keyed by their ids (the same listed joins recur across queries).
+            let key = (UInt64(x) + 1) << 34 | UInt64(y) << 4 | flags
+            if let known = state.listedJoins.value(for: key) {
+                form = known
+            } else {
+                form = make()
+                state.listedJoins.insert(form, for: key)
+            }
         } else {
-            form = joinedForms.value(for: JoinKey(bytes: a.form.bytes + b.form.bytes, readings: readings, korean: korean, mandarin: mandarin),
-                                     orMake: make)
+            // The query's: keyed by positions, for this query only (built again for each candidate otherwise).
+            let key = UInt64(a.position) << 10 | UInt64(b.position) << 4 | flags
+            if let known = state.queryJoins.first(where: { $0.key == key }) {
+                form = known.form
+            } else {
+                form = make()
+                state.queryJoins.append((key, form))
+            }
         }
         var side = Side(form: form, weight: weight, position: 0)
         side.covers = a.covers | b.covers
@@ -104,26 +133,6 @@ struct NameScorer {
         side.vowelsUncertain = a.vowelsUncertain
         return side
     }
-
-    /// Joined tokens recur (the same listed names are candidates of many queries; a query's joins are
-    /// built for each of its candidates), and building one's keys costs more than finding it here.
-    /// Listed joins are keyed by their tokens' ids, the query's by their bytes.
-    private struct ListedJoinKey: Hashable, Sendable {
-        var first: UInt32
-        var second: UInt32
-        var readings: ChineseReadings
-        var korean: Bool
-        var mandarin: Bool
-    }
-    private static let listedJoinedForms = BoundedCache<ListedJoinKey, TokenForm>(limit: 200_000)
-
-    private struct JoinKey: Hashable, Sendable {
-        var bytes: [UInt8]
-        var readings: ChineseReadings
-        var korean: Bool
-        var mandarin: Bool
-    }
-    private static let joinedForms = BoundedCache<JoinKey, TokenForm>(limit: 100_000)
 
     /// An aligned pair candidate: indices into the two sides, and how alike they are.
     private struct PairCandidate {
@@ -140,11 +149,11 @@ struct NameScorer {
         let korean = a.koreanName && b.koreanName, chinese = a.chineseName && b.chineseName
         let vowelsUncertain = a.vowelsUncertain || b.vowelsUncertain
         guard memo.isEnabled, !a.isJoined, let id = b.tokenID else {
-            return TokenSimilarity.compare(a.form, b.form, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain)
+            return Side.compare(a, b, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain)
         }
         let key = PairMemo.key(query: a.position, listed: id, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain)
         if let known = memo.value(for: key) { return known }
-        let r = TokenSimilarity.compare(a.form, b.form, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain)
+        let r = Side.compare(a, b, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain)
         memo.insert(r, for: key)
         return r
     }
@@ -156,12 +165,12 @@ struct NameScorer {
     /// - Returns: the number of pairs aligned.
     @discardableResult
     static func align(_ q: [Side], _ l: [Side], isPerson: Bool, explain: Bool, qUsed: inout UInt64, lUsed: inout UInt64,
-                      matched: inout Double, total: inout Double, explanation: inout Explanation, memo: inout PairMemo) -> Int {
+                      matched: inout Double, total: inout Double, explanation: inout Explanation, state: inout ScoringState) -> Int {
         // Buffer pointers: array subscripts copied each side read here (a retain and a release each).
         q.withUnsafeBufferPointer { q in
             l.withUnsafeBufferPointer { l in
                 align(q, l, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total,
-                      explanation: &explanation, memo: &memo)
+                      explanation: &explanation, memo: &state.memo)
             }
         }
     }
@@ -236,8 +245,9 @@ struct NameScorer {
     ///   candidates, most of which are dropped (no strings built for them).
     /// - Parameter memo: token-pair comparisons shared across one query's candidates.
     static func score(query: [Side], listed: [Side], isPerson: Bool = true, explain: Bool = true, explanation: inout Explanation,
-                      memo: inout PairMemo) -> Double {
+                      state: inout ScoringState) -> Double {
         guard !query.isEmpty, !listed.isEmpty else { return 0 }
+        state.forgetJoinsIfFull()  // here, never while this call's joined sides point into the caches
         let qAll: UInt64 = query.count >= 64 ? ~0 : (1 << UInt64(query.count)) - 1
         let lAll: UInt64 = listed.count >= 64 ? ~0 : (1 << UInt64(listed.count)) - 1
         var qUsed: UInt64 = 0, lUsed: UInt64 = 0
@@ -245,13 +255,13 @@ struct NameScorer {
         var total = 0.0
         // Single tokens first; then, only if both sides have leftovers, joined neighbours among them.
         var alignedPairs = align(query, listed, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed,
-                                 matched: &matched, total: &total, explanation: &explanation, memo: &memo)
+                                 matched: &matched, total: &total, explanation: &explanation, state: &state)
         if qUsed != qAll && lUsed != lAll && (query.count >= 2 || listed.count >= 2) {
-            let qJoins = joins(query, used: qUsed, others: listed, othersUsed: lUsed)
-            let lJoins = joins(listed, used: lUsed, others: query, othersUsed: qUsed)
+            let qJoins = joins(query, used: qUsed, others: listed, othersUsed: lUsed, state: &state)
+            let lJoins = joins(listed, used: lUsed, others: query, othersUsed: qUsed, state: &state)
             if !qJoins.isEmpty || !lJoins.isEmpty {
                 alignedPairs += align(query + qJoins, listed + lJoins, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed,
-                                      matched: &matched, total: &total, explanation: &explanation, memo: &memo)
+                                      matched: &matched, total: &total, explanation: &explanation, state: &state)
             }
         }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
@@ -277,8 +287,88 @@ struct NameScorer {
     }
 
     static func score(query: [Side], listed: [Side], isPerson: Bool = true, explain: Bool = true, explanation: inout Explanation) -> Double {
-        var memo = PairMemo.disabled
-        return score(query: query, listed: listed, isPerson: isPerson, explain: explain, explanation: &explanation, memo: &memo)
+        var state = ScoringState(memo: .disabled)
+        return score(query: query, listed: listed, isPerson: isPerson, explain: explain, explanation: &explanation, state: &state)
+    }
+}
+
+/// What the scorer remembers across the candidates of a query and, for joined tokens, across the
+/// queries of one thread (it lives in the matcher's per-query scratch, lent to one thread at a time:
+/// no lock).
+struct ScoringState {
+    /// Token-pair comparisons of the current query.
+    var memo: PairMemo
+    /// Joined listed tokens recur (the same listed names are candidates of many queries), and building
+    /// one's keys costs more than finding it here. Kept across queries.
+    var listedJoins = FormTable(bits: 16)
+    /// The current query's joined tokens (built for each of its candidates otherwise).
+    var queryJoins: [(key: UInt64, form: TokenForm)] = []
+
+    init(memo: PairMemo = PairMemo()) { self.memo = memo }
+
+    /// Bounds the join table. Sides hold their forms unowned, so this runs only between scores.
+    mutating func forgetJoinsIfFull() {
+        if listedJoins.isFull { listedJoins.removeAll() }
+    }
+
+    /// Forgets what belongs to the query just screened.
+    mutating func endQuery() {
+        memo.removeAll()
+        queryJoins.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Joined-token forms by a nonzero 64-bit key, open addressing: a Swift dictionary's hashing cost
+/// more than the rest of a look-up in the scoring loop.
+struct FormTable {
+    private var keys: [UInt64] = []
+    private var forms: [TokenForm?] = []
+    private var count = 0
+    private let bits: Int
+
+    /// Storage is allocated at the first insert (a one-off comparison never needs it).
+    init(bits: Int) { self.bits = bits }
+
+    /// Half full: look-ups stay short.
+    var isFull: Bool { count * 2 >= 1 << bits }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits)) }
+
+    func value(for key: UInt64) -> TokenForm? {
+        guard !keys.isEmpty else { return nil }
+        let mask = keys.count - 1
+        var i = slot(key)
+        while keys[i] != 0 {
+            if keys[i] == key { return forms[i] }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    /// Always stores (sides point to the form unowned): `isFull` is half the room, and the caller
+    /// empties the table once it says so, between scores.
+    mutating func insert(_ form: TokenForm, for key: UInt64) {
+        if keys.isEmpty {
+            keys = Array(repeating: 0, count: 1 << bits)
+            forms = Array(repeating: nil, count: 1 << bits)
+        }
+        let mask = keys.count - 1
+        var i = slot(key)
+        while keys[i] != 0 {
+            if keys[i] == key { return }
+            i = (i + 1) & mask
+        }
+        keys[i] = key
+        forms[i] = form
+        count += 1
+        precondition(count < keys.count, "FormTable overfilled: removeAll() when isFull")
+    }
+
+    mutating func removeAll() {
+        keys = []
+        forms = []
+        count = 0
     }
 }
 

@@ -218,6 +218,15 @@ public enum ChineseReadings: Sendable {
     /// A token romanized from Hangul, kana or another non-Chinese script: no alternates (Korean jang,
     /// su, sok must not meet Chinese names through Cantonese readings).
     case none
+
+    /// Two bits for packed keys.
+    var code: UInt8 {
+        switch self {
+        case .all: return 1
+        case .othersOnly: return 2
+        case .none: return 3
+        }
+    }
 }
 
 /// A token with the keys comparison needs (a class: sides are copied in the scoring loop, and one
