@@ -12,11 +12,7 @@ public final class Matcher: Sendable {
     /// Rarity weight of each listed token, stop words and legal forms damped.
     private let tokenWeights: [Double]
     /// Every listed name as the scorer sees it, built once: the hot loop only reads them.
-    private let nameSides: [[NameScorer.Side]]
-    /// Per listed name: whether its entity is scored as a person, and whether the name is a weak or
-    /// low-quality alias (read in the hot loop without copying the entity).
-    private let nameIsPerson: [Bool]
-    private let nameIsWeak: [Bool]
+    private let listed: ListedNames
     /// Per entity: its names' ids.
     private let entityNames: [[UInt32]]
 
@@ -51,22 +47,14 @@ public final class Matcher: Sendable {
             Self.damp(index.tokens[i], Double(index.rarity(ofTokenID: UInt32(i))))
         }
         let forms = tokenForms, weights = tokenWeights
-        self.nameSides = index.names.map { name in
-            name.tokens.prefix(NameScorer.maximumTokens).enumerated().map { i, t in
+        self.listed = ListedNames(index: index) { tokens in
+            Self.markNameKind(tokens.prefix(NameScorer.maximumTokens).enumerated().map { i, t in
                 NameScorer.Side(form: forms[Int(t)], weight: weights[Int(t)], position: i, tokenID: t)
-            }
-        }.map { Self.markNameKind($0) }
-        self.nameIsPerson = index.names.map { name in
-            let schema = index.entities[Int(name.entity)].schema
-            return schema == .person || schema == .unknown
+            })
         }
         var byEntity = [[UInt32]](repeating: [], count: index.entities.count)
         for (i, name) in index.names.enumerated() { byEntity[Int(name.entity)].append(UInt32(i)) }
         self.entityNames = byEntity
-        self.nameIsWeak = index.names.map { name in
-            let listed = index.entities[Int(name.entity)].names[Int(name.slot)]
-            return listed.type == .weakAka || listed.quality?.lowercased() == "low"
-        }
     }
 
     /// Scores are reported to 4 decimals; rounding here keeps a weighted mean of 0.8s at 0.8 rather
@@ -88,9 +76,7 @@ public final class Matcher: Sendable {
         guard limit > 0, let (normalized, querySides) = prepare(query.name) else { return [] }
         return scratchPool.withElement { scratch in
             defer { scratch.scoring.endQuery() }
-            return withExtendedLifetime(querySides) {
-                match(query, normalized: normalized, querySides: querySides.sides, limit: limit, minimumScore: minimumScore, scratch: scratch)
-            }
+            return match(query, normalized: normalized, querySides: querySides, limit: limit, minimumScore: minimumScore, scratch: scratch)
         }
     }
 
@@ -114,50 +100,63 @@ public final class Matcher: Sendable {
         guard let (_, querySides) = prepare(name) else { return 0 }
         return scratchPool.withElement { scratch in
             defer { scratch.scoring.endQuery() }
-            var best = 0.0
-            for e in entities {
-                for nameID in entityNames[Int(e)] {
-                    var unused = Explanation()
-                    var score = withExtendedLifetime(querySides) {
-                        NameScorer.score(query: querySides.sides, listed: nameSides[Int(nameID)], isPerson: nameIsPerson[Int(nameID)],
-                                         explain: false, explanation: &unused, state: &scratch.scoring)
+            return withQuery(querySides) { q, records, sides in
+                var best = 0.0
+                for e in entities {
+                    for nameID in entityNames[Int(e)] {
+                        let record = records[Int(nameID)]
+                        var unused = Explanation()
+                        var score = NameScorer.score(query: q, listed: sides.of(record), isPerson: record.isPerson, explain: false,
+                                                     explanation: &unused, state: &scratch.scoring)
+                        if record.isWeak { score *= 0.9 }
+                        best = max(best, score)
                     }
-                    if nameIsWeak[Int(nameID)] { score *= 0.9 }
-                    best = max(best, score)
                 }
+                return best
             }
-            return best
         }
     }
 
-    private func match(_ query: ScreeningQuery, normalized: NormalizedName, querySides: [NameScorer.Side], limit: Int, minimumScore: Double,
+    /// Runs `body` with the query's sides and the listed names' records and sides as buffers (the
+    /// query's forms kept alive meanwhile: sides point to them unowned).
+    private func withQuery<T>(_ query: SidedName,
+                              _ body: (UnsafeBufferPointer<NameScorer.Side>, UnsafeBufferPointer<ListedNames.Record>,
+                                       UnsafeBufferPointer<NameScorer.Side>) -> T) -> T {
+        withExtendedLifetime(query) {
+            query.sides.withUnsafeBufferPointer { q in listed.withBuffers { records, sides in body(q, records, sides) } }
+        }
+    }
+
+    private func match(_ query: ScreeningQuery, normalized: NormalizedName, querySides: SidedName, limit: Int, minimumScore: Double,
                        scratch: Scratch) -> [Match] {
         var best: [UInt32: Match] = [:]
         let bonus = AttributeScorer.maximumBonus(for: query)
-        for nameID in candidates(for: normalized.tokens, scratch: scratch) {
-            let listedSides = nameSides[Int(nameID)]
-            let isPerson = nameIsPerson[Int(nameID)], weak = nameIsWeak[Int(nameID)]
-            let entityIndex = index.names[Int(nameID)].entity
-            // First pass without an explanation: most candidates stop here, and no strings are built.
-            var firstPass = Explanation()
-            var score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explain: false, explanation: &firstPass, state: &scratch.scoring)
-            if weak { score *= 0.9 }
-            // (0.00005: the final score is rounded to 4 decimals, which may lift it onto the floor.)
-            if score + bonus + 0.00005 < minimumScore { continue }
-            if let existing = best[entityIndex], existing.score >= min(1, score + bonus) { continue }
-            var explanation = Explanation()
-            score = NameScorer.score(query: querySides, listed: listedSides, isPerson: isPerson, explanation: &explanation, state: &scratch.scoring)
-            if weak {
-                score *= 0.9
-                explanation.attributes.append(.init(attribute: "name_quality", delta: -score / 9, reason: "weak or low-quality alias"))
+        let candidates = candidates(for: normalized.tokens, scratch: scratch)
+        withQuery(querySides) { q, records, sides in
+            for nameID in candidates {
+                let record = records[Int(nameID)]
+                let listedSides = sides.of(record)
+                // First pass without an explanation: most candidates stop here, and no strings are built.
+                var firstPass = Explanation()
+                var score = NameScorer.score(query: q, listed: listedSides, isPerson: record.isPerson, explain: false, explanation: &firstPass,
+                                             state: &scratch.scoring)
+                if record.isWeak { score *= 0.9 }
+                // (0.00005: the final score is rounded to 4 decimals, which may lift it onto the floor.)
+                if score + bonus + 0.00005 < minimumScore { continue }
+                if let existing = best[record.entity], existing.score >= min(1, score + bonus) { continue }
+                var explanation = Explanation()
+                score = NameScorer.score(query: q, listed: listedSides, isPerson: record.isPerson, explanation: &explanation, state: &scratch.scoring)
+                if record.isWeak {
+                    score *= 0.9
+                    explanation.attributes.append(.init(attribute: "name_quality", delta: -score / 9, reason: "weak or low-quality alias"))
+                }
+                let entity = index.entities[Int(record.entity)]
+                score += AttributeScorer.apply(query, entity, to: &explanation)
+                score = Self.clampAndRound(score)
+                guard score >= minimumScore else { continue }
+                if let existing = best[record.entity], existing.score >= score { continue }
+                best[record.entity] = Match(entity: entity, matchedName: entity.names[Int(record.slot)].value, score: score, explanation: explanation)
             }
-            let entity = index.entities[Int(entityIndex)]
-            score += AttributeScorer.apply(query, entity, to: &explanation)
-            score = Self.clampAndRound(score)
-            guard score >= minimumScore else { continue }
-            if let existing = best[entityIndex], existing.score >= score { continue }
-            let slot = Int(index.names[Int(nameID)].slot)
-            best[entityIndex] = Match(entity: entity, matchedName: entity.names[slot].value, score: score, explanation: explanation)
         }
         var out = Array(best.values)
         out.sort { $0.score != $1.score ? $0.score > $1.score : $0.entity.id < $1.entity.id }
@@ -173,18 +172,19 @@ public final class Matcher: Sendable {
         guard let (normalized, querySides) = prepare(name) else { return [] }
         return scratchPool.withElement { scratch in
             defer { scratch.scoring.endQuery() }
-            var out = Set<UInt32>()
-            for nameID in candidates(for: normalized.tokens, scratch: scratch, floorFraction: floorFraction, limit: nil) {
-                let entity = index.names[Int(nameID)].entity
-                guard !out.contains(entity) else { continue }
-                var unused = Explanation()
-                let score = withExtendedLifetime(querySides) {
-                    NameScorer.score(query: querySides.sides, listed: nameSides[Int(nameID)], isPerson: nameIsPerson[Int(nameID)],
-                                     explain: false, explanation: &unused, state: &scratch.scoring)
+            let candidates = candidates(for: normalized.tokens, scratch: scratch, floorFraction: floorFraction, limit: nil)
+            return withQuery(querySides) { q, records, sides in
+                var out = Set<UInt32>()
+                for nameID in candidates {
+                    let record = records[Int(nameID)]
+                    guard !out.contains(record.entity) else { continue }
+                    var unused = Explanation()
+                    let score = NameScorer.score(query: q, listed: sides.of(record), isPerson: record.isPerson, explain: false,
+                                                 explanation: &unused, state: &scratch.scoring)
+                    if score >= minimumNameScore { out.insert(record.entity) }
                 }
-                if score >= minimumNameScore { out.insert(entity) }
+                return out
             }
-            return out
         }
     }
 

@@ -26,6 +26,8 @@ struct NameScorer {
         /// their forms alive: the matcher's token table, a `SidedName`, or `ScoringState`'s join caches.
         private let formRef: Unmanaged<TokenForm>
         var form: TokenForm { formRef.takeUnretainedValue() }
+        /// The form's sketch, here so that unlike pairs are told apart without reading the form.
+        let sketch: TokenSketch
         var weight: Double
         /// The original tokens this (possibly joined) token covers, as bits.
         var covers: UInt64
@@ -43,6 +45,7 @@ struct NameScorer {
 
         init(form: TokenForm, weight: Double, position: Int, tokenID: UInt32? = nil) {
             self.formRef = .passUnretained(form)
+            self.sketch = form.sketch
             self.weight = weight
             self.covers = 1 << UInt64(position)
             self.tokenID = tokenID
@@ -73,25 +76,34 @@ struct NameScorer {
     /// sides; so a join is built only near such a leftover, and with the readings that can count.
     /// - Parameters:
     ///   - others: the other name, whose tokens outside `othersUsed` are its leftovers.
-    static func joins(_ tokens: [Side], used: UInt64, others: [Side], othersUsed: UInt64, state: inout ScoringState) -> [Side] {
+    static func joins(_ tokens: UnsafeBufferPointer<Side>, used: UInt64, others: UnsafeBufferPointer<Side>, othersUsed: UInt64,
+                      state: inout ScoringState) -> [Side] {
         guard tokens.count >= 2, let other = others.first else { return [] }
         // Flags are per name: Korean variants count when both names may be Korean; Mandarin readings of
         // a Chinese-looking name meet any token that splits into pinyin syllables; alternates need both.
         let korean = tokens[0].koreanName && other.koreanName, chinese = tokens[0].chineseName
         var out: [Side] = []
         for i in 0..<(tokens.count - 1) where used & (tokens[i].covers | tokens[i + 1].covers) == 0 {
-            let length = tokens[i].form.bytes.count + tokens[i + 1].form.bytes.count
+            // (Sketches, not forms: this runs for most candidates, and reading the forms missed the cache.)
+            let length = Int(tokens[i].sketch.length) + Int(tokens[i + 1].sketch.length)
             // Spelling folds shorten a token (doubled letters, aa, ou); the join's fold may lose one more
             // letter where the parts meet (abdul + lah).
-            let foldedLength = tokens[i].form.foldedLength + tokens[i + 1].form.foldedLength
+            let foldedLength = Int(tokens[i].sketch.foldedLength) + Int(tokens[i + 1].sketch.foldedLength)
+            let letters = tokens[i].sketch.letters | tokens[i + 1].sketch.letters
+            let foldedLetters = tokens[i].sketch.foldedLetters | tokens[i + 1].sketch.foldedLetters
             var near = false, mandarin = false, koreanNear = false
             for o in others.indices where others[o].covers & othersUsed == 0 {
-                let form = others[o].form
-                if abs(form.bytes.count - length) <= 1 || abs(form.foldedLength - foldedLength) <= 2 { near = true }
+                let sketch = others[o].sketch
+                // A spelling join must be within one edit: as many letters give or take one, and the
+                // same letter set give or take two (four once folded: folds may act where the parts meet).
+                if abs(Int(sketch.length) - length) <= 1 || abs(Int(sketch.foldedLength) - foldedLength) <= 2,
+                   (letters ^ sketch.letters).nonzeroBitCount <= 2 || (foldedLetters ^ sketch.foldedLetters).nonzeroBitCount <= 4 {
+                    near = true
+                }
                 // Romanizations differ more in length (hsi/xi) than a typo does.
-                guard abs(form.bytes.count - length) <= 3 else { continue }
-                if chinese && (form.mandarin != nil || form.alternates != nil) { near = true; mandarin = true }
-                if korean && form.korean != nil { near = true; koreanNear = true }
+                guard abs(Int(sketch.length) - length) <= 3 else { continue }
+                if chinese && sketch.alternatesOrMandarin { near = true; mandarin = true }
+                if korean && sketch.hasKorean { near = true; koreanNear = true }
             }
             guard near else { continue }
             let weight = tokens[i].weight + tokens[i + 1].weight
@@ -148,6 +160,7 @@ struct NameScorer {
     private static func compare(_ a: Side, _ b: Side, memo: inout PairMemo) -> (similarity: Double, agreement: TokenSimilarity.Agreement) {
         let korean = a.koreanName && b.koreanName, chinese = a.chineseName && b.chineseName
         let vowelsUncertain = a.vowelsUncertain || b.vowelsUncertain
+        guard TokenSketch.mayMeet(a.sketch, b.sketch, korean: korean, chinese: chinese) else { return (0, .none) }
         guard memo.isEnabled, !a.isJoined, let id = b.tokenID else {
             return Side.compare(a, b, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain)
         }
@@ -164,20 +177,9 @@ struct NameScorer {
     /// pointers.
     /// - Returns: the number of pairs aligned.
     @discardableResult
-    static func align(_ q: [Side], _ l: [Side], isPerson: Bool, explain: Bool, qUsed: inout UInt64, lUsed: inout UInt64,
-                      matched: inout Double, total: inout Double, explanation: inout Explanation, state: inout ScoringState) -> Int {
-        // Buffer pointers: array subscripts copied each side read here (a retain and a release each).
-        q.withUnsafeBufferPointer { q in
-            l.withUnsafeBufferPointer { l in
-                align(q, l, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total,
-                      explanation: &explanation, memo: &state.memo)
-            }
-        }
-    }
-
-    private static func align(_ q: UnsafeBufferPointer<Side>, _ l: UnsafeBufferPointer<Side>, isPerson: Bool, explain: Bool,
-                              qUsed: inout UInt64, lUsed: inout UInt64, matched: inout Double, total: inout Double,
-                              explanation: inout Explanation, memo: inout PairMemo) -> Int {
+    static func align(_ q: UnsafeBufferPointer<Side>, _ l: UnsafeBufferPointer<Side>, isPerson: Bool, explain: Bool,
+                      qUsed: inout UInt64, lUsed: inout UInt64, matched: inout Double, total: inout Double,
+                      explanation: inout Explanation, memo: inout PairMemo) -> Int {
         let capacity = q.count * l.count
         guard capacity > 0 else { return 0 }
         return withUnsafeTemporaryAllocation(of: PairCandidate.self, capacity: capacity) { buffer -> Int in
@@ -244,8 +246,10 @@ struct NameScorer {
     /// - Parameter explain: record pairs and leftovers in `explanation`; off for the first pass over
     ///   candidates, most of which are dropped (no strings built for them).
     /// - Parameter memo: token-pair comparisons shared across one query's candidates.
-    static func score(query: [Side], listed: [Side], isPerson: Bool = true, explain: Bool = true, explanation: inout Explanation,
-                      state: inout ScoringState) -> Double {
+    /// Sides are read through buffer pointers (array subscripts and headers cost retains and cache
+    /// misses in this loop); listed names come as runs of the matcher's flat side table.
+    static func score(query: UnsafeBufferPointer<Side>, listed: UnsafeBufferPointer<Side>, isPerson: Bool = true, explain: Bool = true,
+                      explanation: inout Explanation, state: inout ScoringState) -> Double {
         guard !query.isEmpty, !listed.isEmpty else { return 0 }
         state.forgetJoinsIfFull()  // here, never while this call's joined sides point into the caches
         let qAll: UInt64 = query.count >= 64 ? ~0 : (1 << UInt64(query.count)) - 1
@@ -255,13 +259,18 @@ struct NameScorer {
         var total = 0.0
         // Single tokens first; then, only if both sides have leftovers, joined neighbours among them.
         var alignedPairs = align(query, listed, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed,
-                                 matched: &matched, total: &total, explanation: &explanation, state: &state)
+                                 matched: &matched, total: &total, explanation: &explanation, memo: &state.memo)
         if qUsed != qAll && lUsed != lAll && (query.count >= 2 || listed.count >= 2) {
             let qJoins = joins(query, used: qUsed, others: listed, othersUsed: lUsed, state: &state)
             let lJoins = joins(listed, used: lUsed, others: query, othersUsed: qUsed, state: &state)
             if !qJoins.isEmpty || !lJoins.isEmpty {
-                alignedPairs += align(query + qJoins, listed + lJoins, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed,
-                                      matched: &matched, total: &total, explanation: &explanation, state: &state)
+                let q = Array(query) + qJoins, l = Array(listed) + lJoins
+                alignedPairs += q.withUnsafeBufferPointer { q in
+                    l.withUnsafeBufferPointer { l in
+                        align(q, l, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total,
+                              explanation: &explanation, memo: &state.memo)
+                    }
+                }
             }
         }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
@@ -284,6 +293,15 @@ struct NameScorer {
         let s = matched / total
         if explain { explanation.nameScore = s }
         return s
+    }
+
+    static func score(query: [Side], listed: [Side], isPerson: Bool = true, explain: Bool = true, explanation: inout Explanation,
+                      state: inout ScoringState) -> Double {
+        query.withUnsafeBufferPointer { q in
+            listed.withUnsafeBufferPointer { l in
+                score(query: q, listed: l, isPerson: isPerson, explain: explain, explanation: &explanation, state: &state)
+            }
+        }
     }
 
     static func score(query: [Side], listed: [Side], isPerson: Bool = true, explain: Bool = true, explanation: inout Explanation) -> Double {

@@ -192,8 +192,10 @@ public enum TokenSimilarity {
             && (a.skeleton.count >= 3 || max(a.bytes.count, b.bytes.count) <= 4)
         let allowed = allowedEdits(shortest)
         if allowed > 0 {
-            var d = editDistance(a.bytes, b.bytes, limit: allowed)
-            if d > 1, a.folded != nil || b.folded != nil {
+            // Each edit changes which letters a token holds by at most two: tokens whose letter sets
+            // differ by more cannot be within `allowed` edits (most pairs the scorer sees end here).
+            var d = (a.letters ^ b.letters).nonzeroBitCount > 2 * allowed ? allowed + 1 : editDistance(a.bytes, b.bytes, limit: allowed)
+            if d > 1, a.folded != nil || b.folded != nil, (a.foldedLetters ^ b.foldedLetters).nonzeroBitCount <= 2 * allowed {
                 d = min(d, editDistance(a.folded ?? a.bytes, b.folded ?? b.bytes, limit: allowed))
             }
             if d == 1 { return (0.9, .typo) }
@@ -246,6 +248,11 @@ public final class TokenForm: Sendable {
     public let fromHanReadings: Bool
     /// The Hangul syllables each syllable may spell when the token reads as Korean name syllables.
     public let korean: [[UInt32]]?
+    /// Which letters (and digits, folded together) the token holds, as bits; and its folded form's.
+    let letters: UInt64
+    let foldedLetters: UInt64
+    /// The few words that tell most unlike pairs apart without reading the keys.
+    let sketch: TokenSketch
 
     /// Whether alternate Chinese readings (Cantonese, dialect surnames, Wade-Giles of pinyin-valid
     /// tokens) may join this token to another.
@@ -264,6 +271,8 @@ public final class TokenForm: Sendable {
         let folded = PhoneticKey.spellingFold(bytes)
         self.folded = folded == bytes ? nil : folded
         self.skeleton = PhoneticKey.skeleton(folded)
+        self.letters = Self.letterSet(bytes)
+        self.foldedLetters = Self.letterSet(folded)
         self.syllables = PhoneticKey.vowelGroups(bytes)
         let wantsAlternates = hanReadings == nil && chineseReadings == .all && bytes.count >= 2
         // Pinyin readings once: the token's own, and the baseline its alternates are told apart from.
@@ -272,11 +281,71 @@ public final class TokenForm: Sendable {
         self.alternates = hanReadings ?? (wantsAlternates ? MandarinRomanization.alternateReadings(bytes, plain: plain) : nil)
         self.fromHanReadings = hanReadings != nil
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
+        self.sketch = TokenSketch(length: bytes.count, foldedLength: folded.count, letters: letters, foldedLetters: foldedLetters, skeleton: skeleton,
+                                  mandarin: mandarin != nil, korean: korean != nil, alternates: alternates != nil,
+                                  readingsUsable: chineseReadings != .none)
     }
 
     public convenience init(_ text: String) { self.init(Array(text.utf8)) }
 
+    /// One bit per byte value modulo 64: a set, so two tokens one edit apart differ in at most two bits.
+    static func letterSet(_ bytes: [UInt8]) -> UInt64 {
+        var set: UInt64 = 0
+        for b in bytes { set |= 1 << UInt64(b & 63) }
+        return set
+    }
+
     /// Length of the spelling-folded token.
     @inline(__always)
     public var foldedLength: Int { (folded ?? bytes).count }
+}
+
+/// A token's comparison keys seen from afar, carried in each scoring side: most pairs the scorer meets
+/// are plainly different tokens, and these words tell so without reading the form and its arrays
+/// (two cache misses a pair, which were most of a comparison's cost).
+struct TokenSketch {
+    var letters: UInt64
+    var foldedLetters: UInt64
+    var skeletonHash: UInt32
+    var length: UInt16
+    var foldedLength: UInt16
+    var hasMandarin: Bool
+    var hasKorean: Bool
+    /// Alternate readings, or Mandarin ones to meet them, usable (`chineseReadings` is not `.none`).
+    var hasAlternates: Bool
+    var alternatesOrMandarin: Bool
+    var readingsUsable: Bool
+
+    init(length: Int, foldedLength: Int, letters: UInt64, foldedLetters: UInt64, skeleton: [UInt8], mandarin: Bool, korean: Bool, alternates: Bool,
+         readingsUsable: Bool) {
+        self.letters = letters
+        self.foldedLetters = foldedLetters
+        var h: UInt32 = 0x811C_9DC5
+        for b in skeleton { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+        skeletonHash = h
+        self.length = UInt16(min(length, Int(UInt16.max)))
+        self.foldedLength = UInt16(min(foldedLength, Int(UInt16.max)))
+        hasMandarin = mandarin
+        hasKorean = korean
+        hasAlternates = alternates
+        alternatesOrMandarin = alternates || mandarin
+        self.readingsUsable = readingsUsable
+    }
+
+    /// False only when `TokenSimilarity.compare` with these flags certainly finds nothing: every way
+    /// two tokens meet (equal or folded-equal spellings, edits, a shared skeleton, an initial, Korean,
+    /// Mandarin or alternate readings) leaves a trace here. Each edit changes the letter set by at most
+    /// two bits, so a wider difference rules spellings out.
+    @inline(__always)
+    static func mayMeet(_ a: TokenSketch, _ b: TokenSketch, korean: Bool, chinese: Bool) -> Bool {
+        if a.length <= 1 || b.length <= 1 { return true }
+        let edits = 2 * max(1, TokenSimilarity.allowedEdits(Int(min(a.length, b.length))))
+        if (a.letters ^ b.letters).nonzeroBitCount <= edits || (a.foldedLetters ^ b.foldedLetters).nonzeroBitCount <= edits { return true }
+        if a.skeletonHash == b.skeletonHash { return true }
+        if a.hasMandarin && b.hasMandarin { return true }
+        if korean && a.hasKorean && b.hasKorean { return true }
+        if chinese && a.readingsUsable && b.readingsUsable && (a.hasAlternates || b.hasAlternates)
+            && a.alternatesOrMandarin && b.alternatesOrMandarin { return true }
+        return false
+    }
 }
