@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -55,7 +56,10 @@ let package = Package(
         // Accuracy and latency measurement: labelled pairs, screening sets, reports (`vigil eval`).
         .target(name: "VigilEvaluation", dependencies: ["VigilScreening", "VigilMatcher", "VigilIndex", "VigilLists"]),
         // The customer store (SQLite) and list-update re-screening (`vigil monitor`).
-        .target(name: "VigilMonitor", dependencies: ["VigilScreening", "VigilMatcher", "VigilIndex", "VigilLists", "CSQLite"]),
+        // Optional at-rest encryption of the store's personal fields: swift-crypto (AES-GCM, HKDF, HMAC).
+        .target(
+            name: "VigilMonitor",
+            dependencies: ["VigilScreening", "VigilMatcher", "VigilIndex", "VigilLists", "CSQLite", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "vigil",
             dependencies: [

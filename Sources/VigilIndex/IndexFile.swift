@@ -13,7 +13,13 @@ public enum IndexFile {
     /// - Returns: the number of bytes written.
     @discardableResult
     public static func write(_ index: SearchIndex, to path: String, permissions: mode_t = 0o644) throws(IndexError) -> Int {
-        let bytes = serialize(index)
+        try write(bytes: serialize(index), to: path, permissions: permissions)
+    }
+
+    /// Writes `bytes` to `path` atomically, as `write(_:to:permissions:)` does: for an index file
+    /// that the caller has transformed (the customer store seals its index over customers' names).
+    @discardableResult
+    public static func write(bytes: [UInt8], to path: String, permissions: mode_t = 0o644) throws(IndexError) -> Int {
         removeStaleTemporaries(of: path)
         let tmp = "\(path).tmp-\(getpid())"
         let fd = Glibc.open(tmp, O_CREAT | O_WRONLY | O_TRUNC, permissions)
@@ -92,7 +98,8 @@ public enum IndexFile {
 
     // MARK: serialization
 
-    static func serialize(_ index: SearchIndex) -> [UInt8] {
+    /// The file bytes of `index`, as `write` stores them (`decode(bytes:path:)` reads them back).
+    public static func serialize(_ index: SearchIndex) -> [UInt8] {
         var out = ByteWriter()
         out.bytes.append(contentsOf: IndexFormat.magic)
         out.u32(IndexFormat.version)
@@ -175,6 +182,18 @@ public enum IndexFile {
     }
 
     // MARK: verification and decoding
+
+    /// Verifies and decodes the bytes of an index file held in memory (checks as `open`); `path` names it in errors.
+    public static func decode(bytes: [UInt8], path: String) throws(IndexError) -> SearchIndex {
+        guard bytes.count >= IndexFormat.headerSize + IndexFormat.footerSize else {
+            if bytes.count >= 8 && Array(bytes[0..<8]) != IndexFormat.magic { throw .notAnIndex(path: path) }
+            throw .truncated(path: path, size: bytes.count)
+        }
+        let result = bytes.withUnsafeBytes { buf -> Result<SearchIndex, IndexError> in
+            Result { () throws(IndexError) in try decode(buf, path: path) }
+        }
+        return try result.get()
+    }
 
     static func decode(_ file: UnsafeRawBufferPointer, path: String) throws(IndexError) -> SearchIndex {
         let size = file.count

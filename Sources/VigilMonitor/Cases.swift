@@ -22,14 +22,14 @@ extension CustomerStore {
         if try s.step() {
             let id = s.integer(0)
             let current = Int(s.integer(1))
-            var all = Self.decodeReasons(s.text(2) ?? "")
+            var all = Self.decodeReasons(try opened(s.text(2), "cases.reasons", row: customer) ?? "")
             for r in reasons where !all.contains(r) { all.append(r) }
             try db.prepare("UPDATE cases SET priority = ?, reasons = ?, updated_at = ? WHERE id = ?")
-                .bind(.integer(Int64(min(current, priority))), .text(Self.encodeReasons(all)), .text(time), .integer(id)).run()
+                .bind(.integer(Int64(min(current, priority))), sealed(Self.encodeReasons(all), "cases.reasons", row: customer), .text(time), .integer(id)).run()
             return false
         }
         try db.prepare("INSERT INTO cases(customer_id, status, priority, opened_at, updated_at, reasons) VALUES(?, 'open', ?, ?, ?, ?)")
-            .bind(.text(customer), .integer(Int64(priority)), .text(time), .text(time), .text(Self.encodeReasons(reasons))).run()
+            .bind(.text(customer), .integer(Int64(priority)), .text(time), .text(time), sealed(Self.encodeReasons(reasons), "cases.reasons", row: customer)).run()
         return true
     }
 
@@ -43,8 +43,10 @@ extension CustomerStore {
                                + (includeClosed ? "" : " WHERE status = 'open'") + " ORDER BY priority, opened_at, id")
         var out: [Case] = []
         while try s.step() {
-            out.append(Case(id: Int(s.integer(0)), customerID: s.text(1) ?? "", open: s.text(2) == "open", priority: Int(s.integer(3)),
-                            openedAt: s.text(4) ?? "", updatedAt: s.text(5) ?? "", reasons: Self.decodeReasons(s.text(6) ?? "")))
+            let customer = s.text(1) ?? ""
+            out.append(Case(id: Int(s.integer(0)), customerID: customer, open: s.text(2) == "open", priority: Int(s.integer(3)),
+                            openedAt: s.text(4) ?? "", updatedAt: s.text(5) ?? "",
+                            reasons: Self.decodeReasons(try opened(s.text(6), "cases.reasons", row: customer) ?? "")))
         }
         return out
     }
@@ -61,7 +63,7 @@ extension CustomerStore {
             ON CONFLICT(customer_id, entity_id) DO UPDATE SET verdict = excluded.verdict, entity_hash = excluded.entity_hash,
               reviewer = excluded.reviewer, date = excluded.date, note = excluded.note
             """).bind(.text(d.customerID), .text(d.entityID), .text(d.verdict.rawValue), .text(d.entityHash), .text(d.reviewer),
-                      .text(d.date), .optional(d.note)).run()
+                      .text(d.date), sealed(d.note, "decisions.note", row: d.customerID + "\u{0}" + d.entityID)).run()
     }
 
     /// Customers with a decision on any of `entityIDs`: a cleared false positive must be screened again
@@ -75,8 +77,10 @@ extension CustomerStore {
         let s = try db.prepare("SELECT customer_id, entity_id, verdict, entity_hash, reviewer, date, note FROM decisions")
         var book = DecisionBook()
         while try s.step() {
-            book.add(Decision(customerID: s.text(0) ?? "", entityID: s.text(1) ?? "", verdict: Decision.Verdict(rawValue: s.text(2) ?? "") ?? .trueMatch,
-                              entityHash: s.text(3) ?? "", reviewer: s.text(4) ?? "", date: s.text(5) ?? "", note: s.text(6), source: path))
+            let customer = s.text(0) ?? "", entity = s.text(1) ?? ""
+            book.add(Decision(customerID: customer, entityID: entity, verdict: Decision.Verdict(rawValue: s.text(2) ?? "") ?? .trueMatch,
+                              entityHash: s.text(3) ?? "", reviewer: s.text(4) ?? "", date: s.text(5) ?? "",
+                              note: try opened(s.text(6), "decisions.note", row: customer + "\u{0}" + entity), source: path))
         }
         return book
     }

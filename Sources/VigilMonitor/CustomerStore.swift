@@ -12,13 +12,31 @@ import VigilScreening
 /// - `entities`: id and content hash of every entity of the index the store was last screened against,
 ///   so a list update is diffed without the old index file;
 /// - `audit`: append-only events (loads, updates) with counts, never customer names.
+///
+/// A store created with a key is encrypted for good (`FieldCipher`): the customers' KYC fields, the
+/// stored screening results, decision notes and case reasons are sealed, and the content hash is keyed.
+/// Ids, risk grades, scores, times and alert states stay in clear: the store looks rows up by them.
 public final class CustomerStore {
     public let path: String
     let db: SQLiteDatabase
+    /// Seals the personal fields; nil in a plain store.
+    let cipher: FieldCipher?
     static let schemaVersion = "1"
+    /// The schema version of an encrypted store: a vigil that predates encryption refuses it rather
+    /// than screening sealed text as names.
+    static let encryptedSchemaVersion = "1-encrypted"
 
-    public init(path: String) throws(StoreError) {
+    /// True when the store's personal fields are sealed under a key.
+    public var isEncrypted: Bool { cipher != nil }
+
+    /// Opens the store at `path`, or creates it: encrypted when `key` is given, plain otherwise. An
+    /// existing store is opened as it was created: an encrypted one only with its key, a plain one
+    /// only without a key (a store is never half sealed).
+    /// - Throws: `StoreError` when the file is not a store, is of another schema version, or the key
+    ///   is missing, wrong, or given for a plain store.
+    public init(path: String, key: StoreKey? = nil) throws(StoreError) {
         self.path = path
+        cipher = key.map(FieldCipher.init)
         db = try SQLiteDatabase(path: path)
         try db.execute("""
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,10 +64,54 @@ public final class CustomerStore {
             CREATE INDEX IF NOT EXISTS cases_customer ON cases(customer_id, status);
             CREATE TABLE IF NOT EXISTS audit(seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, event TEXT NOT NULL, details TEXT NOT NULL);
             """)
-        if let v = try meta("schema_version"), v != Self.schemaVersion {
-            throw StoreError(path: path, reason: "store schema version \(v), this vigil reads version \(Self.schemaVersion)")
+        guard let version = try meta("schema_version") else {
+            // A new store. The version goes last: a store interrupted here is still new next time.
+            try setMeta("encryption", cipher == nil ? "none" : FieldCipher.algorithm)
+            if let cipher { try setMeta("key_check", cipher.keyCheck) }
+            try setMeta("schema_version", cipher == nil ? Self.schemaVersion : Self.encryptedSchemaVersion)
+            return
         }
-        try setMeta("schema_version", Self.schemaVersion)
+        guard version == Self.schemaVersion || version == Self.encryptedSchemaVersion else {
+            throw StoreError(path: path, reason: "store schema version \(version), this vigil reads version \(Self.schemaVersion) (\(Self.encryptedSchemaVersion) encrypted)")
+        }
+        // Stores made before encryption existed have no `encryption` key: plain.
+        let encryption = try meta("encryption") ?? "none"
+        guard (encryption == "none") == (version == Self.schemaVersion) else {
+            throw StoreError(path: path, reason: "the store's meta table is inconsistent (schema version \(version), encryption \(encryption))")
+        }
+        switch (encryption, cipher) {
+        case ("none", nil):
+            break
+        case ("none", _?):
+            throw StoreError(path: path, reason: "the store is not encrypted, but a key file was given; a store is encrypted (or not) "
+                             + "from its creation: to encrypt one, load the customers into a new store with the key")
+        case (FieldCipher.algorithm, nil):
+            throw StoreError(path: path, reason: "the store is encrypted: give its key file (--key-file, or \(StoreKey.environmentVariable))")
+        case (FieldCipher.algorithm, let cipher?):
+            guard try meta("key_check") == cipher.keyCheck else {
+                throw StoreError(path: path, reason: "the key file does not open this store (key check failed): wrong key")
+            }
+        default:
+            throw StoreError(path: path, reason: "the store is encrypted with \(encryption), which this vigil cannot open")
+        }
+    }
+
+    // MARK: sealed fields
+
+    /// `value` as stored in `place` (`table.column`) of `row`: sealed in an encrypted store.
+    func sealed(_ value: String?, _ place: String, row: String) -> SQLiteValue {
+        guard let value else { return .null }
+        return .text(cipher?.seal(value, place: place, row: row) ?? value)
+    }
+
+    /// The stored `text` of `place` in `row`, opened in an encrypted store.
+    /// - Throws: when it does not open (altered, or moved from another row or column).
+    func opened(_ text: String?, _ place: String, row: String) throws(StoreError) -> String? {
+        guard let text, let cipher else { return text }
+        guard let plain = cipher.open(text, place: place, row: row) else {
+            throw StoreError(path: path, reason: "\(place) of \(row) does not decrypt with the store key: the store was altered or damaged")
+        }
+        return plain
     }
 
     // MARK: meta
@@ -76,10 +138,13 @@ public final class CustomerStore {
 
     // MARK: customers
 
-    /// Content hash of every field that can change a screening or the record.
-    static func contentHash(_ c: Customer) -> String {
+    /// Content hash of every field that can change a screening or the record: SHA-256 in a plain
+    /// store; in an encrypted one keyed (HMAC), so it cannot confirm a guessed name without the key.
+    func contentHash(_ c: Customer) -> String {
+        let fields = [c.name, c.gender, c.birthDate, c.nationality, c.occupation, c.address, c.contact, c.idType, c.idNumber, c.idExpiry]
+        if let cipher { return cipher.contentHash(fields) }
         var h = SHA256()
-        for field in [c.name, c.gender, c.birthDate, c.nationality, c.occupation, c.address, c.contact, c.idType, c.idNumber, c.idExpiry] {
+        for field in fields {
             h.update(Array((field ?? "\u{1}").utf8))
             h.update([0])
         }
@@ -95,6 +160,7 @@ public final class CustomerStore {
     }
 
     func upsert(_ c: Customer, hash: String, at time: String) throws(StoreError) {
+        func field(_ value: String?, _ column: String) -> SQLiteValue { sealed(value, "customers." + column, row: c.id) }
         try db.prepare("""
             INSERT INTO customers(id, name, gender, birth_date, nationality, occupation, address, contact, id_type, id_number, id_expiry, content_hash, updated_at, first_seen)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -102,9 +168,10 @@ public final class CustomerStore {
               nationality = excluded.nationality, occupation = excluded.occupation, address = excluded.address,
               contact = excluded.contact, id_type = excluded.id_type, id_number = excluded.id_number,
               id_expiry = excluded.id_expiry, content_hash = excluded.content_hash, updated_at = excluded.updated_at
-            """).bind(.text(c.id), .text(c.name), .optional(c.gender), .optional(c.birthDate), .optional(c.nationality),
-                      .optional(c.occupation), .optional(c.address), .optional(c.contact), .optional(c.idType),
-                      .optional(c.idNumber), .optional(c.idExpiry), .text(hash), .text(time), .text(time)).run()
+            """).bind(.text(c.id), field(c.name, "name"), field(c.gender, "gender"), field(c.birthDate, "birth_date"),
+                      field(c.nationality, "nationality"), field(c.occupation, "occupation"), field(c.address, "address"),
+                      field(c.contact, "contact"), field(c.idType, "id_type"), field(c.idNumber, "id_number"),
+                      field(c.idExpiry, "id_expiry"), .text(hash), .text(time), .text(time)).run()
     }
 
     public func risk(of id: String) throws(StoreError) -> RiskLevel? {
@@ -120,7 +187,10 @@ public final class CustomerStore {
     func reviewStates() throws(StoreError) -> [(id: String, risk: RiskLevel, since: String, idExpiry: String?)] {
         let s = try db.prepare("SELECT id, risk, coalesce(last_review, first_seen), id_expiry FROM customers ORDER BY id")
         var out: [(String, RiskLevel, String, String?)] = []
-        while try s.step() { out.append((s.text(0) ?? "", RiskLevel(rawValue: s.text(1) ?? "") ?? .low, s.text(2) ?? "", s.text(3))) }
+        while try s.step() {
+            let id = s.text(0) ?? ""
+            out.append((id, RiskLevel(rawValue: s.text(1) ?? "") ?? .low, s.text(2) ?? "", try opened(s.text(3), "customers.id_expiry", row: id)))
+        }
         return out
     }
 
@@ -130,29 +200,32 @@ public final class CustomerStore {
 
     private static let customerColumns = "id, name, gender, birth_date, nationality, occupation, address, contact, id_type, id_number, id_expiry"
 
-    private static func customer(_ s: SQLiteStatement) -> Customer {
-        var c = Customer(id: s.text(0) ?? "", name: s.text(1) ?? "")
-        c.gender = s.text(2)
-        c.birthDate = s.text(3)
-        c.nationality = s.text(4)
-        c.occupation = s.text(5)
-        c.address = s.text(6)
-        c.contact = s.text(7)
-        c.idType = s.text(8)
-        c.idNumber = s.text(9)
-        c.idExpiry = s.text(10)
+    /// The customer of the current row of a `SELECT customerColumns` statement, its fields opened.
+    private func customer(_ s: SQLiteStatement) throws(StoreError) -> Customer {
+        let id = s.text(0) ?? ""
+        func field(_ column: Int32, _ name: String) throws(StoreError) -> String? { try opened(s.text(column), "customers." + name, row: id) }
+        var c = Customer(id: id, name: try field(1, "name") ?? "")
+        c.gender = try field(2, "gender")
+        c.birthDate = try field(3, "birth_date")
+        c.nationality = try field(4, "nationality")
+        c.occupation = try field(5, "occupation")
+        c.address = try field(6, "address")
+        c.contact = try field(7, "contact")
+        c.idType = try field(8, "id_type")
+        c.idNumber = try field(9, "id_number")
+        c.idExpiry = try field(10, "id_expiry")
         return c
     }
 
     /// Every customer, in id order, a row at a time.
     public func forEachCustomer(_ body: (Customer) throws -> Void) throws {
         let s = try db.prepare("SELECT \(Self.customerColumns) FROM customers ORDER BY id")
-        while try s.step() { try body(Self.customer(s)) }
+        while try s.step() { try body(try customer(s)) }
     }
 
     public func customer(id: String) throws(StoreError) -> Customer? {
         let s = try db.prepare("SELECT \(Self.customerColumns) FROM customers WHERE id = ?").bind(.text(id))
-        return try s.step() ? Self.customer(s) : nil
+        return try s.step() ? try customer(s) : nil
     }
 
     /// The stored customers among `ids`, in the order given (one prepared statement for all).
@@ -162,7 +235,7 @@ public final class CustomerStore {
         out.reserveCapacity(ids.count)
         for id in ids {
             s.bind(.text(id))
-            if try s.step() { out.append(Self.customer(s)) }
+            if try s.step() { out.append(try customer(s)) }
         }
         return out
     }
@@ -185,7 +258,8 @@ public final class CustomerStore {
             INSERT INTO screenings(customer_id, index_id, screened_at, best_score, result) VALUES(?, ?, ?, ?, ?)
             ON CONFLICT(customer_id) DO UPDATE SET index_id = excluded.index_id, screened_at = excluded.screened_at,
               best_score = excluded.best_score, result = excluded.result
-            """).bind(.text(result.id), .text(indexID), .text(time), .real(best), .text(String(decoding: result.jsonLine().dropLast(), as: UTF8.self))).run()
+            """).bind(.text(result.id), .text(indexID), .text(time), .real(best),
+                      sealed(String(decoding: result.jsonLine().dropLast(), as: UTF8.self), "screenings.result", row: result.id)).run()
         var alerting: [String: Match] = [:]
         for m in result.alertingMatches { alerting[m.entity.id] = m }
         var status: [String: String] = [:]  // entity id -> status

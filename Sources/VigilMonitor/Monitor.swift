@@ -127,7 +127,7 @@ public final class Monitor {
                 summary.rejected.append("line \(row.line): " + (row.errors.isEmpty ? "no name" : row.errors.joined(separator: "; ")))
                 continue
             }
-            let hash = CustomerStore.contentHash(row.customer)
+            let hash = store.contentHash(row.customer)
             switch try store.storedHash(of: row.customer.id) {
             case hash: summary.unchanged += 1; continue
             case nil: summary.added += 1
@@ -149,7 +149,8 @@ public final class Monitor {
         return summary
     }
 
-    /// The index over the customers' names that `update` looks listed names up in, written atomically.
+    /// The index over the customers' names that `update` looks listed names up in, written atomically
+    /// (0600; sealed as a whole in an encrypted store, since it holds every name).
     public func buildCustomerIndex() throws {
         var entities: [Entity] = []
         try store.forEachCustomer { c in
@@ -157,7 +158,25 @@ public final class Monitor {
         }
         var builder = IndexBuilder()
         builder.add(LoadedList(entities: entities, provenance: SourceProvenance(list: "customers", format: "vigil-store", files: [store.path], sha256: [], publicationDate: nil), issues: []))
-        try IndexFile.write(builder.build(buildTime: Self.now()), to: customerIndexPath, permissions: 0o600)
+        let index = builder.build(buildTime: Self.now())
+        if let cipher = store.cipher {
+            try IndexFile.write(bytes: cipher.sealFile(IndexFile.serialize(index), name: Self.customerIndexName), to: customerIndexPath, permissions: 0o600)
+        } else {
+            try IndexFile.write(index, to: customerIndexPath, permissions: 0o600)
+        }
+    }
+
+    /// What an encrypted store's customer index is sealed for (its role, not its path).
+    static let customerIndexName = "customers.vigil"
+
+    /// Opens the index `buildCustomerIndex` wrote (decrypting it in memory in an encrypted store).
+    func openCustomerIndex() throws -> SearchIndex {
+        guard let cipher = store.cipher else { return try IndexFile.open(customerIndexPath) }
+        let sealed = try Array(Data(contentsOf: URL(fileURLWithPath: customerIndexPath)))
+        guard let bytes = cipher.openFile(sealed, name: Self.customerIndexName) else {
+            throw StoreError(path: customerIndexPath, reason: "the customer index does not decrypt with the store key; delete it and it is built again")
+        }
+        return try IndexFile.decode(bytes: bytes, path: customerIndexPath)
     }
 
     // MARK: update
@@ -194,7 +213,7 @@ public final class Monitor {
         // 2. Who can be affected.
         let indexStart = Clock.now()
         if !FileManager.default.fileExists(atPath: customerIndexPath) { try buildCustomerIndex() }
-        let customerIndex = try IndexFile.open(customerIndexPath)
+        let customerIndex = try openCustomerIndex()
         let reverse = Matcher(index: customerIndex)
         summary.customerIndexSeconds = Clock.now() - indexStart
         let lookupStart = Clock.now()

@@ -9,7 +9,8 @@ struct MonitorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitor",
         abstract: "Keep a customer store (SQLite) screened: load customers, follow list updates, list alerts.",
-        subcommands: [MonitorLoad.self, MonitorUpdate.self, MonitorReview.self, MonitorDecide.self, MonitorAlerts.self, MonitorCases.self])
+        subcommands: [MonitorLoad.self, MonitorUpdate.self, MonitorReview.self, MonitorDecide.self, MonitorAlerts.self, MonitorCases.self,
+                      MonitorKeygen.self])
 }
 
 struct StoreOptions: ParsableArguments {
@@ -22,14 +23,25 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "Policy file (JSON): review cycles per risk level, triggers with priority and flow, risk factors (see docs/monitor.md).")
     var policy: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Key file of an encrypted store (default: $\(StoreKey.environmentVariable)); a new store given a key is created encrypted.",
+        discussion: "32 raw bytes or 64 hex digits, mode 0600; `vigil monitor keygen PATH` makes one."))
+    var keyFile: String?
+
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be in 0...1") }
+    }
+
+    /// `--key-file`, or the file the environment names.
+    var keyPath: String? {
+        keyFile ?? ProcessInfo.processInfo.environment[StoreKey.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func open() throws -> Monitor {
         do {
             let rules = try policy.map { try Policy.load(path: $0) } ?? Policy()
-            return Monitor(store: try CustomerStore(path: store), options: ScreeningOptions(threshold: threshold), policy: rules)
+            let key = try keyPath.map { path throws(StoreError) in try StoreKey.read(path: path) }
+            return Monitor(store: try CustomerStore(path: store, key: key), options: ScreeningOptions(threshold: threshold), policy: rules)
         } catch { throw CLIError("\(error)") }
     }
 }
@@ -219,5 +231,19 @@ struct MonitorCases: ParsableCommand {
 
     static func csvField(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}
+
+struct MonitorKeygen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keygen",
+        abstract: "Write a new random key for an encrypted store to a file (64 hex digits, mode 0600); never overwrites one.")
+
+    @Argument(help: "The key file to create. Keep it off the store's volume and out of the store's backups.")
+    var path: String
+
+    func run() throws {
+        do { try StoreKey.generate(at: path) } catch { throw CLIError("\(error)") }
+        stderr("wrote a new store key to \(path) (mode 0600); a store created with --key-file \(path) can be opened only with it")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs the built `vigil` binary as a user would (no `VIGIL_INDEX` leaking in from the environment).
+/// Runs the built `vigil` binary as a user would (no `VIGIL_INDEX` or `VIGIL_STORE_KEY_FILE` leaking in from the environment).
 public enum VigilCLI {
     public struct Run: Sendable {
         public var status: Int32
@@ -22,6 +22,7 @@ public enum VigilCLI {
         p.arguments = args
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "VIGIL_INDEX")
+        environment.removeValue(forKey: "VIGIL_STORE_KEY_FILE")
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         return p
