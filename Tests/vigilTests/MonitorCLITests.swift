@@ -56,6 +56,48 @@ final class MonitorCLITests: XCTestCase {
         XCTAssertTrue(again.err.contains("already screened against"), again.err)
     }
 
+    /// `--key-file`: the sample customers in an encrypted store give the alerts a plain store gives,
+    /// no name reaches the disk in clear, and the store opens only with its key.
+    func testEncryptedStore() throws {
+        let un = try index("un-2026.vigil", TestData.dataDirectory + "/lists/un/consolidated_2026-02-27.xml")
+        let samples = TestData.dataDirectory + "/samples/customers.csv"
+        let key = TestData.temporaryPath(UUID().uuidString + ".key")
+        let keygen = try VigilCLI.run(["monitor", "keygen", key])
+        XCTAssertEqual(keygen.status, 0, keygen.err)
+        let again = try VigilCLI.run(["monitor", "keygen", key])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.err.contains("refusing to overwrite"), again.err)
+
+        let sealed = TestData.temporaryPath(UUID().uuidString + ".db"), plain = TestData.temporaryPath(UUID().uuidString + ".db")
+        let load = try VigilCLI.run(["monitor", "load", samples, "--store", sealed, "--index", un, "--key-file", key])
+        XCTAssertEqual(load.status, 2, "two sample rows are refused: \(load.err)")
+        XCTAssertEqual(try VigilCLI.run(["monitor", "load", samples, "--store", plain, "--index", un]).status, 2)
+        let sealedAlerts = try VigilCLI.run(["monitor", "alerts", "--store", sealed, "--key-file", key])
+        XCTAssertEqual(sealedAlerts.status, 0, sealedAlerts.err)
+        XCTAssertFalse(sealedAlerts.out.isEmpty)
+        XCTAssertEqual(sealedAlerts.out, try VigilCLI.run(["monitor", "alerts", "--store", plain]).out)
+        let byEnvironment = try VigilCLI.run(["monitor", "alerts", "--store", sealed], env: ["VIGIL_STORE_KEY_FILE": key])
+        XCTAssertEqual(byEnvironment.out, sealedAlerts.out, byEnvironment.err)
+
+        let bytes = try [sealed, sealed + ".customers.vigil"].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        for name in ["Yves Menard", "Ofeliya Anarqızı", "LD9711937", "62 Victoria Street"] {
+            XCTAssertTrue(bytes.allSatisfy { $0.range(of: Data(name.utf8)) == nil }, "\(name) in clear")
+        }
+
+        func refused(_ args: [String], _ message: String) throws {
+            let r = try VigilCLI.run(["monitor", "alerts"] + args)
+            XCTAssertEqual(r.status, 1, r.out)
+            XCTAssertTrue(r.err.contains(message), r.err)
+        }
+        try refused(["--store", sealed], "the store is encrypted: give its key file (--key-file, or VIGIL_STORE_KEY_FILE)")
+        let other = TestData.temporaryPath(UUID().uuidString + ".key")
+        XCTAssertEqual(try VigilCLI.run(["monitor", "keygen", other]).status, 0)
+        try refused(["--store", sealed, "--key-file", other], "key check failed")
+        try refused(["--store", plain, "--key-file", key], "the store is not encrypted, but a key file was given")
+        XCTAssertEqual(chmod(key, 0o644), 0)
+        try refused(["--store", sealed, "--key-file", key], "mode 644); it must be 0600 or stricter: chmod 600 \(key)")
+    }
+
     func testStoreErrorsAreClear() throws {
         let notADatabase = TestData.temporaryPath(UUID().uuidString + ".db")
         try "this is not sqlite".write(toFile: notADatabase, atomically: true, encoding: .utf8)
