@@ -223,6 +223,15 @@ public final class CustomerStore {
         while try s.step() { try body(try customer(s)) }
     }
 
+    /// Every customer's id and name, in id order (opens only the name of a sealed row).
+    func forEachName(_ body: (_ id: String, _ name: String) throws -> Void) throws {
+        let s = try db.prepare("SELECT id, name FROM customers ORDER BY id")
+        while try s.step() {
+            let id = s.text(0) ?? ""
+            try body(id, try opened(s.text(1), "customers.name", row: id) ?? "")
+        }
+    }
+
     public func customer(id: String) throws(StoreError) -> Customer? {
         let s = try db.prepare("SELECT \(Self.customerColumns) FROM customers WHERE id = ?").bind(.text(id))
         return try s.step() ? try customer(s) : nil

@@ -80,12 +80,12 @@ struct FieldCipher {
 
     /// Keyed hash of `fields` (nil fields distinct from empty ones), hex.
     func contentHash(_ fields: [String?]) -> String {
-        var h = HMAC<SHA256>(key: hashKey)
+        var bytes: [UInt8] = []  // one buffer, one HMAC call: cheaper than an update per field
         for field in fields {
-            h.update(data: Array((field ?? "\u{1}").utf8))
-            h.update(data: [0])
+            bytes.append(contentsOf: (field ?? "\u{1}").utf8)
+            bytes.append(0)
         }
-        return Self.hex(h.finalize())
+        return Self.hex(HMAC<SHA256>.authenticationCode(for: bytes, using: hashKey))
     }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {

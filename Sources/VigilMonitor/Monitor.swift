@@ -153,8 +153,8 @@ public final class Monitor {
     /// (0600; sealed as a whole in an encrypted store, since it holds every name).
     public func buildCustomerIndex() throws {
         var entities: [Entity] = []
-        try store.forEachCustomer { c in
-            entities.append(Entity(id: c.id, list: "customers", schema: .unknown, names: [EntityName(c.name, type: .primary)]))
+        try store.forEachName { id, name in
+            entities.append(Entity(id: id, list: "customers", schema: .unknown, names: [EntityName(name, type: .primary)]))
         }
         var builder = IndexBuilder()
         builder.add(LoadedList(entities: entities, provenance: SourceProvenance(list: "customers", format: "vigil-store", files: [store.path], sha256: [], publicationDate: nil), issues: []))
