@@ -131,7 +131,7 @@ public final class Matcher: Sendable {
                        scratch: Scratch) -> [Match] {
         var best: [UInt32: Match] = [:]
         let bonus = AttributeScorer.maximumBonus(for: query)
-        let candidates = candidates(for: normalized.tokens, scratch: scratch)
+        let candidates = candidates(for: normalized.tokens, forms: querySides.forms, scratch: scratch)
         withQuery(querySides) { q, records, sides in
             for nameID in candidates {
                 let record = records[Int(nameID)]
@@ -172,7 +172,7 @@ public final class Matcher: Sendable {
         guard let (normalized, querySides) = prepare(name) else { return [] }
         return scratchPool.withElement { scratch in
             defer { scratch.scoring.endQuery() }
-            let candidates = candidates(for: normalized.tokens, scratch: scratch, floorFraction: floorFraction, limit: nil)
+            let candidates = candidates(for: normalized.tokens, forms: querySides.forms, scratch: scratch, floorFraction: floorFraction, limit: nil)
             return withQuery(querySides) { q, records, sides in
                 var out = Set<UInt32>()
                 for nameID in candidates {
@@ -268,14 +268,22 @@ public final class Matcher: Sendable {
     /// Listed tokens that may be a query token in another spelling: tokens sharing enough of its
     /// trigrams or its phonetic key, confirmed by `TokenSimilarity`; and listed tokens that are a
     /// part of it ("jongun" holds "jong" and "un"), so split names are found too.
-    func similarTokens(_ q: String, joined: Bool = false, hits: UnsafeMutableBufferPointer<UInt8>, touched: inout [UInt32]) -> [TokenHit] {
-        let qForm = TokenForm(Array(q.utf8), koreanReadings: false)  // retrieval compares without Korean readings
+    /// - Parameter readings: whether the probe may be Chinese (else its pinyin readings are not made).
+    func similarTokens(_ q: String, joined: Bool = false, readings: Bool = true, hits: UnsafeMutableBufferPointer<UInt8>,
+                       touched: inout [UInt32]) -> [TokenHit] {
+        // Retrieval compares without Korean readings.
+        let qForm = TokenForm(Array(q.utf8), chineseReadings: readings ? .all : .none, koreanReadings: false, mandarinReadings: readings)
         let qBytes = qForm.bytes
         var terms = 0
         if joined {
             // The tokens a join can meet, with the terms they share counted as the postings walk would.
             var queryTerms: [UInt32] = []
-            Grams.forEachTerm(in: q) { queryTerms.append($0) }
+            if readings {
+                Grams.forEachTerm(in: q) { queryTerms.append($0) }
+            } else {
+                Grams.forEach(in: q) { queryTerms.append($0) }
+                if let p = Grams.phoneticTerm(of: q) { queryTerms.append(p) }
+            }
             terms = queryTerms.count
             joinedTokenFinder.forEachCandidate(qForm) { t in
                 guard hits[Int(t)] == 0 else { return }
@@ -323,21 +331,28 @@ public final class Matcher: Sendable {
     /// Names holding tokens like the query's, ranked by the rarity-weighted similarity they collect,
     /// at most `candidateLimit`; a name needs 30% of the query's weight (one rare token is enough, one
     /// common token of several is not).
-    func candidates(for tokens: [String], scratch: Scratch, floorFraction: Double = 0.3, limit: Int? = Matcher.candidateLimit) -> [UInt32] {
+    /// - Parameter forms: the query tokens' forms, when known: a joined probe gets Chinese readings only
+    ///   if both its parts have some (a join of tokens that are no pinyin syllables is none either, and
+    ///   reading it was most of a joined probe's cost).
+    func candidates(for tokens: [String], forms: [TokenForm]? = nil, scratch: Scratch, floorFraction: Double = 0.3,
+                    limit: Int? = Matcher.candidateLimit) -> [UInt32] {
         // Each probe carries its own rarity weight, so a name's sum and the floor are on one scale.
-        var probes: [(text: String, weight: Double, joined: Bool)] = tokens.map { ($0, Self.damp($0, Double(index.rarity(of: $0))), false) }
+        var probes: [(text: String, weight: Double, joined: Bool, readings: Bool)] = tokens.map {
+            ($0, Self.damp($0, Double(index.rarity(of: $0))), false, true)
+        }
         let queryWeight = probes.reduce(0.0) { $0 + $1.weight }
         // Joined probes find names that write two query tokens as one ("jin ping" -> "jinping").
         if tokens.count >= 2 {
             for i in 0..<(tokens.count - 1) {
-                probes.append((tokens[i] + tokens[i + 1], probes[i].weight + probes[i + 1].weight, true))
+                let readings = forms.map { i + 1 < $0.count && $0[i].hasReadings && $0[i + 1].hasReadings } ?? true
+                probes.append((tokens[i] + tokens[i + 1], probes[i].weight + probes[i + 1].weight, true, readings))
             }
         }
         let floor = queryWeight * floorFraction
         let hits = scratch.hits, acc = scratch.acc
         for probe in probes {
             // A joined probe is new in every query: not worth caching.
-            let found = probe.joined ? similarTokens(probe.text, joined: true, hits: hits, touched: &scratch.touchedTokens)
+            let found = probe.joined ? similarTokens(probe.text, joined: true, readings: probe.readings, hits: hits, touched: &scratch.touchedTokens)
                                      : cachedSimilarTokens(probe.text, hits: hits, touched: &scratch.touchedTokens)
             for hit in found {
                 let w = Float(hit.similarity * probe.weight)

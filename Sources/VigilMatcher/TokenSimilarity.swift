@@ -295,6 +295,9 @@ public final class TokenForm: Sendable {
         return set
     }
 
+    /// Whether the token reads as Chinese syllables in some romanization.
+    public var hasReadings: Bool { mandarin != nil || alternates != nil }
+
     /// Length of the spelling-folded token.
     @inline(__always)
     public var foldedLength: Int { (folded ?? bytes).count }

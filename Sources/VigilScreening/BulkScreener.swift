@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import VigilLists
 
 #if canImport(Glibc)
@@ -79,12 +80,14 @@ public struct BulkScreener: Sendable {
         let n = items.count
         guard n > 0 else { return [] }
         let slots = ResultSlots(count: n)
-        let w = min(workers, n)
-        DispatchQueue.concurrentPerform(iterations: w) { worker in
-            var i = worker
-            while i < n {
+        // Each worker takes the next unscreened row: rows differ in cost (a Chinese name with many
+        // readings against a plain Western one), and fixed stripes left a worker idle at each batch's end.
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(workers, n)) { _ in
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < n else { break }
                 slots.set(i, screen(items[i]))
-                i += w
             }
         }
         return slots.collect()
