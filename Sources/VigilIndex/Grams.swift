@@ -49,11 +49,13 @@ public enum Grams {
     }
 
     /// Every postings term of a token: its trigrams, its phonetic term, its pinyin spellings.
+    /// - Parameter romanization: false leaves the pinyin spellings out (for a token known not to read
+    ///   as Chinese: finding them is the costly part).
     @inline(__always)
-    public static func forEachTerm(in token: String, _ body: (UInt32) -> Void) {
+    public static func forEachTerm(in token: String, romanization: Bool = true, _ body: (UInt32) -> Void) {
         forEach(in: token, body)
         if let p = phoneticTerm(of: token) { body(p) }
-        romanizationTerms(of: token, body)
+        if romanization { romanizationTerms(of: token, body) }
     }
 
     public static func keys(of token: String) -> [UInt32] {

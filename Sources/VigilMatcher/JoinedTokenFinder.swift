@@ -66,17 +66,14 @@ struct JoinedTokenFinder: Sendable {
     private static func forEachDeletion(_ bytes: [UInt8], _ body: (UInt64) -> Void) {
         body(hash(bytes[...]))
         guard bytes.count >= 2 else { return }
-        for skip in bytes.indices {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for (i, b) in bytes.enumerated() where i != skip { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            body(h)
-        }
+        for skip in bytes.indices { body(hash(bytes[...], skipping: skip)) }
     }
 
-    /// FNV-1a, 64 bits: a collision only costs one more comparison, which rejects it.
-    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    /// FNV-1a, 64 bits, of the bytes without the one at `skipping`: a collision only costs one more
+    /// comparison, which rejects it.
+    private static func hash(_ bytes: ArraySlice<UInt8>, skipping: Int = -1) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        for i in bytes.indices where i != skipping { h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3 }
         return h
     }
 }

@@ -278,12 +278,7 @@ public final class Matcher: Sendable {
         if joined {
             // The tokens a join can meet, with the terms they share counted as the postings walk would.
             var queryTerms: [UInt32] = []
-            if readings {
-                Grams.forEachTerm(in: q) { queryTerms.append($0) }
-            } else {
-                Grams.forEach(in: q) { queryTerms.append($0) }
-                if let p = Grams.phoneticTerm(of: q) { queryTerms.append(p) }
-            }
+            Grams.forEachTerm(in: q, romanization: readings) { queryTerms.append($0) }
             terms = queryTerms.count
             joinedTokenFinder.forEachCandidate(qForm) { t in
                 guard hits[Int(t)] == 0 else { return }

@@ -295,18 +295,14 @@ struct NameScorer {
         return s
     }
 
-    static func score(query: [Side], listed: [Side], isPerson: Bool = true, explain: Bool = true, explanation: inout Explanation,
-                      state: inout ScoringState) -> Double {
-        query.withUnsafeBufferPointer { q in
+    /// Two names on their own (no memo across candidates).
+    static func score(query: [Side], listed: [Side], isPerson: Bool = true, explain: Bool = true, explanation: inout Explanation) -> Double {
+        var state = ScoringState(memo: .disabled)
+        return query.withUnsafeBufferPointer { q in
             listed.withUnsafeBufferPointer { l in
                 score(query: q, listed: l, isPerson: isPerson, explain: explain, explanation: &explanation, state: &state)
             }
         }
-    }
-
-    static func score(query: [Side], listed: [Side], isPerson: Bool = true, explain: Bool = true, explanation: inout Explanation) -> Double {
-        var state = ScoringState(memo: .disabled)
-        return score(query: query, listed: listed, isPerson: isPerson, explain: explain, explanation: &explanation, state: &state)
     }
 }
 

@@ -194,8 +194,9 @@ public enum TokenSimilarity {
         if allowed > 0 {
             // Each edit changes which letters a token holds by at most two: tokens whose letter sets
             // differ by more cannot be within `allowed` edits (most pairs the scorer sees end here).
-            var d = (a.letters ^ b.letters).nonzeroBitCount > 2 * allowed ? allowed + 1 : editDistance(a.bytes, b.bytes, limit: allowed)
-            if d > 1, a.folded != nil || b.folded != nil, (a.foldedLetters ^ b.foldedLetters).nonzeroBitCount <= 2 * allowed {
+            var d = (a.sketch.letters ^ b.sketch.letters).nonzeroBitCount > 2 * allowed
+                ? allowed + 1 : editDistance(a.bytes, b.bytes, limit: allowed)
+            if d > 1, a.folded != nil || b.folded != nil, (a.sketch.foldedLetters ^ b.sketch.foldedLetters).nonzeroBitCount <= 2 * allowed {
                 d = min(d, editDistance(a.folded ?? a.bytes, b.folded ?? b.bytes, limit: allowed))
             }
             if d == 1 { return (0.9, .typo) }
@@ -248,9 +249,6 @@ public final class TokenForm: Sendable {
     public let fromHanReadings: Bool
     /// The Hangul syllables each syllable may spell when the token reads as Korean name syllables.
     public let korean: [[UInt32]]?
-    /// Which letters (and digits, folded together) the token holds, as bits; and its folded form's.
-    let letters: UInt64
-    let foldedLetters: UInt64
     /// The few words that tell most unlike pairs apart without reading the keys.
     let sketch: TokenSketch
 
@@ -271,8 +269,6 @@ public final class TokenForm: Sendable {
         let folded = PhoneticKey.spellingFold(bytes)
         self.folded = folded == bytes ? nil : folded
         self.skeleton = PhoneticKey.skeleton(folded)
-        self.letters = Self.letterSet(bytes)
-        self.foldedLetters = Self.letterSet(folded)
         self.syllables = PhoneticKey.vowelGroups(bytes)
         let wantsAlternates = hanReadings == nil && chineseReadings == .all && bytes.count >= 2
         // Pinyin readings once: the token's own, and the baseline its alternates are told apart from.
@@ -281,7 +277,8 @@ public final class TokenForm: Sendable {
         self.alternates = hanReadings ?? (wantsAlternates ? MandarinRomanization.alternateReadings(bytes, plain: plain) : nil)
         self.fromHanReadings = hanReadings != nil
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
-        self.sketch = TokenSketch(length: bytes.count, foldedLength: folded.count, letters: letters, foldedLetters: foldedLetters, skeleton: skeleton,
+        self.sketch = TokenSketch(length: bytes.count, foldedLength: folded.count, letters: Self.letterSet(bytes),
+                                  foldedLetters: Self.letterSet(folded), skeleton: skeleton,
                                   mandarin: mandarin != nil, korean: korean != nil, alternates: alternates != nil,
                                   readingsUsable: chineseReadings != .none)
     }
@@ -297,10 +294,6 @@ public final class TokenForm: Sendable {
 
     /// Whether the token reads as Chinese syllables in some romanization.
     public var hasReadings: Bool { mandarin != nil || alternates != nil }
-
-    /// Length of the spelling-folded token.
-    @inline(__always)
-    public var foldedLength: Int { (folded ?? bytes).count }
 }
 
 /// A token's comparison keys seen from afar, carried in each scoring side: most pairs the scorer meets
@@ -314,10 +307,11 @@ struct TokenSketch {
     var foldedLength: UInt16
     var hasMandarin: Bool
     var hasKorean: Bool
-    /// Alternate readings, or Mandarin ones to meet them, usable (`chineseReadings` is not `.none`).
     var hasAlternates: Bool
-    var alternatesOrMandarin: Bool
+    /// Alternate readings usable (`chineseReadings` is not `.none`).
     var readingsUsable: Bool
+    /// Chinese readings of either kind, alternate or Mandarin.
+    var alternatesOrMandarin: Bool { hasAlternates || hasMandarin }
 
     init(length: Int, foldedLength: Int, letters: UInt64, foldedLetters: UInt64, skeleton: [UInt8], mandarin: Bool, korean: Bool, alternates: Bool,
          readingsUsable: Bool) {
@@ -331,7 +325,6 @@ struct TokenSketch {
         hasMandarin = mandarin
         hasKorean = korean
         hasAlternates = alternates
-        alternatesOrMandarin = alternates || mandarin
         self.readingsUsable = readingsUsable
     }
 
