@@ -1,5 +1,7 @@
+import Dispatch
 import VigilLists
 import VigilNormalization
+import Synchronization
 
 /// Collects entities from list sources and builds a `SearchIndex`: every name normalized to Latin
 /// tokens, tokens interned and counted, trigram and phonetic postings of tokens.
@@ -31,16 +33,14 @@ public struct IndexBuilder {
     }
 
     public func build(buildTime: String) -> SearchIndex {
-        // 1. Normalize every name; intern tokens.
+        // 1. Normalize every name (in parallel: normalization is most of a build); intern tokens.
+        let normalized = normalizeNames()
         var rawNames: [(entity: UInt32, slot: UInt16, tokens: [String])] = []
         var frequency: [String: UInt32] = [:]
-        for (ei, e) in entities.enumerated() {
+        for (ei, names) in normalized.enumerated() {
             var seen: Set<[String]> = []
-            let isPerson = e.schema == .person || e.schema == .unknown
-            for (slot, name) in e.names.enumerated() where slot < Int(UInt16.max) {
-                let tokens = normalizer.normalize(name.value, stripHonorifics: isPerson).tokens
-                guard !tokens.isEmpty, seen.insert(tokens).inserted else { continue }
-                rawNames.append((UInt32(ei), UInt16(slot), tokens))
+            for (slot, tokens) in names where seen.insert(tokens).inserted {
+                rawNames.append((UInt32(ei), slot, tokens))
                 for t in Set(tokens) { frequency[t, default: 0] += 1 }
             }
         }
@@ -73,5 +73,35 @@ public struct IndexBuilder {
         return SearchIndex(
             meta: meta, entities: entities, names: names, tokens: tokenList,
             tokenFrequency: tokenList.map { frequency[$0]! }, gramKeys: keys, gramOffsets: offsets, postings: postings)
+    }
+
+    /// Per entity, its names' non-empty token lists with their slots, normalized on every core in
+    /// chunks taken from a shared counter (names in Han go through ICU, which serializes them).
+    private func normalizeNames() -> [[(slot: UInt16, tokens: [String])]] {
+        let chunk = 2_048
+        let chunks = (entities.count + chunk - 1) / chunk
+        var results = [[[(slot: UInt16, tokens: [String])]]](repeating: [], count: chunks)
+        let next = Atomic<Int>(0)
+        let workers = max(1, min(Machine.coreCount, chunks))
+        let entities = self.entities, normalizer = self.normalizer
+        results.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let c = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard c < chunks else { return }
+                    let range = c * chunk ..< min(entities.count, (c + 1) * chunk)
+                    out[c] = entities[range].map { e in
+                        let isPerson = e.schema == .person || e.schema == .unknown
+                        return e.names.enumerated().compactMap { slot, name in
+                            guard slot < Int(UInt16.max) else { return nil }
+                            let tokens = normalizer.normalize(name.value, stripHonorifics: isPerson).tokens
+                            return tokens.isEmpty ? nil : (UInt16(slot), tokens)
+                        }
+                    }
+                }
+            }
+        }
+        return results.flatMap { $0 }
     }
 }

@@ -53,15 +53,19 @@ public final class SearchIndex: Sendable {
         self.gramOffsets = gramOffsets
         self.postings = postings
         // Token -> names, by counting then filling (names are visited in ascending order).
+        // A name's distinct tokens: names are short, so a look back beats a Set (a million of them at scale).
+        func forEachDistinct(_ ts: [UInt32], _ body: (Int) -> Void) {
+            for (i, t) in ts.enumerated() where Int(t) < tokens.count && !ts[..<i].contains(t) { body(Int(t)) }
+        }
         var counts = [UInt32](repeating: 0, count: tokens.count + 1)
-        for n in names { for t in Set(n.tokens) where Int(t) < tokens.count { counts[Int(t) + 1] += 1 } }
+        for n in names { forEachDistinct(n.tokens) { counts[$0 + 1] += 1 } }
         for i in 1..<counts.count { counts[i] += counts[i - 1] }
         var fill = counts
         var flat = [UInt32](repeating: 0, count: Int(counts.last ?? 0))
         for (ni, n) in names.enumerated() {
-            for t in Set(n.tokens) where Int(t) < tokens.count {
-                flat[Int(fill[Int(t)])] = UInt32(ni)
-                fill[Int(t)] += 1
+            forEachDistinct(n.tokens) { t in
+                flat[Int(fill[t])] = UInt32(ni)
+                fill[t] += 1
             }
         }
         self.tokenNames = flat
@@ -108,6 +112,12 @@ public final class SearchIndex: Sendable {
     /// Names holding a token, ascending.
     public func names(withToken id: UInt32) -> ArraySlice<UInt32> {
         tokenNames[Int(tokenNameOffsets[Int(id)])..<Int(tokenNameOffsets[Int(id) + 1])]
+    }
+
+    /// Runs `body` with the flat name postings of all tokens and their offsets: token i's names are
+    /// `postings[offsets[i] ..< offsets[i + 1]]`, ascending. For loops that walk many tokens' names.
+    public func withNamePostings<T>(_ body: (_ postings: UnsafeBufferPointer<UInt32>, _ offsets: UnsafeBufferPointer<UInt32>) throws -> T) rethrows -> T {
+        try tokenNames.withUnsafeBufferPointer { p in try tokenNameOffsets.withUnsafeBufferPointer { o in try body(p, o) } }
     }
 
     /// Tokens containing a term (trigram or phonetic key), sorted ascending; empty when unknown.

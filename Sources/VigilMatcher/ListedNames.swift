@@ -20,19 +20,23 @@ struct ListedNames: Sendable {
     let records: [Record]
     let sides: [NameScorer.Side]
 
-    /// - Parameter sidesOf: a name's sides, given its tokens (forms and weights are the matcher's).
-    init(index: SearchIndex, sidesOf: ([UInt32]) -> [NameScorer.Side]) {
+    /// - Parameters: forms and weights: the matcher's, per listed token.
+    init(index: SearchIndex, forms: [TokenForm], weights: [Double]) {
         var records: [Record] = []
         var sides: [NameScorer.Side] = []
         records.reserveCapacity(index.names.count)
+        // One allocation: growing by doubling copied and page-faulted the whole array ~20 times at 1M names.
+        sides.reserveCapacity(index.names.reduce(0) { $0 + min($1.tokens.count, NameScorer.maximumTokens) })
         for name in index.names {
-            let entity = index.entities[Int(name.entity)]
-            let listed = entity.names[Int(name.slot)]
-            let own = sidesOf(name.tokens)
-            records.append(Record(start: UInt32(sides.count), count: UInt32(own.count), entity: name.entity, slot: name.slot,
-                                  isPerson: entity.schema == .person || entity.schema == .unknown,
+            let start = sides.count
+            for (i, t) in name.tokens.prefix(NameScorer.maximumTokens).enumerated() {
+                sides.append(NameScorer.Side(form: forms[Int(t)], weight: weights[Int(t)], position: i, tokenID: t))
+            }
+            Matcher.markNameKind(&sides[start...])
+            let (schema, listed) = index.entities.withUnsafeBufferPointer { ($0[Int(name.entity)].schema, $0[Int(name.entity)].names[Int(name.slot)]) }
+            records.append(Record(start: UInt32(start), count: UInt32(sides.count - start), entity: name.entity, slot: name.slot,
+                                  isPerson: schema == .person || schema == .unknown,
                                   isWeak: listed.type == .weakAka || listed.quality?.lowercased() == "low"))
-            sides += own
         }
         self.records = records
         self.sides = sides

@@ -13,8 +13,10 @@ public final class Matcher: Sendable {
     private let tokenWeights: [Double]
     /// Every listed name as the scorer sees it, built once: the hot loop only reads them.
     private let listed: ListedNames
-    /// Per entity: its names' ids.
-    private let entityNames: [[UInt32]]
+    /// Per entity: its names' ids, `entityNames[entityNameOffsets[e] ..< entityNameOffsets[e + 1]]` (flat:
+    /// an array per entity was a million allocations on a large index).
+    private let entityNames: [UInt32]
+    private let entityNameOffsets: [UInt32]
 
     /// Longest query name used, in UTF-8 bytes, and most tokens used from it.
     public static let maximumQueryBytes = 4096
@@ -46,15 +48,17 @@ public final class Matcher: Sendable {
         self.tokenWeights = index.tokens.indices.map { i in
             Self.damp(index.tokens[i], Double(index.rarity(ofTokenID: UInt32(i))))
         }
-        let forms = tokenForms, weights = tokenWeights
-        self.listed = ListedNames(index: index) { tokens in
-            Self.markNameKind(tokens.prefix(NameScorer.maximumTokens).enumerated().map { i, t in
-                NameScorer.Side(form: forms[Int(t)], weight: weights[Int(t)], position: i, tokenID: t)
-            })
+        self.listed = ListedNames(index: index, forms: tokenForms, weights: tokenWeights)
+        var offsets = [UInt32](repeating: 0, count: index.entities.count + 1)
+        for name in index.names { offsets[Int(name.entity) + 1] += 1 }
+        for e in 0..<index.entities.count { offsets[e + 1] += offsets[e] }
+        var fill = offsets, flat = [UInt32](repeating: 0, count: index.names.count)
+        for (i, name) in index.names.enumerated() {
+            flat[Int(fill[Int(name.entity)])] = UInt32(i)
+            fill[Int(name.entity)] += 1
         }
-        var byEntity = [[UInt32]](repeating: [], count: index.entities.count)
-        for (i, name) in index.names.enumerated() { byEntity[Int(name.entity)].append(UInt32(i)) }
-        self.entityNames = byEntity
+        self.entityNames = flat
+        self.entityNameOffsets = offsets
     }
 
     /// Scores are reported to 4 decimals; rounding here keeps a weighted mean of 0.8s at 0.8 rather
@@ -103,7 +107,7 @@ public final class Matcher: Sendable {
             return withQuery(querySides) { q, records, sides in
                 var best = 0.0
                 for e in entities {
-                    for nameID in entityNames[Int(e)] {
+                    for nameID in entityNames[Int(entityNameOffsets[Int(e)]) ..< Int(entityNameOffsets[Int(e) + 1])] {
                         let record = records[Int(nameID)]
                         var unused = Explanation()
                         var score = NameScorer.score(query: q, listed: sides.of(record), isPerson: record.isPerson, explain: false,
@@ -202,7 +206,7 @@ public final class Matcher: Sendable {
         var out = zip(tokens, forms).enumerated().map { i, tf in
             NameScorer.Side(form: tf.1, weight: Self.damp(tf.0, Double(index.rarity(of: tf.0))), position: i)
         }
-        out = Self.markNameKind(out)
+        Self.markNameKind(&out[out.indices])
         if hangul { for i in out.indices { out[i].koreanName = true } }
         if abjad { for i in out.indices { out[i].vowelsUncertain = true } }
         if chineseReadings == .othersOnly { for i in out.indices { out[i].chineseName = true } }
@@ -214,22 +218,24 @@ public final class Matcher: Sendable {
 
     /// Marks the sides of a name that may be Korean or Chinese, which lets the romanization variants
     /// of that language count.
-    static func markNameKind(_ sides: [NameScorer.Side]) -> [NameScorer.Side] {
-        let forms = sides.map(\.form)
-        let korean = looksKorean(forms), chinese = looksChinese(forms)
-        guard korean || chinese else { return sides }
-        return sides.map { var s = $0; s.koreanName = korean; s.chineseName = chinese; return s }
+    static func markNameKind(_ sides: inout ArraySlice<NameScorer.Side>) {
+        let korean = looksKorean(sides.lazy.map(\.form)), chinese = looksChinese(sides.lazy.map(\.form))
+        guard korean || chinese else { return }
+        for i in sides.indices {
+            sides[i].koreanName = korean
+            sides[i].chineseName = chinese
+        }
     }
 
     /// A name may be Chinese when every token reads as one or two Chinese syllables in some romanization
     /// (Chan Tai Man, Lim Boon Keng, Tsai Ing-wen); `Dan Brown` may not, so its `Dan` never meets `Tan`.
-    static func looksChinese(_ forms: [TokenForm]) -> Bool {
+    static func looksChinese(_ forms: some Collection<TokenForm>) -> Bool {
         !forms.isEmpty && forms.allSatisfy { (($0.mandarin ?? $0.alternates)?.count ?? 9) <= 2 }
     }
 
     /// A name may be Korean when it has 2 to 4 tokens, each one or two Korean name syllables (Kim Jong
     /// Un, Park Ji-sung, Choe Ryong Hae): Western names rarely pass (`maria` does, `lopez` does not).
-    static func looksKorean(_ forms: [TokenForm]) -> Bool {
+    static func looksKorean(_ forms: some Collection<TokenForm>) -> Bool {
         (2...4).contains(forms.count) && forms.allSatisfy { ($0.korean?.count ?? 9) <= 2 }
     }
 
@@ -344,34 +350,70 @@ public final class Matcher: Sendable {
             }
         }
         let floor = queryWeight * floorFraction
-        let hits = scratch.hits, acc = scratch.acc
-        for probe in probes {
-            // A joined probe is new in every query: not worth caching.
-            let found = probe.joined ? similarTokens(probe.text, joined: true, readings: probe.readings, hits: hits, touched: &scratch.touchedTokens)
-                                     : cachedSimilarTokens(probe.text, hits: hits, touched: &scratch.touchedTokens)
-            for hit in found {
-                let w = Float(hit.similarity * probe.weight)
-                index.names(withToken: hit.token).withUnsafeBufferPointer { ids in
-                    for id in ids {
-                        if acc[Int(id)] == 0 { scratch.touchedNames.append(id) }
-                        acc[Int(id)] += w
-                    }
+        let hits = scratch.hits
+        // First the postings to add (which names, what weight), then the adding, block by block.
+        scratch.runs.removeAll(keepingCapacity: true)
+        index.withNamePostings { _, offsets in
+            for probe in probes {
+                // A joined probe is new in every query: not worth caching.
+                let found = probe.joined ? similarTokens(probe.text, joined: true, readings: probe.readings, hits: hits, touched: &scratch.touchedTokens)
+                                         : cachedSimilarTokens(probe.text, hits: hits, touched: &scratch.touchedTokens)
+                for hit in found {
+                    let start = offsets[Int(hit.token)], end = offsets[Int(hit.token) + 1]
+                    if start < end { scratch.runs.append(PostingsRun(next: start, end: end, weight: Float(hit.similarity * probe.weight))) }
                 }
             }
         }
+        accumulate(scratch)
         var ranked: [(UInt32, Float)] = []
-        let f = Float(floor)
+        let f = Float(floor), acc = scratch.acc
         for id in scratch.touchedNames {
             if acc[Int(id)] >= f { ranked.append((id, acc[Int(id)])) }
             acc[Int(id)] = 0  // clean for the next query
         }
         scratch.touchedNames.removeAll(keepingCapacity: true)
-        if let limit, ranked.count > limit {
-            ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            ranked.removeSubrange(limit...)
-        }
+        // Best retrieved first (ties by name id), so the order does not depend on how postings were walked.
+        keepFirst(limit ?? ranked.count, of: &ranked) { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         return ranked.map(\.0)
     }
+
+    /// Names per block of the accumulator: 64k floats (256 KiB) stay in a core's L2 cache.
+    static let accumulatorBlock = 1 << 16
+
+    /// Adds each run's weight to its names' sums in `scratch.acc`, recording names seen for the first
+    /// time in `touchedNames`. A common token's names spread over the whole index: on a million names,
+    /// adding list after list missed the cache at almost every name, so the lists are walked together one
+    /// block of names at a time. Each name still receives its weights in run order (same float sums).
+    private func accumulate(_ scratch: Scratch) {
+        let acc = scratch.acc
+        let blocks = (index.names.count + Self.accumulatorBlock - 1) / Self.accumulatorBlock
+        index.withNamePostings { postings, _ in
+            scratch.runs.withUnsafeMutableBufferPointer { runs in
+                for block in 0..<max(1, blocks) {
+                    let limit = block + 1 >= blocks ? UInt32.max : UInt32((block + 1) * Self.accumulatorBlock)
+                    for r in runs.indices {
+                        var i = Int(runs[r].next)
+                        let end = Int(runs[r].end), w = runs[r].weight
+                        while i < end {
+                            let id = postings[i]
+                            if id >= limit { break }
+                            if acc[Int(id)] == 0 { scratch.touchedNames.append(id) }
+                            acc[Int(id)] += w
+                            i += 1
+                        }
+                        runs[r].next = UInt32(i)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Names of one listed token still to add to the accumulator, with the weight each gets.
+struct PostingsRun {
+    var next: UInt32
+    var end: UInt32
+    var weight: Float
 }
 
 /// A name's sides with the forms they point to: `NameScorer.Side.form` is unowned (no reference
@@ -390,6 +432,8 @@ final class Scratch {
     let acc: UnsafeMutableBufferPointer<Float>
     var touchedTokens: [UInt32] = []
     var touchedNames: [UInt32] = []
+    /// The postings runs of the current query's retrieval (`Matcher.accumulate`).
+    var runs: [PostingsRun] = []
     var scoring = ScoringState()
 
     init(tokens: Int, names: Int) {
@@ -404,3 +448,4 @@ final class Scratch {
         acc.deallocate()
     }
 }
+

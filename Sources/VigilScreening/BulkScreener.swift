@@ -110,16 +110,6 @@ final class ResultSlots: @unchecked Sendable {
     func collect() -> [ScreeningResult] { slots.map { $0! } }
 }
 
-public enum Machine {
-    public static var coreCount: Int {
-        #if canImport(Glibc)
-        return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        #else
-        return 2
-        #endif
-    }
-}
-
 /// Monotonic seconds.
 public enum Clock {
     public static func now() -> Double {
