@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import VigilLists
 
 /// Writes and opens index files (layout in `IndexFormat`).
@@ -271,13 +272,44 @@ public enum IndexFile {
             formatVersion: formatVersion, buildTime: buildTime, normalizationVersion: normVersion, sources: sources,
             entityCount: entityCount, nameCount: nameCount, tokenCount: tokenCount, gramCount: gramCount)
 
-        r = ByteReader(s[.entities]!, section: "entities")
+        nonisolated(unsafe) var entities: [Entity] = []
+        nonisolated(unsafe) var entityError: IndexError?
+        nonisolated(unsafe) var rest: Result<DecodedLists, IndexError> = .failure(.corrupt(reason: "not decoded"))
+        // Entity records are most of the decoding and independent of the rest: one core reads them
+        // while the other reads tokens, names and postings.
+        DispatchQueue.concurrentPerform(iterations: 2) { lane in
+            if lane == 0 {
+                do throws(IndexError) { entities = try decodeEntities(s[.entities]!, count: entityCount) } catch { entityError = error }
+            } else {
+                rest = Result { () throws(IndexError) in try decodeLists(s, meta: meta) }
+            }
+        }
+        if let entityError { throw entityError }
+        let lists = try rest.get()
+        return SearchIndex(
+            meta: meta, entities: entities, names: lists.names, tokens: lists.tokens, tokenFrequency: lists.frequency,
+            gramKeys: lists.keys, gramOffsets: lists.offsets, postings: lists.postings)
+    }
+
+    static func decodeEntities(_ bytes: [UInt8], count entityCount: Int) throws(IndexError) -> [Entity] {
+        var r = ByteReader(bytes, section: "entities")
         let ec = try r.count()
         guard ec == entityCount else { throw .corrupt(reason: "entity count \(ec) != \(entityCount)") }
         var entities: [Entity] = []
         entities.reserveCapacity(ec)
         for _ in 0..<ec { entities.append(try EntityCodec.read(from: &r)) }
+        return entities
+    }
 
+    /// Tokens, names and term postings, as decoded from their sections.
+    struct DecodedLists {
+        var tokens: [String] = [], frequency: [UInt32] = [], names: [IndexedName] = []
+        var keys: [UInt32] = [], offsets: [UInt32] = [0], postings: [UInt32] = []
+    }
+
+    static func decodeLists(_ s: [SectionKind: [UInt8]], meta: IndexMeta) throws(IndexError) -> DecodedLists {
+        let (entityCount, nameCount, tokenCount, gramCount) = (meta.entityCount, meta.nameCount, meta.tokenCount, meta.gramCount)
+        var r: ByteReader
         r = ByteReader(s[.tokens]!, section: "tokens")
         let tc = try r.count()
         guard tc == tokenCount else { throw .corrupt(reason: "token count \(tc) != \(tokenCount)") }
@@ -327,8 +359,6 @@ public enum IndexFile {
             }
             offsets.append(UInt32(postings.count))
         }
-        return SearchIndex(
-            meta: meta, entities: entities, names: names, tokens: tokens, tokenFrequency: freq,
-            gramKeys: keys, gramOffsets: offsets, postings: postings)
+        return DecodedLists(tokens: tokens, frequency: freq, names: names, keys: keys, offsets: offsets, postings: postings)
     }
 }
