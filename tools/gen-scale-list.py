@@ -83,7 +83,8 @@ def main():
     rows, names = [], 0
     for i, (name, alias, dob, gender) in enumerate(peps()):
         rows.append((f"pep{i + 1}", name, alias, "Person", dob, "RU", gender))
-        names += 1 + (1 if alias else 0)
+        # The Russian alias mostly transliterates to the English name: one indexed name, so not counted.
+        names += 1
 
     cn = os.path.join(SHARED, "chinese", "ChineseNames_1930-2008")
     surnames, surname_w = weighted(os.path.join(cn, "familyname.csv"), "surname", "n.1930_2008")

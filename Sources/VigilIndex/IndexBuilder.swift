@@ -32,9 +32,10 @@ public struct IndexBuilder {
         }
     }
 
-    public func build(buildTime: String) -> SearchIndex {
+    /// - Parameter progress: called from the normalizing threads with entities done and the total.
+    public func build(buildTime: String, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> SearchIndex {
         // 1. Normalize every name (in parallel: normalization is most of a build); intern tokens.
-        let normalized = normalizeNames()
+        let normalized = normalizeNames(progress: progress)
         var rawNames: [(entity: UInt32, slot: UInt16, tokens: [String])] = []
         var frequency: [String: UInt32] = [:]
         for (ei, names) in normalized.enumerated() {
@@ -77,11 +78,11 @@ public struct IndexBuilder {
 
     /// Per entity, its names' non-empty token lists with their slots, normalized on every core in
     /// chunks taken from a shared counter (names in Han go through ICU, which serializes them).
-    private func normalizeNames() -> [[(slot: UInt16, tokens: [String])]] {
+    private func normalizeNames(progress: (@Sendable (Int, Int) -> Void)?) -> [[(slot: UInt16, tokens: [String])]] {
         let chunk = 2_048
         let chunks = (entities.count + chunk - 1) / chunk
         var results = [[[(slot: UInt16, tokens: [String])]]](repeating: [], count: chunks)
-        let next = Atomic<Int>(0)
+        let next = Atomic<Int>(0), done = Atomic<Int>(0)
         let workers = max(1, min(Machine.coreCount, chunks))
         let entities = self.entities, normalizer = self.normalizer
         results.withUnsafeMutableBufferPointer { out in
@@ -99,6 +100,7 @@ public struct IndexBuilder {
                             return tokens.isEmpty ? nil : (UInt16(slot), tokens)
                         }
                     }
+                    progress?(done.add(range.count, ordering: .relaxed).newValue, entities.count)
                 }
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import VigilIndex
 import VigilLists
 
@@ -48,6 +49,23 @@ struct IndexBuild: ParsableCommand {
         }
     }
 
+    /// On a terminal, a line that counts normalized entities (a million-name build takes half a minute).
+    static func progressLine() -> (@Sendable (Int, Int) -> Void)? {
+        guard isatty(2) == 1 else { return nil }
+        let last = Mutex(0.0)
+        return { done, total in
+            let now = Date().timeIntervalSince1970
+            let show = last.withLock { t in
+                guard now - t >= 0.2 || done == total else { return false }
+                t = now
+                return true
+            }
+            guard show else { return }
+            let text = "\rnormalizing names: \(done)/\(total) entities (\(done * 100 / max(total, 1))%)"
+            FileHandle.standardError.write(Data((done == total ? text + "\n" : text).utf8))
+        }
+    }
+
     func run() throws {
         let started = Date()
         let specs = try source.isEmpty
@@ -74,7 +92,7 @@ struct IndexBuild: ParsableCommand {
         if policy == .strict && !builder.issues.isEmpty {
             throw CLIError("\(builder.issues.count) records left out while indexing (listed above): no index written; use --lenient to skip them")
         }
-        let index = builder.build(buildTime: ISO8601DateFormatter().string(from: Date()))
+        let index = builder.build(buildTime: ISO8601DateFormatter().string(from: Date()), progress: Self.progressLine())
         let bytes = try IndexFile.write(index, to: out)
         stderr("wrote \(out): \(index.meta.entityCount) entities, \(index.meta.nameCount) names, \(index.meta.tokenCount) tokens, \(index.meta.gramCount) trigrams, \(bytes / 1024) KiB in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     }
