@@ -37,10 +37,18 @@ public final class Matcher: Sendable {
         var readings: ChineseReadings
     }
     private let joinedTokenFinder: JoinedTokenFinder
+    private let accumulatorBlock: Int
 
-    public init(index: SearchIndex, normalizer: NameNormalizer = .shared) {
+    public convenience init(index: SearchIndex, normalizer: NameNormalizer = .shared) {
+        self.init(index: index, normalizer: normalizer, accumulatorBlock: Self.defaultAccumulatorBlock)
+    }
+
+    /// - Parameter accumulatorBlock: names per block of retrieval's accumulator (`accumulate`); tests
+    ///   make it small so that the default index spans many blocks.
+    init(index: SearchIndex, normalizer: NameNormalizer, accumulatorBlock: Int) {
         self.index = index
         self.normalizer = normalizer
+        self.accumulatorBlock = max(1, accumulatorBlock)
         let (tokenCount, nameCount) = (index.tokens.count, index.names.count)
         self.scratchPool = Pool { Scratch(tokens: tokenCount, names: nameCount) }
         self.tokenForms = index.tokenBytes.map { TokenForm($0) }
@@ -373,12 +381,13 @@ public final class Matcher: Sendable {
         }
         scratch.touchedNames.removeAll(keepingCapacity: true)
         // Best retrieved first (ties by name id), so the order does not depend on how postings were walked.
-        keepFirst(limit ?? ranked.count, of: &ranked) { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        // Without a limit (reverse look-ups) every candidate is scored and the order does not matter.
+        if let limit { keepFirst(limit, of: &ranked) { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 } }
         return ranked.map(\.0)
     }
 
     /// Names per block of the accumulator: 64k floats (256 KiB) stay in a core's L2 cache.
-    static let accumulatorBlock = 1 << 16
+    static let defaultAccumulatorBlock = 1 << 16
 
     /// Adds each run's weight to its names' sums in `scratch.acc`, recording names seen for the first
     /// time in `touchedNames`. A common token's names spread over the whole index: on a million names,
@@ -386,11 +395,11 @@ public final class Matcher: Sendable {
     /// block of names at a time. Each name still receives its weights in run order (same float sums).
     private func accumulate(_ scratch: Scratch) {
         let acc = scratch.acc
-        let blocks = (index.names.count + Self.accumulatorBlock - 1) / Self.accumulatorBlock
+        let blocks = (index.names.count + accumulatorBlock - 1) / accumulatorBlock
         index.withNamePostings { postings, _ in
             scratch.runs.withUnsafeMutableBufferPointer { runs in
                 for block in 0..<max(1, blocks) {
-                    let limit = block + 1 >= blocks ? UInt32.max : UInt32((block + 1) * Self.accumulatorBlock)
+                    let limit = block + 1 >= blocks ? UInt32.max : UInt32((block + 1) * accumulatorBlock)
                     for r in runs.indices {
                         var i = Int(runs[r].next)
                         let end = Int(runs[r].end), w = runs[r].weight
