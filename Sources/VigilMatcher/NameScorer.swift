@@ -77,12 +77,11 @@ struct NameScorer {
     /// - Parameters:
     ///   - others: the other name, whose tokens outside `othersUsed` are its leftovers.
     static func joins(_ tokens: UnsafeBufferPointer<Side>, used: UInt64, others: UnsafeBufferPointer<Side>, othersUsed: UInt64,
-                      state: inout ScoringState) -> [Side] {
-        guard tokens.count >= 2, let other = others.first else { return [] }
+                      into out: inout [Side], state: inout ScoringState) {
+        guard tokens.count >= 2, let other = others.first else { return }
         // Flags are per name: Korean variants count when both names may be Korean; Mandarin readings of
         // a Chinese-looking name meet any token that splits into pinyin syllables; alternates need both.
         let korean = tokens[0].koreanName && other.koreanName, chinese = tokens[0].chineseName
-        var out: [Side] = []
         for i in 0..<(tokens.count - 1) where used & (tokens[i].covers | tokens[i + 1].covers) == 0 {
             // (Sketches, not forms: this runs for most candidates, and reading the forms missed the cache.)
             let length = Int(tokens[i].sketch.length) + Int(tokens[i + 1].sketch.length)
@@ -110,7 +109,6 @@ struct NameScorer {
             out.append(joined(tokens[i], tokens[i + 1], weight: weight, other: other, mandarin: mandarin, korean: koreanNear, state: &state))
             out.append(joined(tokens[i + 1], tokens[i], weight: weight, other: other, mandarin: mandarin, korean: koreanNear, state: &state))
         }
-        return out
     }
 
     private static func joined(_ a: Side, _ b: Side, weight: Double, other: Side, mandarin: Bool, korean: Bool,
@@ -261,10 +259,17 @@ struct NameScorer {
         var alignedPairs = align(query, listed, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed,
                                  matched: &matched, total: &total, explanation: &explanation, memo: &state.memo)
         if qUsed != qAll && lUsed != lAll && (query.count >= 2 || listed.count >= 2) {
-            let qJoins = joins(query, used: qUsed, others: listed, othersUsed: lUsed, state: &state)
-            let lJoins = joins(listed, used: lUsed, others: query, othersUsed: qUsed, state: &state)
-            if !qJoins.isEmpty || !lJoins.isEmpty {
-                let q = Array(query) + qJoins, l = Array(listed) + lJoins
+            // Each side with its joins appended, in buffers kept in `state` (no allocation per pair).
+            var q: [Side] = [], l: [Side] = []
+            swap(&q, &state.queryWithJoins)
+            swap(&l, &state.listedWithJoins)
+            q.removeAll(keepingCapacity: true)
+            l.removeAll(keepingCapacity: true)
+            q.append(contentsOf: query)
+            l.append(contentsOf: listed)
+            joins(query, used: qUsed, others: listed, othersUsed: lUsed, into: &q, state: &state)
+            joins(listed, used: lUsed, others: query, othersUsed: qUsed, into: &l, state: &state)
+            if q.count > query.count || l.count > listed.count {
                 alignedPairs += q.withUnsafeBufferPointer { q in
                     l.withUnsafeBufferPointer { l in
                         align(q, l, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total,
@@ -272,6 +277,8 @@ struct NameScorer {
                     }
                 }
             }
+            swap(&q, &state.queryWithJoins)
+            swap(&l, &state.listedWithJoins)
         }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
         // vessel "LADY RANIA". Then the query's other tokens count in full.
@@ -317,6 +324,9 @@ struct ScoringState {
     var listedJoins = FormTable(bits: 16)
     /// The current query's joined tokens (built for each of its candidates otherwise).
     var queryJoins: [(key: UInt64, form: TokenForm)] = []
+    /// Working buffers of `NameScorer.score`: each name's sides followed by its joined sides.
+    var queryWithJoins: [NameScorer.Side] = []
+    var listedWithJoins: [NameScorer.Side] = []
 
     init(memo: PairMemo = PairMemo()) { self.memo = memo }
 
