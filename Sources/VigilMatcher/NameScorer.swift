@@ -158,7 +158,7 @@ struct NameScorer {
     private static func compare(_ a: Side, _ b: Side, memo: inout PairMemo) -> (similarity: Double, agreement: TokenSimilarity.Agreement) {
         let korean = a.koreanName && b.koreanName, chinese = a.chineseName && b.chineseName
         let vowelsUncertain = a.vowelsUncertain || b.vowelsUncertain
-        guard TokenSketch.mayMeet(a.sketch, b.sketch, korean: korean, chinese: chinese) else { return (0, .none) }
+        guard TokenSketch.mayMeet(a.sketch, b.sketch, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain) else { return (0, .none) }
         guard memo.isEnabled, !a.isJoined, let id = b.tokenID else {
             return Side.compare(a, b, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain)
         }

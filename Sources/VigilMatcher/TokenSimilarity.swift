@@ -113,12 +113,21 @@ public enum TokenSimilarity {
     ///   - chinese: both names may be Chinese, so alternate Chinese readings count.
     ///   - vowelsUncertain: one name was written in an abjad, so a same-skeleton pair counts whatever
     ///     its vowels and syllable count.
+    /// Two spellings of an abjad-written token whose letters read differently by country
+    /// (`PhoneticKey.readingsMeet`): a little below a shared skeleton.
+    static let readingSimilarity = 0.85
+
     public static func compare(_ a: TokenForm, _ b: TokenForm, korean: Bool = false, chinese: Bool = true,
                                vowelsUncertain: Bool = false) -> (similarity: Double, agreement: Agreement) {
         var r = spellingCompare(a, b)
         if vowelsUncertain, r.similarity < 0.9, a.skeleton == b.skeleton, a.skeleton.count >= 2,
            min(a.bytes.count, b.bytes.count) >= 3 {
             r = (0.9, .transliteration)
+        }
+        if vowelsUncertain, r.similarity < readingSimilarity, a.sketch.readingHash == b.sketch.readingHash,
+           min(a.bytes.count, b.bytes.count) >= 3, PhoneticKey.readingsMeet(a.bytes, b.bytes) {
+            // One Arabic letter read two ways (Othman/Osman, Kadhim/Kazem, Hijazi/Hegazi).
+            r = (readingSimilarity, .transliteration)
         }
         if korean, r.similarity < romanizationSimilarity, let ka = a.korean, let kb = b.korean, KoreanRomanization.sameName(ka, kb) {
             return (romanizationSimilarity, .korean)
@@ -278,7 +287,7 @@ public final class TokenForm: Sendable {
         self.fromHanReadings = hanReadings != nil
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
         self.sketch = TokenSketch(length: bytes.count, foldedLength: folded.count, letters: Self.letterSet(bytes),
-                                  foldedLetters: Self.letterSet(folded), skeleton: skeleton,
+                                  foldedLetters: Self.letterSet(folded), skeleton: skeleton, readingHash: PhoneticKey.readingClassHash(bytes),
                                   mandarin: mandarin != nil, korean: korean != nil, alternates: alternates != nil,
                                   readingsUsable: chineseReadings != .none)
     }
@@ -303,6 +312,9 @@ struct TokenSketch {
     var letters: UInt64
     var foldedLetters: UInt64
     var skeletonHash: UInt32
+    /// `PhoneticKey.readingClassHash` of the folded token: abjad-written names meet by letter readings
+    /// only within one.
+    var readingHash: UInt32
     var length: UInt16
     var foldedLength: UInt16
     var hasMandarin: Bool
@@ -313,8 +325,9 @@ struct TokenSketch {
     /// Chinese readings of either kind, alternate or Mandarin.
     var alternatesOrMandarin: Bool { hasAlternates || hasMandarin }
 
-    init(length: Int, foldedLength: Int, letters: UInt64, foldedLetters: UInt64, skeleton: [UInt8], mandarin: Bool, korean: Bool, alternates: Bool,
-         readingsUsable: Bool) {
+    init(length: Int, foldedLength: Int, letters: UInt64, foldedLetters: UInt64, skeleton: [UInt8], readingHash: UInt32 = 0, mandarin: Bool,
+         korean: Bool, alternates: Bool, readingsUsable: Bool) {
+        self.readingHash = readingHash
         self.letters = letters
         self.foldedLetters = foldedLetters
         var h: UInt32 = 0x811C_9DC5
@@ -333,11 +346,11 @@ struct TokenSketch {
     /// Mandarin or alternate readings) leaves a trace here. Each edit changes the letter set by at most
     /// two bits, so a wider difference rules spellings out.
     @inline(__always)
-    static func mayMeet(_ a: TokenSketch, _ b: TokenSketch, korean: Bool, chinese: Bool) -> Bool {
+    static func mayMeet(_ a: TokenSketch, _ b: TokenSketch, korean: Bool, chinese: Bool, vowelsUncertain: Bool = false) -> Bool {
         if a.length <= 1 || b.length <= 1 { return true }
         let edits = 2 * max(1, TokenSimilarity.allowedEdits(Int(min(a.length, b.length))))
         if (a.letters ^ b.letters).nonzeroBitCount <= edits || (a.foldedLetters ^ b.foldedLetters).nonzeroBitCount <= edits { return true }
-        if a.skeletonHash == b.skeletonHash { return true }
+        if a.skeletonHash == b.skeletonHash || (vowelsUncertain && a.readingHash == b.readingHash) { return true }
         if a.hasMandarin && b.hasMandarin { return true }
         if korean && a.hasKorean && b.hasKorean { return true }
         if chinese && a.readingsUsable && b.readingsUsable && (a.hasAlternates || b.hasAlternates)

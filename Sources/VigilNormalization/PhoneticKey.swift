@@ -102,6 +102,169 @@ public enum PhoneticKey {
         return out
     }
 
+    /// Whether two tokens may spell one Arabic-script word whose letters are read differently from
+    /// country to country: the skeleton's consonants, except that ث is "th" in Arabic, "s" in Turkish,
+    /// Persian and Urdu (Othman/Osman, Wathiq/Wasiq, Haitham/Heysem), ذ ض ظ are "dh"/"d" in Arabic and
+    /// "z" in Persian, Urdu and Turkish (Kadhim/Kazem, Dahir/Zaher, Ramadan/Ramazan, Rida/Reza,
+    /// Fadl/Fazl, Muadh/Muaz), and ج is "g" in Egyptian spelling (Hegazi/Hijazi, Naguib/Najib) and "dj"
+    /// in French. So beyond the skeleton, "s" meets "th" (never t, d or dh: Nasir is not Nadir), "z"
+    /// meets d, th and dh, and "g" meets "j". French "ou" before a vowel may write the consonant و
+    /// (Djouadi/Jawadi, Zarkaoui/Zarqawi, Redouane/Radwan, Ouahid/Wahid) or the vowel u before ع
+    /// (Souad/Suad): both readings are tried. For names written in an abjad only (`TokenSimilarity`'s
+    /// `vowelsUncertain`); both tokens need two units or more.
+    public static func readingsMeet(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        if readingsMeetEitherWay(a[...], b[...]) { return true }
+        // A Latin spelling may write the article joined (Elgherbi, AlOthman, Essaouabi) where the Arabic
+        // script's reading writes it apart ("al gharbi").
+        if let x = articleStripped(a), readingsMeetEitherWay(x, b[...]) { return true }
+        if let y = articleStripped(b), readingsMeetEitherWay(a[...], y) { return true }
+        return false
+    }
+
+    static func readingsMeetEitherWay(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        readingsMeet(a, b, ouIsW: true) || readingsMeet(a, b, ouIsW: false)
+    }
+
+    /// Two consonants at least, and three when a letter is read two ways (zanini/dina, donia/zanoun are
+    /// other names).
+    static func readingsMeet(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, ouIsW: Bool) -> Bool {
+        var x = ReadingUnits(a, ouIsW: ouIsW), y = ReadingUnits(b, ouIsW: ouIsW)
+        var n = 0, consonants = 0, readings = 0
+        while true {
+            let u = x.next(), v = y.next()
+            guard let u, let v else { return u == nil && v == nil && consonants >= 2 && (readings == 0 || consonants >= 3) }
+            if u != v {
+                if !unitsMeet(u, v) { return false }
+                readings += 1
+            }
+            if u != UInt8(ascii: "a") { consonants += 1 }
+            n += 1
+        }
+    }
+
+    /// The token without an article or "son of" written joined to it: al or el before a consonant
+    /// (alothman, elgherbi, ellatif), a and e before a doubled sun letter (essaouabi, ezzahra), ben and bin
+    /// (Benameur for بن عامر, Bennaceur); at least four letters must remain. Nil otherwise.
+    static func articleStripped(_ t: [UInt8]) -> ArraySlice<UInt8>? {
+        guard t.count >= 6 else { return nil }
+        if t[0] == UInt8(ascii: "b") && (t[1] == UInt8(ascii: "e") || t[1] == UInt8(ascii: "i")) && t[2] == UInt8(ascii: "n") {
+            return t.count >= 7 ? t[3...] : nil
+        }
+        guard t[0] == UInt8(ascii: "a") || t[0] == UInt8(ascii: "e") else { return nil }
+        if t[1] == UInt8(ascii: "l") && !isVowel(t[2]) { return t[2...] }
+        if t[1] == t[2], "tdrzsn".utf8.contains(t[1]) { return t[2...] }
+        return nil
+    }
+
+    /// A hash of the reading units with every unit `readingsMeet` lets meet another merged (t th d dh
+    /// s z as one, g j k as one), w, a leading vowel and a joined article left out (French ou is read
+    /// both ways): equal for any two tokens that meet, a quick test before comparing.
+    public static func readingClassHash(_ t: [UInt8]) -> UInt32 {
+        var units = ReadingUnits(articleStripped(t) ?? t[...], ouIsW: false)
+        var h: UInt32 = 0x811C_9DC5
+        var last: UInt8 = 0
+        while let u = units.next() {
+            var c = u
+            switch u {
+            case UInt8(ascii: "T"), UInt8(ascii: "D"), UInt8(ascii: "t"), UInt8(ascii: "s"), UInt8(ascii: "z"): c = UInt8(ascii: "d")
+            case UInt8(ascii: "g"), UInt8(ascii: "j"): c = UInt8(ascii: "k")
+            case UInt8(ascii: "v"), UInt8(ascii: "a"): continue  // w, and the place of a leading vowel (ou reads w)
+            default: break
+            }
+            if c == last { continue }
+            last = c
+            h = (h ^ UInt32(c)) &* 0x0100_0193
+        }
+        return h
+    }
+
+    /// Pairs of distinct reading units that may write one Arabic letter (besides equal units).
+    @inline(__always)
+    static func unitsMeet(_ u: UInt8, _ v: UInt8) -> Bool {
+        let (p, q) = u < v ? (u, v) : (v, u)
+        switch p {
+        case UInt8(ascii: "D"):  // dh: th, d, t (the skeleton's d), z (ذ ض ظ)
+            return q == UInt8(ascii: "T") || q == UInt8(ascii: "d") || q == UInt8(ascii: "t") || q == UInt8(ascii: "z")
+        case UInt8(ascii: "T"):  // th: d, t, s (ث), z (ظ)
+            return q == UInt8(ascii: "d") || q == UInt8(ascii: "t") || q == UInt8(ascii: "s") || q == UInt8(ascii: "z")
+        case UInt8(ascii: "d"):  // d: t (the skeleton's d), z (ض ظ)
+            return q == UInt8(ascii: "t") || q == UInt8(ascii: "z")
+        case UInt8(ascii: "g"):  // g: k (the skeleton's k), j (ج)
+            return q == UInt8(ascii: "j") || q == UInt8(ascii: "k")
+        case UInt8(ascii: "s"):  // s: z (the skeleton's s)
+            return q == UInt8(ascii: "z")
+        default:
+            return false
+        }
+    }
+
+    /// The skeleton's consonants of an unfolded token, one at a time, with th ("T"), dh ("D"), t, d,
+    /// s, z, g and j kept apart; dj and dzh are j, x is ks, c before e, i, y is s, a final h after a vowel
+    /// is silent, and (when `ouIsW`) ou before a vowel is w.
+    struct ReadingUnits {
+        let t: ArraySlice<UInt8>
+        let ouIsW: Bool
+        var i: Int
+        var last: UInt8 = 0
+        var pendingS = false
+        init(_ t: ArraySlice<UInt8>, ouIsW: Bool) { self.t = t; self.ouIsW = ouIsW; i = t.startIndex }
+
+        @inline(__always)
+        func at(_ k: Int) -> UInt8 { k < t.endIndex ? t[k] : 0 }
+
+        mutating func next() -> UInt8? {
+            if pendingS {
+                pendingS = false
+                if last != UInt8(ascii: "s") { last = UInt8(ascii: "s"); return last }
+            }
+            while i < t.endIndex {
+                let c = t[i]
+                let nx = at(i + 1)
+                var u: UInt8
+                if c == UInt8(ascii: "d") && nx == UInt8(ascii: "j") {
+                    u = UInt8(ascii: "j"); i += 2
+                } else if c == UInt8(ascii: "d") && nx == UInt8(ascii: "z") && at(i + 2) == UInt8(ascii: "h") {
+                    u = UInt8(ascii: "j"); i += 3
+                } else if nx == UInt8(ascii: "h") && (c == UInt8(ascii: "k") || c == UInt8(ascii: "g") || c == UInt8(ascii: "p") || c == UInt8(ascii: "d")
+                    || c == UInt8(ascii: "t") || c == UInt8(ascii: "s") || c == UInt8(ascii: "c") || c == UInt8(ascii: "z")) {
+                    switch c {
+                    case UInt8(ascii: "k"), UInt8(ascii: "g"): u = UInt8(ascii: "k")
+                    case UInt8(ascii: "p"): u = UInt8(ascii: "f")
+                    case UInt8(ascii: "d"): u = UInt8(ascii: "D")
+                    case UInt8(ascii: "t"): u = UInt8(ascii: "T")
+                    default: u = UInt8(ascii: "j")
+                    }
+                    i += 2
+                } else if ouIsW && c == UInt8(ascii: "o") && nx == UInt8(ascii: "u")
+                            && (at(i + 2) == UInt8(ascii: "a") || at(i + 2) == UInt8(ascii: "e") || at(i + 2) == UInt8(ascii: "i")) {
+                    u = UInt8(ascii: "v"); i += 2
+                } else if c == UInt8(ascii: "h") && i + 1 == t.endIndex && i - 1 > t.startIndex && isVowel(t[i - 1]) {
+                    // A final h after a vowel writes ة or a final ه: Habibeh/Habiba, Hatamleh/Hatamla.
+                    i += 1
+                    continue
+                } else if isVowel(c) {
+                    i += 1
+                    guard last == 0 else { continue }
+                    u = UInt8(ascii: "a")
+                } else {
+                    switch c {
+                    case UInt8(ascii: "c") where nx == UInt8(ascii: "e") || nx == UInt8(ascii: "i") || nx == UInt8(ascii: "y"):
+                        u = UInt8(ascii: "s")  // French c before e, i: Hacen, Naceur, Houcine, Yacine
+                    case UInt8(ascii: "q"), UInt8(ascii: "c"), UInt8(ascii: "k"): u = UInt8(ascii: "k")
+                    case UInt8(ascii: "w"): u = UInt8(ascii: "v")
+                    case UInt8(ascii: "x"): u = UInt8(ascii: "k"); pendingS = true
+                    default: u = c
+                    }
+                    i += 1
+                }
+                if u == last { if pendingS { return next() }; continue }
+                last = u
+                return u
+            }
+            return nil
+        }
+    }
+
     /// Number of vowel runs, a cheap syllable count.
     public static func vowelGroups(_ t: [UInt8]) -> Int {
         var n = 0
