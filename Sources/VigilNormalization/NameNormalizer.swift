@@ -233,7 +233,16 @@ public final class NameNormalizer: Sendable {
 
     /// Arabic "servant of" names are written many ways: `Abd al-Khaliq`, `Abdul Khaliq`, `Abdel Khaliq`,
     /// `Abdulkhaliq`. The particle becomes one canonical token, `abdul`, so they align.
+    /// Written joined (`Abdelkader`, `Abderrahmane`, `Abdessalam`, `Abdirahman`), the particle is split off
+    /// the same way, so the name meets `Abdul Qadir` and `عبد القادر`.
     static func joinServantNames(_ tokens: [String]) -> [String] {
+        var tokens = tokens
+        if tokens.contains(where: { $0.count >= 6 && $0.hasPrefix("abd") }) {
+            tokens = tokens.flatMap { t -> [String] in
+                guard let rest = servantNameRest(t) else { return [t] }
+                return ["abdul", rest]
+            }
+        }
         guard tokens.count >= 2 else { return tokens }
         var out: [String] = []
         out.reserveCapacity(tokens.count)
@@ -246,6 +255,13 @@ public final class NameNormalizer: Sendable {
                 i += 2
                 continue
             }
+            if t == "abd", i + 1 < tokens.count, let rest = servantNameRest(t + tokens[i + 1]) {
+                // The article written with the divine name: "Abd elghani", "Abd errahman".
+                out.append("abdul")
+                out.append(rest)
+                i += 2
+                continue
+            }
             if ["abdel", "abdal", "abdoul", "abdol", "abdoel", "abdull"].contains(t) && i + 1 < tokens.count {
                 out.append("abdul")
             } else {
@@ -254,6 +270,29 @@ public final class NameNormalizer: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// The divine name in a joined "servant of" name, or nil: `abdelkader` -> "kader", `abderrahmane` ->
+    /// "rahmane" (the article written as the doubled sun letter), `abdirahman` -> "rahman". Abd, one
+    /// vowel (ou counts as one), then the article: l, or a doubled letter written once; at least three
+    /// letters must remain. Abdullah, Abdallah, Abdellah, Abdoulaye stay whole (they are one name).
+    static func servantNameRest(_ t: String) -> String? {
+        let b = Array(t.utf8)
+        guard b.count >= 6, b[0] == UInt8(ascii: "a"), b[1] == UInt8(ascii: "b"), b[2] == UInt8(ascii: "d") else { return nil }
+        let vowels: [UInt8] = Array("aeiou".utf8)
+        guard vowels.contains(b[3]) else { return nil }
+        var k = 4
+        if b[3] == UInt8(ascii: "o") && b[4] == UInt8(ascii: "u") { k = 5 }
+        var rest = b[k...]
+        if rest.starts(with: "llah".utf8) || rest.starts(with: "lah".utf8) || rest.starts(with: "laye".utf8)
+            || rest.starts(with: "la".utf8) && rest.count <= 3 { return nil }
+        if let first = rest.first, first == UInt8(ascii: "l") {
+            rest = rest.dropFirst()
+        } else if rest.count >= 2, rest[rest.startIndex] == rest[rest.startIndex + 1], !vowels.contains(rest[rest.startIndex]) {
+            rest = rest.dropFirst()
+        }
+        guard rest.count >= 3, !(rest.count == 3 && rest.last == UInt8(ascii: "h") && rest.first == UInt8(ascii: "a")) else { return nil }
+        return String(decoding: rest, as: UTF8.self)
     }
 
     /// Arabic compound names ending in "of the faith" and "of God" are written joined or apart:
