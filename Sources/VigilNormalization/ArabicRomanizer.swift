@@ -180,10 +180,33 @@ public enum ArabicRomanizer {
                 i += 1
                 continue
             }
+            if lookup(k, reading) == nil, let glued = gluedParticle(k, original: word, reading: reading) {
+                out.append(contentsOf: glued)
+                i += 1
+                continue
+            }
             out.append(contentsOf: readWord(k, original: word, reading: reading, article: true))
             i += 1
         }
         return out
+    }
+
+    /// A kinship particle written together with the name after it, as Maghrebi and Levantine names often
+    /// are: بنحسين -> "bin hassine" (Ben Hassine), ابواليزيد -> "abu al yazid" (Abou El Yazid), ابوحمزة
+    /// -> "abu hamza". Only when the word is not a table word itself and the rest is one (or, after ابو,
+    /// the article and a word), so بنيامين and ابوبكر keep their own spellings.
+    static func gluedParticle(_ k: [UInt32], original: [UInt32], reading: Reading) -> [[UInt8]]? {
+        if k.count >= 5, k[0] == 0x628, k[1] == 0x646, let rest = lookup(Array(k.dropFirst(2)), reading) {
+            return [Array("bin".utf8)] + rest
+        }
+        if k.count >= 6, k[0] == 0x627, k[1] == 0x628, k[2] == 0x648 {
+            let rest = Array(k.dropFirst(3))
+            if hasArticle(rest) && rest.count >= 5 {
+                return [Array("abu".utf8), Array("al".utf8)] + readWord(Array(rest.dropFirst(2)), original: Array(original.dropFirst(5)), reading: reading)
+            }
+            if let spelled = lookup(rest, reading) { return [Array("abu".utf8)] + spelled }
+        }
+        return nil
     }
 
     /// One word: the table, else the article apart, else two table words, else the letter rules.
@@ -196,7 +219,10 @@ public enum ArabicRomanizer {
             // Two table words written together: the split with the longest first word.
             var cut = k.count - 3
             while cut >= 3 {
-                if let a = lookup(Array(k[..<cut]), reading), let b = lookup(Array(k[cut...]), reading) { return a + b }
+                // Not -اني: the nisba ending (الزنداني, الديواني), never the word اني.
+                if let a = lookup(Array(k[..<cut]), reading), !k[cut...].elementsEqual(nisbaAni), let b = lookup(Array(k[cut...]), reading) {
+                    return a + b
+                }
                 cut -= 1
             }
         }
@@ -386,6 +412,7 @@ public enum ArabicRomanizer {
     // MARK: - Particles and the table
 
     static let abd: [UInt32] = [0x639, 0x628, 0x62F]
+    static let nisbaAni: [UInt32] = [0x627, 0x646, 0x64A]
     static let allah: [UInt32] = [0x627, 0x644, 0x644, 0x647]
     static let din: [UInt32] = [0x627, 0x644, 0x62F, 0x64A, 0x646]
     static let zadeh: [UInt32] = [0x632, 0x627, 0x62F, 0x647]
