@@ -126,7 +126,7 @@ public enum PhoneticKey {
     }
 
     /// Two consonants at least, and three when a letter is read two ways (zanini/dina, donia/zanoun are
-    /// other names).
+    /// other names), unless that letter is spelled dh against z (Ridha/Reza: ض, ذ, ظ).
     static func readingsMeet(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, ouIsW: Bool) -> Bool {
         var x = ReadingUnits(a, ouIsW: ouIsW), y = ReadingUnits(b, ouIsW: ouIsW)
         var n = 0, consonants = 0, readings = 0
@@ -135,15 +135,16 @@ public enum PhoneticKey {
             guard let u, let v else { return u == nil && v == nil && consonants >= 2 && (readings == 0 || consonants >= 3) }
             if u != v {
                 if !unitsMeet(u, v) { return false }
-                readings += 1
+                let dhZ = (u == UInt8(ascii: "D") && v == UInt8(ascii: "z")) || (u == UInt8(ascii: "z") && v == UInt8(ascii: "D"))
+                if !dhZ { readings += 1 }
             }
             if u != UInt8(ascii: "a") { consonants += 1 }
             n += 1
         }
     }
 
-    /// The token without an article or "son of" written joined to it: al or el before a consonant
-    /// (alothman, elgherbi, ellatif), a and e before a doubled sun letter (essaouabi, ezzahra), ben and bin
+    /// The token without an article or "son of" written joined to it: al or el (elgherbi, alothman,
+    /// elobeid), a and e before a doubled sun letter (essaouabi, ezzahra), ben and bin
     /// (Benameur for بن عامر, Bennaceur); at least four letters must remain. Nil otherwise.
     static func articleStripped(_ t: [UInt8]) -> ArraySlice<UInt8>? {
         guard t.count >= 6 else { return nil }
@@ -151,7 +152,8 @@ public enum PhoneticKey {
             return t.count >= 7 ? t[3...] : nil
         }
         guard t[0] == UInt8(ascii: "a") || t[0] == UInt8(ascii: "e") else { return nil }
-        if t[1] == UInt8(ascii: "l") && !isVowel(t[2]) { return t[2...] }
+        // Before a vowel only when five letters remain (Elobeid, Alothman; not Elias, Alawi).
+        if t[1] == UInt8(ascii: "l") && (!isVowel(t[2]) || t.count >= 7) { return t[2...] }
         if t[1] == t[2], "tdrzsn".utf8.contains(t[1]) { return t[2...] }
         return nil
     }
