@@ -49,6 +49,24 @@ final class ArabicScriptMatchTests: XCTestCase {
         XCTAssertLessThan(score("عزت ابراهيم الدوري", "SADDAM HUSSEIN AL-TIKRITI"), Self.threshold)
     }
 
+    /// Letters read differently by country (ث ذ ض ظ ج), French spellings of و and ج, joined servant
+    /// names: spellings the UN, DFAT, UK and EU lists give next to the Arabic-script name.
+    func testLetterReadingsAndMaghrebiSpellingsMeet() {
+        for latin in ["Othman", "Uthman", "Osman"] {
+            XCTAssertGreaterThanOrEqual(score("عمر محمود عثمان", "Omar Mahmoud " + latin), Self.threshold, latin)
+        }
+        XCTAssertGreaterThanOrEqual(score("رشيد طعان كاظم", "Rashid Taan Kathim"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("حسن ظاهر", "Hassan Dahir"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("عبد الحق وثيق", "Abdul-Haq Wassiq"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("يحيى جوادي", "Yahia Djouadi"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("عماد بن مكي زرقاوي", "Imed Ben Mekki Zarkaoui"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("عبد القادر لاغوب", "Abdelkader Laagoub"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("عبد الرحمن ولد العامر", "Abderrahmane Ould El Amar"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("رائد محمد حسن محمد حجازي", "Raed Muhammad Hasan Muhammad Hijazi"), Self.threshold)
+        // Letters that never alternate keep names apart.
+        XCTAssertLessThan(score("ناصر", "Nadir"), Self.threshold)
+    }
+
     /// Every UN-listed person with an Arabic-script NAME_ORIGINAL_SCRIPT, against the primary Latin
     /// name the list gives; and the same names against another person's primary name.
     func testUNOriginalScriptNamesMeetTheirListedLatinNames() throws {

@@ -105,3 +105,89 @@ final class ArabicRomanizerTests: XCTestCase {
         XCTAssertEqual(bare, [])
     }
 }
+
+/// Letter readings and Latin spellings of Arabic names that differ by country (tools/eval: UN, DFAT,
+/// UK and EU original-script names, arabic-name-romanizer full names).
+final class ArabicLetterReadingTests: XCTestCase {
+    let n = NameNormalizer.shared
+
+    func meet(_ a: String, _ b: String) -> Bool { PhoneticKey.readingsMeet(Array(a.utf8), Array(b.utf8)) }
+
+    func testLettersReadTwoWaysMeet() {
+        // ث: th in Arabic, s in Turkish and Persian, t in the Maghreb.
+        XCTAssertTrue(meet("osman", "othman"))
+        XCTAssertTrue(meet("osman", "uthman"))
+        XCTAssertTrue(meet("wathiq", "wassiq"))
+        // ذ ض ظ: dh or d in Arabic, z in Persian, Urdu and Turkish.
+        XCTAssertTrue(meet("kazem", "kathim"))
+        XCTAssertTrue(meet("kazem", "kadhim"))
+        XCTAssertTrue(meet("zaher", "dahir"))
+        XCTAssertTrue(meet("reza", "ridha"))
+        XCTAssertTrue(meet("fazel", "fadl"))
+        XCTAssertTrue(meet("mahfouz", "mahfoudh"))
+        // ج: g in Egyptian spelling, dj in French.
+        XCTAssertTrue(meet("hegazi", "hijazi"))
+        XCTAssertTrue(meet("naguib", "najib"))
+        XCTAssertTrue(meet("gohari", "djouhri"))
+        // French ou before a vowel writes the consonant و.
+        XCTAssertTrue(meet("javadi", "djouadi"))
+        XCTAssertTrue(meet("zarqawi", "zarkaoui"))
+        XCTAssertTrue(meet("redouane", "radhwan"))
+        XCTAssertTrue(meet("wahid", "ouahid"))
+        // A final ة or ه: -a, -eh.
+        XCTAssertTrue(meet("habiba", "habibeh"))
+        XCTAssertTrue(meet("hatamla", "hatamleh"))
+        // The article written joined in the Latin spelling.
+        XCTAssertTrue(meet("osman", "alothman"))
+        XCTAssertTrue(meet("gharbi", "elgherbi"))
+        XCTAssertTrue(meet("sawabi", "essaouabi"))
+        XCTAssertTrue(meet("amer", "benameur"), "بن written joined")
+        // French c before e and i.
+        XCTAssertTrue(meet("hassan", "hacen"))
+        XCTAssertTrue(meet("nasser", "naceur"))
+    }
+
+    func testOtherLettersStayApart() {
+        XCTAssertFalse(meet("nasir", "nadir"), "ص is never d")
+        XCTAssertFalse(meet("sami", "tami"), "s meets th, not t")
+        XCTAssertFalse(meet("hasan", "hadan"))
+        XCTAssertFalse(meet("jamal", "kamal"), "j meets g, not k")
+        XCTAssertFalse(meet("ali", "ala"), "two consonants at least")
+        XCTAssertFalse(meet("zanini", "dina"), "a letter read two ways needs three consonants")
+        XCTAssertFalse(meet("donia", "zanoun"))
+        XCTAssertFalse(meet("elias", "ias"), "the article leaves a word")
+        XCTAssertFalse(meet("rida", "reza"), "d against z needs three consonants; dh does not")
+    }
+
+    func testTheClassHashKeepsEveryMeetingPair() {
+        for (a, b) in [("osman", "uthman"), ("javadi", "djouadi"), ("wahid", "ouahid"), ("hegazi", "hijazi"), ("reza", "ridha")] {
+            XCTAssertEqual(PhoneticKey.readingClassHash(Array(a.utf8)), PhoneticKey.readingClassHash(Array(b.utf8)), "\(a) \(b)")
+        }
+    }
+
+    func testJoinedServantNamesSplit() {
+        XCTAssertEqual(n.normalize("Abdelkader Laagoub").tokens, ["abdul", "kader", "laagoub"])
+        XCTAssertEqual(n.normalize("Abderrahmane").tokens, ["abdul", "rahmane"], "the article written as the doubled sun letter")
+        XCTAssertEqual(n.normalize("Abdessalam").tokens, ["abdul", "salam"])
+        XCTAssertEqual(n.normalize("Abdirahman Mohamed").tokens, ["abdul", "rahman", "mohamed"])
+        XCTAssertEqual(n.normalize("Abdelhak").tokens, ["abdul", "hak"])
+        XCTAssertEqual(n.normalize("Abd elghani MZOUDI").tokens, ["abdul", "ghani", "mzoudi"], "the article written with the divine name")
+        XCTAssertEqual(n.normalize("MZOUDI, Abdelghani").tokens, ["mzoudi", "abdul", "ghani"])
+        for whole in ["abdullah", "abdallah", "abdellah", "abdoulaye", "abdullahi"] {
+            XCTAssertEqual(n.normalize(whole).tokens, [whole], "one name")
+        }
+    }
+
+
+    func testTheNisbaEndingIsNotAWord() {
+        XCTAssertEqual(n.normalize("الزنداني").tokens.count, 2, "al + one word, not zand + anne")
+        XCTAssertEqual(n.normalize("علماني").tokens.count, 1)
+    }
+
+    func testParticlesWrittenTogether() {
+        let hussein = n.normalize("حسين").tokens
+        XCTAssertEqual(n.normalize("بنحسين").tokens, ["bin"] + hussein, "Ben Hassine")
+        XCTAssertEqual(Array(n.normalize("ابواليزيد").tokens.prefix(2)), ["abu", "al"], "Abou El Yazid")
+        XCTAssertEqual(n.normalize("ابوبكر").tokens.count, 1, "a table word keeps its spelling")
+    }
+}
