@@ -129,7 +129,8 @@ public enum ArabicRomanizer {
                 if next == allah { out.append(Array("abdullah".utf8)); i += 2; continue }
                 if hasArticle(next) {
                     out.append(Array("abdul".utf8))
-                    out.append(contentsOf: readWord(Array(next.dropFirst(2)), original: Array(run[i + 1].dropFirst(2)), reading: reading))
+                    out.append(contentsOf: readWord(Array(next.dropFirst(2)), original: Array(run[i + 1].dropFirst(2)), reading: reading,
+                                                    afterArticle: true))
                     i += 2
                     continue
                 }
@@ -139,7 +140,7 @@ public enum ArabicRomanizer {
                 if rest == allah { out.append(Array("abdullah".utf8)); i += 1; continue }
                 if hasArticle(rest) {
                     out.append(Array("abdul".utf8))
-                    out.append(contentsOf: readWord(Array(rest.dropFirst(2)), original: Array(word.dropFirst(5)), reading: reading))
+                    out.append(contentsOf: readWord(Array(rest.dropFirst(2)), original: Array(word.dropFirst(5)), reading: reading, afterArticle: true))
                     i += 1
                     continue
                 }
@@ -170,7 +171,7 @@ public enum ArabicRomanizer {
                 // Afghan and Pakistani compounds write this article "ur" or "ul" (مطیع الرحمن -> "mati ur
                 // rahman", ضیاء الحق -> "zia ul haq"); elsewhere it is "al".
                 out.append(Array(article.utf8))
-                out.append(contentsOf: readWord(Array(k.dropFirst(2)), original: Array(word.dropFirst(2)), reading: reading))
+                out.append(contentsOf: readWord(Array(k.dropFirst(2)), original: Array(word.dropFirst(2)), reading: reading, afterArticle: true))
                 i += 1
                 continue
             }
@@ -210,10 +211,11 @@ public enum ArabicRomanizer {
     }
 
     /// One word: the table, else the article apart, else two table words, else the letter rules.
-    static func readWord(_ k: [UInt32], original: [UInt32], reading: Reading, article: Bool = false) -> [[UInt8]] {
+    /// - Parameter afterArticle: the word followed ال (read apart): a consonant and ي is then "ai".
+    static func readWord(_ k: [UInt32], original: [UInt32], reading: Reading, article: Bool = false, afterArticle: Bool = false) -> [[UInt8]] {
         if let spelled = lookup(k, reading) { return spelled }
         if article && hasArticle(k) {
-            return [Array("al".utf8)] + readWord(Array(k.dropFirst(2)), original: Array(original.dropFirst(2)), reading: reading)
+            return [Array("al".utf8)] + readWord(Array(k.dropFirst(2)), original: Array(original.dropFirst(2)), reading: reading, afterArticle: true)
         }
         if k.count >= 6 {
             // Two table words written together: the split with the longest first word.
@@ -226,7 +228,7 @@ public enum ArabicRomanizer {
                 cut -= 1
             }
         }
-        return [spell(original, reading: reading)]
+        return [spell(original, reading: reading, afterArticle: afterArticle)]
     }
 
     // MARK: - Letters
@@ -354,8 +356,15 @@ public enum ArabicRomanizer {
     /// Spells a word by its letters, adding a short "a" where consonants meet that could not be said
     /// without a vowel: the first consonant of a word before another, the middle of a run of three
     /// (V C C a C V), and before the last consonant of a run that ends the word (حسن -> "hasan",
-    /// احمد -> "ahmad"). Persian خوا reads "kha" (خواجه -> "khajeh"); a final وند reads "vand".
-    static func spell(_ word: [UInt32], reading: Reading) -> [UInt8] {
+    /// احمد -> "ahmad"). Persian خوا reads "kha" (خواجه -> "khajeh"); a final وند reads "vand"; after
+    /// the article, a consonant and ي alone read "ai" (الحی -> "hai").
+    static func spell(_ word: [UInt32], reading: Reading, afterArticle: Bool = false) -> [UInt8] {
+        if afterArticle, word.count == 2, word[1] == 0x64A || word[1] == 0x6CC, let c = consonants[word[0]], !c.isEmpty {
+            // The article, a consonant and ي: the ي is doubled, unwritten shadda, and the syllable "ai"
+            // (الحی in عبد الحی -> "hai", as lists write Abdul Hai). Without the article the word may
+            // be a foreign one (لي Li, دي De) or the preposition في.
+            return Array((((reading == .persian ? persianConsonants[word[0]] : reading == .urdu ? urduConsonants[word[0]] : nil) ?? c) + "ai").utf8)
+        }
         var w = word
         var suffix = ""
         if w.count > 4 && w.suffix(3).elementsEqual([0x648, 0x646, 0x62F]) { w.removeLast(3); suffix = "vand" }

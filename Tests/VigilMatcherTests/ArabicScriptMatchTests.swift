@@ -63,6 +63,7 @@ final class ArabicScriptMatchTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(score("عبد القادر لاغوب", "Abdelkader Laagoub"), Self.threshold)
         XCTAssertGreaterThanOrEqual(score("عبد الرحمن ولد العامر", "Abderrahmane Ould El Amar"), Self.threshold)
         XCTAssertGreaterThanOrEqual(score("رائد محمد حسن محمد حجازي", "Raed Muhammad Hasan Muhammad Hijazi"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("عبدالحی سالک", "ABDULHAI SALEK"), Self.threshold)
         // Letters that never alternate keep names apart.
         XCTAssertLessThan(score("ناصر", "Nadir"), Self.threshold)
     }

@@ -179,6 +179,11 @@ final class ArabicLetterReadingTests: XCTestCase {
     }
 
 
+    func testAConsonantAndYehReadAi() {
+        XCTAssertEqual(n.normalize("عبد الحی").tokens, ["abdul", "hai"], "Abdul Hai, not hi")
+        XCTAssertEqual(n.normalize("عبدالحی").tokens, ["abdul", "hai"])
+    }
+
     func testTheNisbaEndingIsNotAWord() {
         XCTAssertEqual(n.normalize("الزنداني").tokens.count, 2, "al + one word, not zand + anne")
         XCTAssertEqual(n.normalize("علماني").tokens.count, 1)
