@@ -272,22 +272,20 @@ public enum IndexFile {
             formatVersion: formatVersion, buildTime: buildTime, normalizationVersion: normVersion, sources: sources,
             entityCount: entityCount, nameCount: nameCount, tokenCount: tokenCount, gramCount: gramCount)
 
-        nonisolated(unsafe) var entities: [Entity] = []
-        nonisolated(unsafe) var entityError: IndexError?
-        nonisolated(unsafe) var rest: Result<DecodedLists, IndexError> = .failure(.corrupt(reason: "not decoded"))
+        nonisolated(unsafe) var entities: Result<[Entity], IndexError> = .failure(.corrupt(reason: "entities not decoded"))
+        nonisolated(unsafe) var rest: Result<DecodedLists, IndexError> = .failure(.corrupt(reason: "names not decoded"))
         // Entity records are most of the decoding and independent of the rest: one core reads them
         // while the other reads tokens, names and postings.
         DispatchQueue.concurrentPerform(iterations: 2) { lane in
             if lane == 0 {
-                do throws(IndexError) { entities = try decodeEntities(s[.entities]!, count: entityCount) } catch { entityError = error }
+                entities = Result { () throws(IndexError) in try decodeEntities(s[.entities]!, count: entityCount) }
             } else {
                 rest = Result { () throws(IndexError) in try decodeLists(s, meta: meta) }
             }
         }
-        if let entityError { throw entityError }
-        let lists = try rest.get()
+        let decodedEntities = try entities.get(), lists = try rest.get()
         return SearchIndex(
-            meta: meta, entities: entities, names: lists.names, tokens: lists.tokens, tokenFrequency: lists.frequency,
+            meta: meta, entities: decodedEntities, names: lists.names, tokens: lists.tokens, tokenFrequency: lists.frequency,
             gramKeys: lists.keys, gramOffsets: lists.offsets, postings: lists.postings)
     }
 
@@ -309,8 +307,7 @@ public enum IndexFile {
 
     static func decodeLists(_ s: [SectionKind: [UInt8]], meta: IndexMeta) throws(IndexError) -> DecodedLists {
         let (entityCount, nameCount, tokenCount, gramCount) = (meta.entityCount, meta.nameCount, meta.tokenCount, meta.gramCount)
-        var r: ByteReader
-        r = ByteReader(s[.tokens]!, section: "tokens")
+        var r = ByteReader(s[.tokens]!, section: "tokens")
         let tc = try r.count()
         guard tc == tokenCount else { throw .corrupt(reason: "token count \(tc) != \(tokenCount)") }
         var tokens: [String] = []

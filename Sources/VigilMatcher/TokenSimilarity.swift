@@ -95,6 +95,10 @@ public enum TokenSimilarity {
     /// (Tan/Chen, Lim/Lin). Weaker, as they also join distinct pinyin syllables (tang/dang).
     static let alternateSimilarity = 0.8
 
+    /// Two spellings of an abjad-written token whose letters read differently by country
+    /// (`PhoneticKey.readingsMeet`): a little below a shared skeleton.
+    static let readingSimilarity = 0.85
+
     /// Similarity of two tokens, 0...1, and how they agree:
     /// - 1 when equal;
     /// - 0.9 for the same consonant skeleton (of 3 consonants or more, or in tokens of 4 letters or
@@ -113,10 +117,6 @@ public enum TokenSimilarity {
     ///   - chinese: both names may be Chinese, so alternate Chinese readings count.
     ///   - vowelsUncertain: one name was written in an abjad, so a same-skeleton pair counts whatever
     ///     its vowels and syllable count.
-    /// Two spellings of an abjad-written token whose letters read differently by country
-    /// (`PhoneticKey.readingsMeet`): a little below a shared skeleton.
-    static let readingSimilarity = 0.85
-
     public static func compare(_ a: TokenForm, _ b: TokenForm, korean: Bool = false, chinese: Bool = true,
                                vowelsUncertain: Bool = false) -> (similarity: Double, agreement: Agreement) {
         var r = spellingCompare(a, b)
