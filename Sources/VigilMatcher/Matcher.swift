@@ -50,7 +50,7 @@ public final class Matcher: Sendable {
         self.normalizer = normalizer
         self.accumulatorBlock = max(1, accumulatorBlock)
         let (tokenCount, nameCount) = (index.tokens.count, index.names.count)
-        self.scratchPool = Pool { Scratch(tokens: tokenCount, names: nameCount) }
+        self.scratchPool = Pool { Scratch(tokens: tokenCount, names: nameCount, block: max(1, accumulatorBlock)) }
         self.tokenForms = index.tokenBytes.map { TokenForm($0) }
         self.joinedTokenFinder = JoinedTokenFinder(tokenForms: tokenForms)
         self.tokenWeights = index.tokens.indices.map { i in
@@ -368,49 +368,57 @@ public final class Matcher: Sendable {
                                          : cachedSimilarTokens(probe.text, hits: hits, touched: &scratch.touchedTokens)
                 for hit in found {
                     let start = offsets[Int(hit.token)], end = offsets[Int(hit.token) + 1]
-                    if start < end { scratch.runs.append(PostingsRun(next: start, end: end, weight: Float(hit.similarity * probe.weight))) }
+                    if start < end, hit.similarity * probe.weight > 0 { scratch.runs.append(PostingsRun(next: start, end: end, weight: Float(hit.similarity * probe.weight))) }
                 }
             }
         }
-        accumulate(scratch)
-        var ranked: [(UInt32, Float)] = []
-        let f = Float(floor), acc = scratch.acc
-        for id in scratch.touchedNames {
-            if acc[Int(id)] >= f { ranked.append((id, acc[Int(id)])) }
-            acc[Int(id)] = 0  // clean for the next query
-        }
-        scratch.touchedNames.removeAll(keepingCapacity: true)
+        accumulate(scratch, floor: Float(floor))
         // Best retrieved first (ties by name id), so the order does not depend on how postings were walked.
         // Without a limit (reverse look-ups) every candidate is scored and the order does not matter.
-        if let limit { keepFirst(limit, of: &ranked) { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 } }
-        return ranked.map(\.0)
+        if let limit { keepFirst(limit, of: &scratch.ranked) { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 } }
+        return scratch.ranked.map(\.0)
     }
 
     /// Names per block of the accumulator: 64k floats (256 KiB) stay in a core's L2 cache.
     static let defaultAccumulatorBlock = 1 << 16
 
-    /// Adds each run's weight to its names' sums in `scratch.acc`, recording names seen for the first
-    /// time in `touchedNames`. A common token's names spread over the whole index: on a million names,
-    /// adding list after list missed the cache at almost every name, so the lists are walked together one
-    /// block of names at a time. Each name still receives its weights in run order (same float sums).
-    private func accumulate(_ scratch: Scratch) {
-        let acc = scratch.acc
-        let blocks = (index.names.count + accumulatorBlock - 1) / accumulatorBlock
+    /// Adds each run's weight to its names' sums in `scratch.acc` and puts the names that reach `floor`,
+    /// with their sums, in `scratch.ranked`. A common token's names spread over the whole index: on a
+    /// million names, adding list after list missed the cache at almost every name, so the lists are
+    /// walked together one block of names at a time, and a block's sums are read back (and cleared) while
+    /// the block is still in cache. Each name receives its weights in run order (same float sums).
+    private func accumulate(_ scratch: Scratch, floor: Float) {
+        let acc = scratch.acc, touched = scratch.touchedInBlock
+        let blockSize = min(accumulatorBlock, max(1, index.names.count))
+        let blocks = (index.names.count + blockSize - 1) / blockSize
+        scratch.ranked.removeAll(keepingCapacity: true)
         index.withNamePostings { postings, _ in
             scratch.runs.withUnsafeMutableBufferPointer { runs in
                 for block in 0..<max(1, blocks) {
-                    let limit = block + 1 >= blocks ? UInt32.max : UInt32((block + 1) * accumulatorBlock)
+                    let limit = block + 1 >= blocks ? UInt32.max : UInt32((block + 1) * blockSize)
+                    // Weights are positive, so a sum of 0 marks a name not seen yet in this block (at most
+                    // `blockSize` of them).
+                    var seen = 0
                     for r in runs.indices {
                         var i = Int(runs[r].next)
                         let end = Int(runs[r].end), w = runs[r].weight
                         while i < end {
                             let id = postings[i]
                             if id >= limit { break }
-                            if acc[Int(id)] == 0 { scratch.touchedNames.append(id) }
-                            acc[Int(id)] += w
+                            let sum = acc[Int(id)]
+                            if sum == 0 {
+                                touched[seen] = id
+                                seen += 1
+                            }
+                            acc[Int(id)] = sum + w
                             i += 1
                         }
                         runs[r].next = UInt32(i)
+                    }
+                    for id in touched[..<seen] {
+                        let sum = acc[Int(id)]
+                        if sum >= floor { scratch.ranked.append((id, sum)) }
+                        acc[Int(id)] = 0  // clean for the next block and query
                     }
                 }
             }
@@ -440,12 +448,16 @@ final class Scratch {
     /// Per listed name: the similarity weight it collected (reset after each query).
     let acc: UnsafeMutableBufferPointer<Float>
     var touchedTokens: [UInt32] = []
-    var touchedNames: [UInt32] = []
+    /// Names of the current accumulator block that collected some weight (`Matcher.accumulate`).
+    let touchedInBlock: UnsafeMutableBufferPointer<UInt32>
+    /// Names retrieved for the current query with the weight they collected.
+    var ranked: [(UInt32, Float)] = []
     /// The postings runs of the current query's retrieval (`Matcher.accumulate`).
     var runs: [PostingsRun] = []
     var scoring = ScoringState()
 
-    init(tokens: Int, names: Int) {
+    init(tokens: Int, names: Int, block: Int) {
+        touchedInBlock = .allocate(capacity: max(1, min(names, block)))
         hits = .allocate(capacity: max(1, tokens))
         hits.initialize(repeating: 0)
         acc = .allocate(capacity: max(1, names))
@@ -455,5 +467,6 @@ final class Scratch {
     deinit {
         hits.deallocate()
         acc.deallocate()
+        touchedInBlock.deallocate()
     }
 }
