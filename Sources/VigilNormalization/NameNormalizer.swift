@@ -69,7 +69,7 @@ public final class NameNormalizer: Sendable {
         let script = Script.dominant(in: raw)
         var latin: String
         if script == .latin {
-            latin = MandarinRomanization.joinHyphenatedSyllables(foldLatin(raw))
+            latin = Self.joinDottedAbbreviations(MandarinRomanization.joinHyphenatedSyllables(foldLatin(Self.splitCaseBoundaries(raw))))
         } else if script == .hangul {
             latin = HangulRomanizer.tokens(raw).joined(separator: " ")
         } else if script == .arabic {
@@ -178,6 +178,78 @@ public final class NameNormalizer: Sendable {
         if ukrainianOnly { return .ukrainian }
         if i { return russianOrBelarusian ? .belarusian : .ukrainian }
         return nil
+    }
+
+    /// A given name run into a capitalised family name (`AlexandrovichBRAVERMAN`, `AhmadAL-KHATIB`, as a
+    /// form or a copy from a list that capitalises family names leaves them) is split where a lower-case
+    /// letter meets two or more capitals. One capital is a name's own inner capital and stays:
+    /// `McDonald`, `DiCaprio`, `LeBron`.
+    static func splitCaseBoundaries(_ raw: String) -> String {
+        let scalars = raw.unicodeScalars
+        var out: String.UnicodeScalarView?
+        var i = scalars.startIndex
+        var previousLower = false
+        while i < scalars.endIndex {
+            let s = scalars[i]
+            if previousLower && Self.isUppercase(s) {
+                let next = scalars.index(after: i)
+                if next < scalars.endIndex && Self.isUppercase(scalars[next]) {
+                    if out == nil { out = String.UnicodeScalarView(scalars[..<i]) }
+                    out!.append(" ")
+                }
+            }
+            out?.append(s)
+            previousLower = s.isASCII ? (s.value >= 0x61 && s.value <= 0x7A) : s.properties.isLowercase
+            i = scalars.index(after: i)
+        }
+        return out.map(String.init) ?? raw
+    }
+
+    @inline(__always)
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase
+    }
+
+    /// Abbreviations written with dots become one token: `A.B.C.` -> `abc`, `G.m.b.H.` -> `gmbh`,
+    /// `L.L.C.` -> `llc`, so they meet the same letters written without dots (and legal forms are
+    /// recognised). Two dotted letters are joined only when they make a legal form (`S.A.` -> `sa`):
+    /// otherwise they are a person's initials (`A.Q. Khan`), which match given names one by one.
+    /// Works on folded (lower-case ASCII) text.
+    static func joinDottedAbbreviations(_ folded: String) -> String {
+        let bytes = Array(folded.utf8)
+        guard bytes.count >= 3, bytes.contains(UInt8(ascii: ".")) else { return folded }
+        func isLetter(_ b: UInt8) -> Bool { b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
+        func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b >= 0x80 }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        var changed = false
+        while i < bytes.count {
+            // A run `x.y(.z)*` of single letters, starting a word.
+            if isLetter(bytes[i]), i == 0 || !isWordByte(bytes[i - 1]) && bytes[i - 1] != UInt8(ascii: "."),
+               i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "."), isLetter(bytes[i + 2]) {
+                var letters: [UInt8] = [bytes[i]]
+                var j = i + 1  // at a dot
+                while j + 1 < bytes.count, bytes[j] == UInt8(ascii: "."), isLetter(bytes[j + 1]),
+                      j + 2 >= bytes.count || !isWordByte(bytes[j + 2]) {
+                    letters.append(bytes[j + 1])
+                    j += 2
+                }
+                if j < bytes.count, bytes[j] == UInt8(ascii: ".") { j += 1 }
+                let endsWord = j >= bytes.count || !isWordByte(bytes[j])
+                let joined = String(decoding: letters, as: UTF8.self)
+                if letters.count >= 2, endsWord, letters.count >= 3 || Vocabulary.legalForms[joined] != nil {
+                    out.append(contentsOf: letters)
+                    out.append(UInt8(ascii: " "))
+                    i = j
+                    changed = true
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : folded
     }
 
     /// Splits folded text into tokens: letters and digits form tokens, apostrophes vanish inside a

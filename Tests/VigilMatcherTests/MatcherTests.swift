@@ -33,6 +33,14 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    /// Real OFAC names: an alias written with dots (`K.A.S.` of ETA, `DOCTOR M.R.O.`) is found without
+    /// them, and a given name run into the capitalised family name still finds the person.
+    func testDottedAliasesAndRunTogetherNamesAreFound() {
+        assertFinds("KAS", "ofac:4693")
+        assertFinds("Doctor MRO", "ofac:4108")
+        assertFinds("Mousa MohammedABU MARZOOK", "ofac:3754")
+    }
+
     /// Retrieval adds postings one block of names at a time (so that a million-name accumulator stays
     /// in cache); the real lists fit in one default block, so a matcher with 1,000-name blocks must give
     /// exactly the same matches, scores and explanations for listed names and their variants.

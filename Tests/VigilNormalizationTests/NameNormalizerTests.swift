@@ -106,6 +106,33 @@ final class NameNormalizerTests: XCTestCase {
         XCTAssertEqual(Script.dominant(in: "Путин"), .cyrillic)
         XCTAssertEqual(Script.dominant(in: "山田太郎 やまだ"), .kana, "kana marks a Japanese name even with kanji")
     }
+
+    func testNamesRunIntoACapitalisedFamilyNameAreSplit() {
+        XCTAssertEqual(n.normalize("Anatoly AlexandrovichBRAVERMAN").tokens, ["anatoly", "alexandrovich", "braverman"])
+        XCTAssertEqual(n.normalize("AhmadAL-KHATIB").tokens, n.normalize("Ahmad AL-KHATIB").tokens)
+        XCTAssertEqual(n.normalize("Theit ThinzarYE").tokens, ["theit", "thinzar", "ye"])
+        // A name's own inner capital is one letter and stays: McDonald, DiCaprio, LeBron.
+        XCTAssertEqual(n.normalize("Ronald McDonald").tokens, ["ronald", "mcdonald"])
+        XCTAssertEqual(n.normalize("Leonardo DiCaprio").tokens, ["leonardo", "dicaprio"])
+        XCTAssertEqual(n.normalize("LeBron James").tokens, ["lebron", "james"])
+        XCTAssertEqual(n.normalize("ÉmileZOLA").tokens, ["emile", "zola"])
+    }
+
+    func testDottedAbbreviationsBecomeOneToken() {
+        XCTAssertEqual(n.normalize("K.A.S.").tokens, ["kas"])  // an OFAC alias of ETA
+        XCTAssertEqual(n.normalize("DOCTOR M.R.O.", stripHonorifics: false).tokens, ["doctor", "mro"])
+        XCTAssertEqual(n.normalize("Volkswagen Bank G.m.b.H.").tokens, ["volkswagen", "bank", "gmbh"])
+        XCTAssertEqual(n.normalize("Goldman Sachs & Co. L.L.C.").tokens, n.normalize("Goldman Sachs & Co. LLC").tokens)
+        XCTAssertEqual(n.normalize("HSBC Holdings p.l.c.").tokens, n.normalize("HSBC Holdings plc").tokens)
+        XCTAssertEqual(n.normalize("L.X.C Aviation").tokens, ["lxc", "aviation"])
+        // Two dotted letters join only as a legal form; otherwise they are initials, matched one by one.
+        XCTAssertEqual(n.normalize("Banco Santander, S.A.").tokens, ["banco", "santander", "sa"])
+        XCTAssertEqual(n.normalize("A.Q. Khan").tokens, ["a", "q", "khan"])
+        XCTAssertEqual(n.normalize("U.S. Department of State").tokens.prefix(2), ["u", "s"])
+        // Dots inside words and numbers are left alone.
+        XCTAssertEqual(n.normalize("Version 1.2.3 Ltd").tokens, ["version", "1", "2", "3", "ltd"])
+        XCTAssertEqual(n.normalize("www.example.com").tokens, ["www", "example", "com"])
+    }
 }
 
 final class ArabicParticleTests: XCTestCase {
