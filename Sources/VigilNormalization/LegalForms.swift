@@ -68,8 +68,53 @@ public enum LegalForms {
         return n > m ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]  // deletion / insertion
     }
 
-    /// Rewrites legal-form phrases in a token list to their abbreviations.
-    public static func canonicalize(_ tokens: [String]) -> [String] {
+    /// Legal-form words that are split off a token they were written into ("PETROLEUMCOMPANY",
+    /// "LIMITEDLIABILITY", "OOOYUNIDZHET", "CYPRUSLIMITED"): the long words of the phrases (seven letters
+    /// or more, so `stock` of Stockton and `open` of Openshaw stay) and the abbreviations no name
+    /// begins or ends with. Short forms that are words or name syllables (`ao`, `sa`, `ag`, `pao`,
+    /// `inc`) are never split off.
+    static let splitWords: [[UInt8]] = {
+        let long = phraseWords.filter { $0.utf8.count >= 7 } + ["joint"]
+        let abbreviations = ["ooo", "oao", "llc", "ltd", "gmbh", "srl", "sarl", "jsc", "ojsc", "pjsc", "cjsc", "plc"]
+        return (long + abbreviations).map { Array($0.utf8) }.sorted { $0.count > $1.count }
+    }()
+    static let phraseWordBytes: Set<[UInt8]> = Set(phraseWords.map { Array($0.utf8) })
+    /// The shortest `splitWords` entry: a token needs it plus three letters of its own to be split.
+    static let shortestSplitWord = splitWords.map(\.count).min() ?? 3
+
+    /// Splits legal-form words off the tokens they were run into, at the front or the back, as long as
+    /// three letters remain (`accompany`, `unlimited` stay whole).
+    static func splitJoinedLegalWords(_ tokens: [String]) -> [String] {
+        guard tokens.contains(where: { $0.utf8.count >= shortestSplitWord + 3 }) else { return tokens }
+        var out: [String] = []
+        out.reserveCapacity(tokens.count + 2)
+        for t in tokens { appendSplit(Array(t.utf8), to: &out) }
+        return out
+    }
+
+    private static func appendSplit(_ t: [UInt8], to out: inout [String]) {
+        // A legal word holding another stays whole: `aktiengesellschaft`, `societatea`.
+        if t.count >= shortestSplitWord + 3, !phraseWordBytes.contains(t) {
+            for w in splitWords where t.count >= w.count + 3 {
+                if t.starts(with: w) {
+                    out.append(String(decoding: w, as: UTF8.self))
+                    appendSplit(Array(t[w.count...]), to: &out)
+                    return
+                }
+                if t[(t.count - w.count)...].elementsEqual(w) {
+                    appendSplit(Array(t[..<(t.count - w.count)]), to: &out)
+                    out.append(String(decoding: w, as: UTF8.self))
+                    return
+                }
+            }
+        }
+        out.append(String(decoding: t, as: UTF8.self))
+    }
+
+    /// Rewrites legal-form phrases in a token list to their abbreviations (legal-form words run into
+    /// another token split off first).
+    public static func canonicalize(_ rawTokens: [String]) -> [String] {
+        let tokens = splitJoinedLegalWords(rawTokens)
         guard tokens.contains(where: mayBeLegalWord) else { return tokens }
         var out: [String] = []
         out.reserveCapacity(tokens.count)

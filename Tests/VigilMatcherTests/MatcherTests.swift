@@ -39,6 +39,7 @@ final class MatcherTests: XCTestCase {
         assertFinds("KAS", "ofac:4693")
         assertFinds("Doctor MRO", "ofac:4108")
         assertFinds("Mousa MohammedABU MARZOOK", "ofac:3754")
+        assertFinds("SYRIAN PETROLEUMCOMPANY", "ofac:12867")
     }
 
     /// Retrieval adds postings one block of names at a time (so that a million-name accumulator stays

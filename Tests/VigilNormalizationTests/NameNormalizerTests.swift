@@ -224,4 +224,18 @@ final class LegalFormTests: XCTestCase {
         // Short forms that are also personal names stay as they are.
         XCTAssertEqual(n.normalize("PAO Yu Liang").tokens, ["pao", "yu", "liang"])
     }
+
+    func testLegalFormWordsRunIntoANameAreSplitOff() {
+        let n = NameNormalizer.shared
+        XCTAssertEqual(n.normalize("SYRIAN PETROLEUMCOMPANY").tokens, n.normalize("SYRIAN PETROLEUM COMPANY").tokens)
+        XCTAssertEqual(n.normalize("LIMITEDLIABILITY COMPANY AURUS").tokens, ["llc", "aurus"])
+        XCTAssertEqual(n.normalize("LIMITED LIABILITYCOMPANY SPECTRUM").tokens, ["llc", "spectrum"])
+        XCTAssertEqual(n.normalize("OOOYUNIDZHET").tokens, ["llc", "yunidzhet"])
+        XCTAssertEqual(n.normalize("ITC CONSULTANTS CYPRUSLIMITED").tokens, ["itc", "consultants", "cyprus", "ltd"])
+        // Names that begin or end like a legal word keep it, and so do legal words holding another.
+        XCTAssertEqual(n.normalize("Stockton Unlimited").tokens, ["stockton", "unlimited"])
+        XCTAssertEqual(n.normalize("Siemens Aktiengesellschaft").tokens, ["siemens", "ag"])
+        XCTAssertEqual(n.normalize("Societatea cu Răspundere Limitată PRO TRAFFIC").tokens, ["srl", "pro", "traffic"])
+        XCTAssertEqual(n.normalize("PAO Zinc").tokens, ["pao", "zinc"])
+    }
 }
