@@ -91,7 +91,7 @@ public final class NameNormalizer: Sendable {
                 }
             }
         }
-        tokens = LegalForms.canonicalize(Self.joinCompoundNames(Self.joinServantNames(tokens)))
+        tokens = LegalForms.canonicalize(Self.joinCompoundNames(Self.joinServantNames(Self.numbersAsDigits(tokens))))
         var honorifics: [String] = []
         if stripHonorifics && tokens.count > 1 {
             var kept: [String] = []
@@ -178,6 +178,62 @@ public final class NameNormalizer: Sendable {
         if ukrainianOnly { return .ukrainian }
         if i { return russianOrBelarusian ? .belarusian : .ukrainian }
         return nil
+    }
+
+    static let numberWords: [String: Int] = {
+        var table: [String: Int] = [:]
+        let units = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        for (n, w) in units.enumerated() where w != "one" { table[w] = n }  // "one-person company", "Capital One"
+        for (i, w) in ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].enumerated() { table[w] = 20 + 10 * i }
+        table["fourty"] = 40  // a common misspelling
+        let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+                        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+        for (n, w) in ordinals.enumerated() { table[w] = n + 1 }
+        for (i, w) in ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"].enumerated() {
+            table[w] = 20 + 10 * i
+        }
+        return table
+    }()
+
+    /// English numbers written out or as ordinals become digits, as names write them either way (`Brigade
+    /// Forty-Four` / `Brigade 44`, `First International Bank` / `1st International Bank`): number words
+    /// up to ninety-nine (a tens word takes a following unit, in words or a digit), ordinals, and digit
+    /// ordinals (`1st`, `22nd`, `3rd`, `4th`). `One` stays a word: it is part of names and of the legal
+    /// form "one-person company" more often than a number.
+    static func numbersAsDigits(_ tokens: [String]) -> [String] {
+        guard tokens.contains(where: { numberWords[$0] != nil || isDigitOrdinal($0) }) else { return tokens }
+        var out: [String] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if isDigitOrdinal(t) {
+                out.append(String(t.utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.map { Character(Unicode.Scalar($0)) }))
+            } else if let n = numberWords[t] {
+                // Tens followed by a unit: forty four, forty-four, forty 4.
+                if n >= 20, n % 10 == 0, i + 1 < tokens.count,
+                   let unit = numberWords[tokens[i + 1]] ?? (tokens[i + 1].utf8.count == 1 ? Int(tokens[i + 1]) : nil), (1...9).contains(unit) {
+                    out.append(String(n + unit))
+                    i += 2
+                    continue
+                }
+                out.append(String(n))
+            } else {
+                out.append(t)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// `1st`, `2nd`, `3rd`, `11th`, `22nd`.
+    static func isDigitOrdinal(_ t: String) -> Bool {
+        let bytes = Array(t.utf8)
+        let digits = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+        guard digits > 0, bytes.count == digits + 2 else { return false }
+        let suffix = String(decoding: bytes[digits...], as: UTF8.self)
+        return suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th"
     }
 
     /// A given name run into a capitalised family name (`AlexandrovichBRAVERMAN`, `AhmadAL-KHATIB`, as a

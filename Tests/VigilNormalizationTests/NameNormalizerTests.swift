@@ -118,6 +118,18 @@ final class NameNormalizerTests: XCTestCase {
         XCTAssertEqual(n.normalize("ÉmileZOLA").tokens, ["emile", "zola"])
     }
 
+    func testEnglishNumbersBecomeDigits() {
+        XCTAssertEqual(n.normalize("Brigade Forty-Four").tokens, ["brigade", "44"])
+        XCTAssertEqual(n.normalize("Brigade Fourty four").tokens, ["brigade", "44"])
+        XCTAssertEqual(n.normalize("Brigade Forty 4").tokens, ["brigade", "44"])
+        XCTAssertEqual(n.normalize("First International Bank").tokens, n.normalize("1st International Bank").tokens)
+        XCTAssertEqual(n.normalize("Three Percenters").tokens, ["3", "percenters"])
+        XCTAssertEqual(n.normalize("22nd Brigade").tokens, ["22", "brigade"])
+        // One stays a word; tokens that merely hold a number word are left alone.
+        XCTAssertEqual(n.normalize("Al-Amar One-Person LLC").tokens.contains("one"), true)
+        XCTAssertEqual(n.normalize("Tenzin Seventhson").tokens, ["tenzin", "seventhson"])
+    }
+
     func testDottedAbbreviationsBecomeOneToken() {
         XCTAssertEqual(n.normalize("K.A.S.").tokens, ["kas"])  // an OFAC alias of ETA
         XCTAssertEqual(n.normalize("DOCTOR M.R.O.", stripHonorifics: false).tokens, ["doctor", "mro"])
