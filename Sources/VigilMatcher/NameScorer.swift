@@ -10,6 +10,8 @@ struct NameScorer {
     static let unmatchedQueryFactor = 0.5
     /// Weight factor of listed tokens with no partner (patronymics, second given names).
     static let unmatchedListedFactor = 0.6
+    /// Further factor of a patronymic with no partner when only one side has leftovers.
+    static let unmatchedPatronymicFactor = 0.25
     /// A token pair below this similarity does not align.
     static let minimumPairSimilarity = 0.70
     /// A joined pair ("abdul rahman" ~ "abdulrahman") must be nearly exact.
@@ -288,12 +290,15 @@ struct NameScorer {
         let full = alignedPairs <= 1 || leftoverBothSides || !isPerson
         let queryFactor = (full && (query.count >= 2 || !isPerson)) ? 1.0 : unmatchedQueryFactor
         let listedFactor = (leftoverBothSides || !isPerson) ? 1.0 : unmatchedListedFactor
+        // A patronymic one side lacks is the usual difference between a passport and a list entry
+        // (Vladimir Vladimirovich Putin / Vladimir Putin): it costs little.
+        let patronymicFactor = isPerson && !leftoverBothSides ? Self.unmatchedPatronymicFactor : 1
         for i in query.indices where query[i].covers & qUsed == 0 {
-            total += query[i].weight * queryFactor
+            total += query[i].weight * queryFactor * (query[i].form.isPatronymic ? patronymicFactor : 1)
             if explain { explanation.unmatchedQuery.append(query[i].text) }
         }
         for i in listed.indices where listed[i].covers & lUsed == 0 {
-            total += listed[i].weight * listedFactor
+            total += listed[i].weight * listedFactor * (listed[i].form.isPatronymic ? patronymicFactor : 1)
             if explain { explanation.unmatchedListed.append(listed[i].text) }
         }
         guard total > 0 else { return 0 }

@@ -260,6 +260,8 @@ public final class TokenForm: Sendable {
     public let korean: [[UInt32]]?
     /// The few words that tell most unlike pairs apart without reading the keys.
     let sketch: TokenSketch
+    /// An East Slavic patronymic in one of its spellings (`Vocabulary.isPatronymic`).
+    public let isPatronymic: Bool
 
     /// Whether alternate Chinese readings (Cantonese, dialect surnames, Wade-Giles of pinyin-valid
     /// tokens) may join this token to another.
@@ -285,6 +287,7 @@ public final class TokenForm: Sendable {
         self.mandarin = mandarinReadings ? plain : nil
         self.alternates = hanReadings ?? (wantsAlternates ? MandarinRomanization.alternateReadings(bytes, plain: plain) : nil)
         self.fromHanReadings = hanReadings != nil
+        self.isPatronymic = Vocabulary.isPatronymic(bytes)
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
         self.sketch = TokenSketch(length: bytes.count, foldedLength: folded.count, letters: Self.letterSet(bytes),
                                   foldedLetters: Self.letterSet(folded), skeleton: skeleton, readingHash: PhoneticKey.readingClassHash(bytes),

@@ -6,9 +6,30 @@ public enum Vocabulary {
         "haji", "hajji", "hadji", "alhaji", "sheikh", "shaikh", "sheik", "shaykh", "mullah", "mulla", "maulana",
         "maulvi", "mawlawi", "qari", "imam", "ayatollah", "sayyid", "sayed", "syed",
         "general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "lieutenant", "lt", "admiral", "adm",
-        "brigadier", "commander", "cmdr", "sergeant", "sgt", "president", "minister", "senator", "rev", "reverend",
+        "brigadier", "commander", "cmdr", "sergeant", "sgt", "minister",
+        // President as other languages write it before a name (Presidente Lula, Präsident Putin).
+        "president", "presidente", "prasident", "praesident", "prezident", "prezydent", "predsjednik", "presedintele",
+        "presiden", "elnok", "senator", "rev", "reverend",
         "father", "bishop", "prince", "princess", "king", "queen", "emir", "amir",
     ]
+
+    /// Endings of East Slavic patronymics as other languages spell them: Russian, Ukrainian and Belarusian
+    /// (-ovich, -ovych, -avich, -ovna, -ivna), French (-ovitch), German (-owitsch), Dutch (-owitsj),
+    /// Hungarian (-ovics), Greek (-ovits). The Balkan surname ending -ović is not among them.
+    static let patronymicEndings: [[UInt8]] = [
+        "ovich", "evich", "ovych", "evych", "avich", "ovitch", "evitch", "ovitsch", "evitsch", "owitsch", "ewitsch", "owitsj",
+        "ewitsj", "ovics", "evics", "ovits", "evits", "ovna", "evna", "ivna", "inichna",
+    ].map { Array($0.utf8) }
+
+    /// Whether a folded token is a patronymic (`Vladimirovich`, `Vladimirovitch`, `Sergeevna`): an ending
+    /// of `patronymicEndings` after a stem of three letters or more.
+    public static func isPatronymic(_ token: [UInt8]) -> Bool {
+        guard token.count >= 7 else { return false }
+        for ending in patronymicEndings where token.count >= ending.count + 3 && token[(token.count - ending.count)...].elementsEqual(ending) {
+            return true
+        }
+        return false
+    }
 
     /// Organisation legal forms: kept but weighted low, so "X Ltd" meets "X Limited" and "X".
     public static let legalForms: [String: String] = [

@@ -42,6 +42,19 @@ final class MatcherTests: XCTestCase {
         assertFinds("SYRIAN PETROLEUMCOMPANY", "ofac:12867")
     }
 
+    /// A patronymic the list lacks, in French, German or Hungarian spelling, costs little; a title in
+    /// another language is not part of the name.
+    func testPatronymicsInOtherSpellingsAndForeignTitles() {
+        assertFinds("Vladimir Vladimirovitch Poutine", "ofac:35096")
+        assertFinds("Wladimir Wladimirowitsch Putin", "ofac:35096")
+        assertFinds("Vlagyimir Vlagyimirovics Putyin", "ofac:35096")
+        let withPatronymic = matcher.compare("Vladimir Vladimirovitch Poutine", "Vladimir Putin").score
+        let withOtherName = matcher.compare("Vladimir Alexander Poutine", "Vladimir Putin").score
+        XCTAssertGreaterThan(withPatronymic, withOtherName)
+        // Both sides with leftovers are a different name: the patronymic is charged in full then.
+        XCTAssertLessThan(matcher.compare("Vladimir Vladimirovich Petrov", "Vladimir Putin").score, Self.threshold)
+    }
+
     /// Retrieval adds postings one block of names at a time (so that a million-name accumulator stays
     /// in cache); the real lists fit in one default block, so a matcher with 1,000-name blocks must give
     /// exactly the same matches, scores and explanations for listed names and their variants.

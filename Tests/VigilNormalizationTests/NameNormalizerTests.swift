@@ -130,6 +130,21 @@ final class NameNormalizerTests: XCTestCase {
         XCTAssertEqual(n.normalize("Tenzin Seventhson").tokens, ["tenzin", "seventhson"])
     }
 
+    func testPatronymicsAreRecognisedInTheirSpellings() {
+        for p in ["vladimirovich", "vladimirovitch", "wladimirowitsch", "wladimirowitsj", "vlagyimirovics", "vlantimirovits",
+                  "uladzimiravich", "volodymyrovych", "sergeevna", "volodymyrivna", "ilyinichna"] {
+            XCTAssertTrue(Vocabulary.isPatronymic(Array(p.utf8)), p)
+        }
+        for t in ["milosevic", "abramov", "ivanova", "vladimir", "ovich", "petrovna".dropLast(3).description] {
+            XCTAssertFalse(Vocabulary.isPatronymic(Array(t.utf8)), t)
+        }
+    }
+
+    func testPresidentInOtherLanguagesIsATitle() {
+        XCTAssertEqual(n.normalize("Präsident Putin").tokens, ["putin"])
+        XCTAssertEqual(n.normalize("Presidente Luiz Inácio Lula da Silva").honorifics, ["presidente"])
+    }
+
     func testDottedAbbreviationsBecomeOneToken() {
         XCTAssertEqual(n.normalize("K.A.S.").tokens, ["kas"])  // an OFAC alias of ETA
         XCTAssertEqual(n.normalize("DOCTOR M.R.O.", stripHonorifics: false).tokens, ["doctor", "mro"])
