@@ -42,7 +42,8 @@ public struct IndexBuilder {
             var seen: Set<[String]> = []
             for (slot, tokens) in names where seen.insert(tokens).inserted {
                 rawNames.append((UInt32(ei), slot, tokens))
-                for t in Set(tokens) { frequency[t, default: 0] += 1 }
+                // Each distinct token once: names are short, so a look back beats a Set per name.
+                for (i, t) in tokens.enumerated() where !tokens[..<i].contains(t) { frequency[t, default: 0] += 1 }
             }
         }
         let tokenList = frequency.keys.sorted()

@@ -28,9 +28,10 @@ public final class SearchIndex: Sendable {
     let gramKeys: [UInt32]
     let gramOffsets: [UInt32]
     let postings: [UInt32]
-    /// Names holding token i: `tokenNames[tokenNameOffsets[i]..<tokenNameOffsets[i+1]]`, ascending.
-    let tokenNames: [UInt32]
-    let tokenNameOffsets: [UInt32]
+    /// Names holding each token, ascending.
+    let tokenNames: FlatGroups
+    /// Names of each entity, ascending.
+    let entityNames: FlatGroups
     /// Number of terms (trigrams + phonetic key) of each token, for overlap ratios.
     public let tokenTermCounts: [UInt8]
     /// Per token: its postings terms (`Grams.forEachTerm`), in order, flat.
@@ -52,24 +53,14 @@ public final class SearchIndex: Sendable {
         self.gramKeys = gramKeys
         self.gramOffsets = gramOffsets
         self.postings = postings
-        // Token -> names, by counting then filling (names are visited in ascending order).
         // A name's distinct tokens: names are short, so a look back beats a Set (a million of them at scale).
-        func forEachDistinct(_ ts: [UInt32], _ body: (Int) -> Void) {
-            for (i, t) in ts.enumerated() where Int(t) < tokens.count && !ts[..<i].contains(t) { body(Int(t)) }
+        self.tokenNames = FlatGroups(keys: tokens.count, items: names.count) { ni, key in
+            let ts = names[ni].tokens
+            for (i, t) in ts.enumerated() where Int(t) < tokens.count && !ts[..<i].contains(t) { key(Int(t)) }
         }
-        var counts = [UInt32](repeating: 0, count: tokens.count + 1)
-        for n in names { forEachDistinct(n.tokens) { counts[$0 + 1] += 1 } }
-        for i in 1..<counts.count { counts[i] += counts[i - 1] }
-        var fill = counts
-        var flat = [UInt32](repeating: 0, count: Int(counts.last ?? 0))
-        for (ni, n) in names.enumerated() {
-            forEachDistinct(n.tokens) { t in
-                flat[Int(fill[t])] = UInt32(ni)
-                fill[t] += 1
-            }
+        self.entityNames = FlatGroups(keys: entities.count, items: names.count) { ni, key in
+            if Int(names[ni].entity) < entities.count { key(Int(names[ni].entity)) }
         }
-        self.tokenNames = flat
-        self.tokenNameOffsets = counts
         var terms: [UInt32] = [], termOffsets: [UInt32] = [0], termCounts: [UInt8] = []
         termOffsets.reserveCapacity(tokens.count + 1)
         termCounts.reserveCapacity(tokens.count)
@@ -109,15 +100,18 @@ public final class SearchIndex: Sendable {
         Float(naturalLog(1 + Double(total + 1) / (Double(frequency) + 0.5)))
     }
 
+    /// An entity's names (ids into `names`), ascending.
+    public func names(ofEntity e: Int) -> ArraySlice<UInt32> { entityNames[e] }
+
     /// Names holding a token, ascending.
     public func names(withToken id: UInt32) -> ArraySlice<UInt32> {
-        tokenNames[Int(tokenNameOffsets[Int(id)])..<Int(tokenNameOffsets[Int(id) + 1])]
+        tokenNames[Int(id)]
     }
 
     /// Runs `body` with the flat name postings of all tokens and their offsets: token i's names are
     /// `postings[offsets[i] ..< offsets[i + 1]]`, ascending. For loops that walk many tokens' names.
     public func withNamePostings<T>(_ body: (_ postings: UnsafeBufferPointer<UInt32>, _ offsets: UnsafeBufferPointer<UInt32>) throws -> T) rethrows -> T {
-        try tokenNames.withUnsafeBufferPointer { p in try tokenNameOffsets.withUnsafeBufferPointer { o in try body(p, o) } }
+        try tokenNames.items.withUnsafeBufferPointer { p in try tokenNames.offsets.withUnsafeBufferPointer { o in try body(p, o) } }
     }
 
     /// Tokens containing a term (trigram or phonetic key), sorted ascending; empty when unknown.

@@ -13,10 +13,6 @@ public final class Matcher: Sendable {
     private let tokenWeights: [Double]
     /// Every listed name as the scorer sees it, built once: the hot loop only reads them.
     private let listed: ListedNames
-    /// Per entity: its names' ids, `entityNames[entityNameOffsets[e] ..< entityNameOffsets[e + 1]]` (flat:
-    /// an array per entity was a million allocations on a large index).
-    private let entityNames: [UInt32]
-    private let entityNameOffsets: [UInt32]
 
     /// Longest query name used, in UTF-8 bytes, and most tokens used from it.
     public static let maximumQueryBytes = 4096
@@ -57,16 +53,6 @@ public final class Matcher: Sendable {
             Self.damp(index.tokens[i], Double(index.rarity(ofTokenID: UInt32(i))))
         }
         self.listed = ListedNames(index: index, forms: tokenForms, weights: tokenWeights)
-        var offsets = [UInt32](repeating: 0, count: index.entities.count + 1)
-        for name in index.names { offsets[Int(name.entity) + 1] += 1 }
-        for e in 0..<index.entities.count { offsets[e + 1] += offsets[e] }
-        var fill = offsets, flat = [UInt32](repeating: 0, count: index.names.count)
-        for (i, name) in index.names.enumerated() {
-            flat[Int(fill[Int(name.entity)])] = UInt32(i)
-            fill[Int(name.entity)] += 1
-        }
-        self.entityNames = flat
-        self.entityNameOffsets = offsets
     }
 
     /// Scores are reported to 4 decimals; rounding here keeps a weighted mean of 0.8s at 0.8 rather
@@ -115,7 +101,7 @@ public final class Matcher: Sendable {
             return withQuery(querySides) { q, records, sides in
                 var best = 0.0
                 for e in entities {
-                    for nameID in entityNames[Int(entityNameOffsets[Int(e)]) ..< Int(entityNameOffsets[Int(e) + 1])] {
+                    for nameID in index.names(ofEntity: Int(e)) {
                         let record = records[Int(nameID)]
                         var unused = Explanation()
                         var score = NameScorer.score(query: q, listed: sides.of(record), isPerson: record.isPerson, explain: false,
