@@ -7,7 +7,8 @@ public enum PhoneticKey {
     /// a vowel -> y (ICAO Iurii/BGN Yuriy, Ialovets/Yalovets), y dropped between a vowel and e (BGN
     /// Deyev/Deev) and before a word-initial e (Yevgeny/Evgeny), and the -ий ending -ii/-iy/-yy/-ij -> y
     /// (Dmitrii/Dmitriy/Dmitry); ou/oo -> u and ee -> i (Nour/Noor/Nur, Saeed/Said), ben -> bin,
-    /// el/ul -> al, doubled consonants once. Returns the token itself when nothing applies.
+    /// el/ul -> al, doubled consonants once; Russian names in German, Dutch, Swedish and Polish spelling
+    /// (tsch/tsj/tj/cz -> ch, sj/sz -> sh, zj -> zh). Returns the token itself when nothing applies.
     public static func spellingFold(_ t: [UInt8]) -> [UInt8] {
         let x = UInt8(ascii: "x"), d = UInt8(ascii: "d"), i = UInt8(ascii: "i"), y = UInt8(ascii: "y")
         let o = UInt8(ascii: "o"), e = UInt8(ascii: "e"), u = UInt8(ascii: "u")
@@ -16,13 +17,24 @@ public enum PhoneticKey {
         if t == Array("el".utf8) || t == Array("ul".utf8) { return Array("al".utf8) }
         var doubled = false
         for k in 1..<max(1, t.count) where t[k] == t[k - 1] { doubled = true; break }
+        let j = UInt8(ascii: "j"), z = UInt8(ascii: "z"), s = UInt8(ascii: "s"), c = UInt8(ascii: "c"), h = UInt8(ascii: "h"), tt = UInt8(ascii: "t")
         let needs = doubled || t.contains(UInt8(ascii: "a")) || t.contains(x) || t.contains(d) || t.contains(y) || t.contains(o) || t.contains(e)
-            || (t.count >= 3 && (t[0] == i || t[t.count - 2] == i))
+            || (t.count >= 3 && (t[0] == i || t[t.count - 2] == i)) || t.contains(j) || t.contains(z)
         guard needs else { return t }
         var out: [UInt8] = []
         out.reserveCapacity(t.count + 2)
         var k = 0
         while k < t.count {
+            // Russian names as German, Dutch, Swedish and Polish write them: tsch/tsj/tj/cz -> ch (Tschechow,
+            // Kalatj, Czernow), sj/sz -> sh (Sjojgu, Szostakowicz), zj -> zh (Zjukov, Brezjnev).
+            if k + 1 < t.count {
+                let n = t[k + 1]
+                if t[k] == tt, k + 3 < t.count, n == s, t[k + 2] == c, t[k + 3] == h { out.append(c); out.append(h); k += 4; continue }
+                if t[k] == tt, k + 2 < t.count, n == s, t[k + 2] == j { out.append(c); out.append(h); k += 3; continue }
+                if (t[k] == tt && n == j) || (t[k] == c && n == z) { out.append(c); out.append(h); k += 2; continue }
+                if (t[k] == s || t[k] == z) && n == j { out.append(t[k]); out.append(h); k += 2; continue }
+                if t[k] == s && n == z { out.append(s); out.append(h); k += 2; continue }
+            }
             let c = t[k]
             if c == x { out.append(UInt8(ascii: "k")); out.append(UInt8(ascii: "s")); k += 1; continue }
             // French ou and English oo write u (Mourad/Murad, Noor/Nour/Nur); English ee writes i

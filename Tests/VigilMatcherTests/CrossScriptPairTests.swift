@@ -106,5 +106,14 @@ final class CrossScriptPairTests: XCTestCase {
         XCTAssertEqual(TokenSimilarity.compare(TokenForm("maxim"), TokenForm("maksim")).agreement, .transliteration)
         XCTAssertEqual(TokenSimilarity.compare(TokenForm("zaev"), TokenForm("zayev")).agreement, .transliteration)
         XCTAssertEqual(TokenSimilarity.compare(TokenForm("maxim"), TokenForm("mariam")).agreement, .none)
+        // Russian names in German, Dutch, Swedish and Polish spelling (EU list translations).
+        XCTAssertEqual(fold("kalatj"), fold("kalach"))
+        XCTAssertEqual(fold("tschernow"), fold("chernow"))
+        XCTAssertEqual(fold("tsjernomyrdin"), fold("chernomyrdin"))
+        XCTAssertEqual(fold("czernow"), fold("chernow"))
+        XCTAssertEqual(fold("sjojgu"), fold("shojgu"))
+        XCTAssertEqual(fold("szojgu"), fold("shojgu"))
+        XCTAssertEqual(fold("brezjnev"), fold("brezhnev"))
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("viktorovitj"), TokenForm("viktorovich")).agreement, .transliteration)
     }
 }
