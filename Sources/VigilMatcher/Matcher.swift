@@ -128,6 +128,7 @@ public final class Matcher: Sendable {
     private func match(_ query: ScreeningQuery, normalized: NormalizedName, querySides: SidedName, limit: Int, minimumScore: Double,
                        scratch: Scratch) -> [Match] {
         var best: [UInt32: Match] = [:]
+        var bestName: [UInt32: Double] = [:]  // the name score (before attributes) of each entity's best match
         let bonus = AttributeScorer.maximumBonus(for: query)
         let candidates = candidates(for: normalized.tokens, forms: querySides.forms, scratch: scratch)
         withQuery(querySides) { q, records, sides in
@@ -141,24 +142,36 @@ public final class Matcher: Sendable {
                 if record.isWeak { score *= 0.9 }
                 // (0.00005: the final score is rounded to 4 decimals, which may lift it onto the floor.)
                 if score + bonus + 0.00005 < minimumScore { continue }
-                if let existing = best[record.entity], existing.score >= min(1, score + bonus) { continue }
+                if let existing = best[record.entity], Self.keeps(existing.score, bestName[record.entity] ?? 0, over: min(1, score + bonus), score) {
+                    continue
+                }
                 var explanation = Explanation()
                 score = NameScorer.score(query: q, listed: listedSides, isPerson: record.isPerson, explanation: &explanation, state: &scratch.scoring)
                 if record.isWeak {
                     score *= 0.9
                     explanation.attributes.append(.init(attribute: "name_quality", delta: -score / 9, reason: "weak or low-quality alias"))
                 }
+                let nameScore = score
                 let entity = index.entities[Int(record.entity)]
                 score += AttributeScorer.apply(query, entity, to: &explanation)
                 score = Self.clampAndRound(score)
                 guard score >= minimumScore else { continue }
-                if let existing = best[record.entity], existing.score >= score { continue }
+                if let existing = best[record.entity], Self.keeps(existing.score, bestName[record.entity] ?? 0, over: score, nameScore) { continue }
                 best[record.entity] = Match(entity: entity, matchedName: entity.names[Int(record.slot)].value, score: score, explanation: explanation)
+                bestName[record.entity] = nameScore
             }
         }
         var out = Array(best.values)
         out.sort { $0.score != $1.score ? $0.score > $1.score : $0.entity.id < $1.entity.id }
         return Array(out.prefix(limit))
+    }
+
+    /// Whether an entity's match so far stays over another of its names: a higher score, or the same
+    /// score (attributes lift both to 1) with a name at least as close, so the name shown is the one
+    /// that matched best (`PUTIN, Vladimir`, not the longer alias, for "Vladimir Putin").
+    @inline(__always)
+    static func keeps(_ score: Double, _ nameScore: Double, over otherScore: Double, _ otherNameScore: Double) -> Bool {
+        score > otherScore || (score == otherScore && nameScore >= otherNameScore)
     }
 
     /// Entities (indexes into `index.entities`) with a name near `name`, found without the candidate cap
