@@ -130,35 +130,69 @@ public enum PhoneticKey {
         // script's reading writes it apart ("al gharbi").
         if let x = articleStripped(a), readingsMeetEitherWay(x, b[...]) { return true }
         if let y = articleStripped(b), readingsMeetEitherWay(a[...], y) { return true }
-        return false
+        return joinedArticleMeets(a, b) || joinedArticleMeets(b, a)
+    }
+
+    /// The romanizer's article joined to its word (al + hassan, the scorer's join) against a Latin
+    /// spelling that writes the article joined in another form: Elhassani, or the Maghrebi l- (Lahcen for
+    /// الحسن, Lajnef for الأجنف, Laouani for العواني), whose vowel may be the word's own.
+    static func joinedArticleMeets(_ p: [UInt8], _ q: [UInt8]) -> Bool {
+        guard p.count >= 6, p[0] == UInt8(ascii: "a"), p[1] == UInt8(ascii: "l"), let x = articleStripped(p),
+              let y = articleStripped(q, maghrebi: true) else { return false }
+        if readingsMeetEitherWay(x, y) { return true }
+        return q[0] == UInt8(ascii: "l") && y.count >= 4 && isVowel(y[y.startIndex]) && readingsMeetEitherWay(x, y.dropFirst())
     }
 
     static func readingsMeetEitherWay(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         readingsMeet(a, b, ouIsW: true) || readingsMeet(a, b, ouIsW: false)
     }
 
-    /// Two consonants at least, and three when a letter is read two ways (zanini/dina, donia/zanoun are
-    /// other names), unless that letter is spelled dh against z (Ridha/Reza: ض, ذ, ظ).
+    /// Two consonants at least, and three when a letter is read two ways as the first consonant of a
+    /// name with a d against a z (zanini/dina, donia/zanoun are other names). Two suffice where the
+    /// letter cannot be another one: dh against z (Ridha/Reza: ض, ذ, ظ), th against s (Thani/Sani,
+    /// Thuraya/Soraya: ث), g against j (Gomaa/Jumaa, Nagy/Naji: ج), and d against z after the first
+    /// consonant (Riad/Riaz, Qadi/Kazi: a final or inner ض).
     static func readingsMeet(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, ouIsW: Bool) -> Bool {
+        // Arabic script always writes a final ي: a spelling ending in -i or -y (a nisba, Lakhdari) is not
+        // a word ending in a consonant (al-Khidhar).
+        if endsInI(a) ? endsInConsonant(b) : endsInI(b) && endsInConsonant(a) { return false }
         var x = ReadingUnits(a, ouIsW: ouIsW), y = ReadingUnits(b, ouIsW: ouIsW)
-        var n = 0, consonants = 0, readings = 0
+        var consonants = 0, readings = 0, sureReadings = 0
         while true {
             let u = x.next(), v = y.next()
-            guard let u, let v else { return u == nil && v == nil && consonants >= 2 && (readings == 0 || consonants >= 3) }
+            guard let u, let v else {
+                // With two consonants, a letter read two ways needs as many syllables (Thilleli is not Saila).
+                return u == nil && v == nil && consonants >= 2 && (readings == 0 || consonants >= 3)
+                    && (sureReadings == 0 || consonants >= 3 || vowelGroups(a) == vowelGroups(b))
+            }
             if u != v {
                 if !unitsMeet(u, v) { return false }
-                let dhZ = (u == UInt8(ascii: "D") && v == UInt8(ascii: "z")) || (u == UInt8(ascii: "z") && v == UInt8(ascii: "D"))
-                if !dhZ { readings += 1 }
+                let (p, q) = u < v ? (u, v) : (v, u)
+                let sure = (p == UInt8(ascii: "D") && q == UInt8(ascii: "z")) || (p == UInt8(ascii: "T") && q == UInt8(ascii: "s"))
+                    || (p == UInt8(ascii: "g") && q == UInt8(ascii: "j")) || (p == UInt8(ascii: "d") && q == UInt8(ascii: "z") && consonants >= 1)
+                if sure { sureReadings += 1 } else { readings += 1 }
             }
             if u != UInt8(ascii: "a") { consonants += 1 }
-            n += 1
         }
+    }
+
+    @inline(__always)
+    static func endsInI(_ t: ArraySlice<UInt8>) -> Bool { t.last == UInt8(ascii: "i") || t.last == UInt8(ascii: "y") }
+
+    /// Ends in a consonant that is sounded (a final h after a vowel writes ة: Habibeh).
+    @inline(__always)
+    static func endsInConsonant(_ t: ArraySlice<UInt8>) -> Bool {
+        guard let last = t.last, !isVowel(last) else { return false }
+        return !(last == UInt8(ascii: "h") && t.count >= 2 && isVowel(t[t.endIndex - 2]))
     }
 
     /// The token without an article or "son of" written joined to it: al or el (elgherbi, alothman,
     /// elobeid), a and e before a doubled sun letter (essaouabi, ezzahra), ben and bin
     /// (Benameur for بن عامر, Bennaceur); at least four letters must remain. Nil otherwise.
-    static func articleStripped(_ t: [UInt8]) -> ArraySlice<UInt8>? {
+    /// - Parameter maghrebi: also the Maghrebi article, l joined (Lahcen, Lakhdar, Larbi): `readingsMeet`
+    ///   strips it only against the romanizer's own article, the class hash always (both meet in one class).
+    static func articleStripped(_ t: [UInt8], maghrebi: Bool = false) -> ArraySlice<UInt8>? {
+        if maghrebi && t.count >= 5 && t[0] == UInt8(ascii: "l") && t[1] != UInt8(ascii: "l") { return t[1...] }
         guard t.count >= 6 else { return nil }
         if t[0] == UInt8(ascii: "b") && (t[1] == UInt8(ascii: "e") || t[1] == UInt8(ascii: "i")) && t[2] == UInt8(ascii: "n") {
             return t.count >= 7 ? t[3...] : nil
@@ -174,7 +208,7 @@ public enum PhoneticKey {
     /// s z as one, g j k as one), w, a leading vowel and a joined article left out (French ou is read
     /// both ways): equal for any two tokens that meet, a quick test before comparing.
     public static func readingClassHash(_ t: [UInt8]) -> UInt32 {
-        var units = ReadingUnits(articleStripped(t) ?? t[...], ouIsW: false)
+        var units = ReadingUnits(articleStripped(t, maghrebi: true) ?? t[...], ouIsW: false)
         var h: UInt32 = 0x811C_9DC5
         var last: UInt8 = 0
         while let u = units.next() {
@@ -252,6 +286,12 @@ public enum PhoneticKey {
                 } else if ouIsW && c == UInt8(ascii: "o") && nx == UInt8(ascii: "u")
                             && (at(i + 2) == UInt8(ascii: "a") || at(i + 2) == UInt8(ascii: "e") || at(i + 2) == UInt8(ascii: "i")) {
                     u = UInt8(ascii: "v"); i += 2
+                } else if c == UInt8(ascii: "w") && i > t.startIndex && isVowel(t[i - 1]) && t[i - 1] != UInt8(ascii: "y") && !isVowel(nx) {
+                    // w after a vowel and before a consonant or the end closes a diphthong, which French
+                    // writes ou and Levantine and Egyptian spellings o (Tawfik/Toufik, Fawzi/Fouzi,
+                    // Sawsan/Sousan, Awda/Odeh): a vowel, as those are.
+                    i += 1
+                    continue
                 } else if c == UInt8(ascii: "h") && i + 1 == t.endIndex && i - 1 > t.startIndex && isVowel(t[i - 1]) {
                     // A final h after a vowel writes ة or a final ه: Habibeh/Habiba, Hatamleh/Hatamla.
                     i += 1
@@ -264,6 +304,8 @@ public enum PhoneticKey {
                     switch c {
                     case UInt8(ascii: "c") where nx == UInt8(ascii: "e") || nx == UInt8(ascii: "i") || nx == UInt8(ascii: "y"):
                         u = UInt8(ascii: "s")  // French c before e, i: Hacen, Naceur, Houcine, Yacine
+                    case UInt8(ascii: "c") where i > t.startIndex && isVowel(t[i - 1]) && (nx == UInt8(ascii: "a") || nx == UInt8(ascii: "o") || nx == UInt8(ascii: "u")):
+                        u = UInt8(ascii: "s")  // French ç between vowels, folded: Fayçal, Meçabih
                     case UInt8(ascii: "q"), UInt8(ascii: "c"), UInt8(ascii: "k"): u = UInt8(ascii: "k")
                     case UInt8(ascii: "w"): u = UInt8(ascii: "v")
                     case UInt8(ascii: "x"): u = UInt8(ascii: "k"); pendingS = true
@@ -280,12 +322,16 @@ public enum PhoneticKey {
     }
 
     /// Number of vowel runs, a cheap syllable count.
-    public static func vowelGroups(_ t: [UInt8]) -> Int {
+    public static func vowelGroups(_ t: [UInt8]) -> Int { vowelGroups(t[...]) }
+
+    static func vowelGroups(_ s: ArraySlice<UInt8>) -> Int {
+        let t = Slice0(s)
         var n = 0
         var inVowel = false
         // A silent final e after a consonant (French "Poutine", English "-ine") is not a syllable.
         let end = t.count >= 5 && t.last == 101 && !isVowel(t[t.count - 2]) ? t.count - 1 : t.count
-        for (k, c) in t[..<end].enumerated() {
+        for k in 0..<end {
+            let c = t[k]
             // y between two vowels is a consonant (Nayef, Ayad, Maya: two syllables), but not after i,
             // where it spells the Slavic soft vowel (Anatoliyovych, Sergiyovych).
             let v = isVowel(c) && !(c == UInt8(ascii: "y") && k > 0 && k + 1 < end && isVowel(t[k - 1])
@@ -294,6 +340,15 @@ public enum PhoneticKey {
             inVowel = v
         }
         return n
+    }
+
+    /// A slice read from index 0.
+    struct Slice0 {
+        let s: ArraySlice<UInt8>
+        init(_ s: ArraySlice<UInt8>) { self.s = s }
+        var count: Int { s.count }
+        var last: UInt8? { s.last }
+        @inline(__always) subscript(k: Int) -> UInt8 { s[s.startIndex + k] }
     }
 
     @inline(__always)
