@@ -92,6 +92,9 @@ struct NameScorer {
             let foldedLength = Int(tokens[i].sketch.foldedLength) + Int(tokens[i + 1].sketch.foldedLength)
             let letters = tokens[i].sketch.letters | tokens[i + 1].sketch.letters
             let foldedLetters = tokens[i].sketch.foldedLetters | tokens[i + 1].sketch.foldedLetters
+            // The article of an abjad-written name before its word: Latin spellings write it joined, in
+            // any form (Alatout, Elachi, the Maghrebi Lahcen), which letter readings find (`PhoneticKey`).
+            let article = tokens[i].vowelsUncertain && isArticle(tokens[i])
             var near = false, mandarin = false, koreanNear = false
             for o in others.indices where others[o].covers & othersUsed == 0 {
                 let sketch = others[o].sketch
@@ -106,11 +109,27 @@ struct NameScorer {
                 if chinese && sketch.alternatesOrMandarin { near = true; mandarin = true }
                 if korean && sketch.hasKorean { near = true; koreanNear = true }
             }
-            guard near else { continue }
             let weight = tokens[i].weight + tokens[i + 1].weight
+            guard near else {
+                if article { out.append(joined(tokens[i], tokens[i + 1], weight: weight, other: other, mandarin: false, korean: false, state: &state)) }
+                continue
+            }
             out.append(joined(tokens[i], tokens[i + 1], weight: weight, other: other, mandarin: mandarin, korean: koreanNear, state: &state))
             out.append(joined(tokens[i + 1], tokens[i], weight: weight, other: other, mandarin: mandarin, korean: koreanNear, state: &state))
         }
+    }
+
+    /// The romanized Arabic article, "al" (`ArabicRomanizer` writes it apart).
+    @inline(__always)
+    static func isArticle(_ side: Side) -> Bool {
+        side.sketch.length == 2 && side.form.bytes[0] == UInt8(ascii: "a") && side.form.bytes[1] == UInt8(ascii: "l")
+    }
+
+    /// A join of an abjad-written name's article and the word after it: it may meet a Latin token by
+    /// letter readings, where other joins must be spelled alike.
+    @inline(__always)
+    static func isArticleJoin(_ side: Side) -> Bool {
+        side.vowelsUncertain && side.sketch.length > 2 && side.form.bytes[0] == UInt8(ascii: "a") && side.form.bytes[1] == UInt8(ascii: "l")
     }
 
     private static func joined(_ a: Side, _ b: Side, weight: Double, other: Side, mandarin: Bool, korean: Bool,
@@ -191,7 +210,8 @@ struct NameScorer {
                     let (s, agreement) = compare(q[qi], l[li], memo: &memo)
                     // Joining invents a token: only an exact or one-typo join counts ("jin ping" ~ "jinping"),
                     // never a mere skeleton likeness ("zhao nan" is not "shona").
-                    if joined && !agreement.isRomanization && (s < minimumJoinedSimilarity || agreement == .transliteration) { continue }
+                    if joined && !agreement.isRomanization && (s < minimumJoinedSimilarity || agreement == .transliteration)
+                        && !(s >= TokenSimilarity.readingSimilarity && q[qi].isJoined && isArticleJoin(q[qi])) { continue }
                     // A person's initial stands for the whole token ("N." for Nursultan): it aligns below the
                     // usual bar. In a vessel or company name a lone letter is just a letter ("M-VITO").
                     let aligns = agreement == .initial ? (isPerson && !joined) : s >= minimumPairSimilarity

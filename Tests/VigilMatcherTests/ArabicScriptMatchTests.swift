@@ -68,6 +68,28 @@ final class ArabicScriptMatchTests: XCTestCase {
         XCTAssertLessThan(score("ناصر", "Nadir"), Self.threshold)
     }
 
+    /// The article, written apart by the romanizer, against Latin spellings that join it to the word:
+    /// Al- and El- (Alatout, Elachi) and the Maghrebi l- (Lahcen, Lahyani, Lajnef).
+    func testTheArticleJoinedInTheLatinSpellingMeets() {
+        XCTAssertGreaterThanOrEqual(score("محمد الحياني", "Mohamed Lahyani"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("زهره الاجنف", "Zohra Lajnef"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("ساميه العطعوط", "Samia Alatout"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("فرج الحوار", "Fredj Lahouar"), Self.threshold)
+        XCTAssertLessThan(score("الخيذر", "Lakhdari"), Self.threshold, "no final ي: not the nisba")
+        XCTAssertLessThan(score("محمد الحياني", "Mohamed Lahyan Ali"), Self.threshold)
+    }
+
+    /// Spellings by region: the Gulf's th and Persian s for ث, d and z for ض, the diphthong aw as French
+    /// ou, French ç; and الإله in عبد الإله.
+    func testRegionalSpellingsMeet() {
+        XCTAssertGreaterThanOrEqual(score("عبد الله بن خليفه ال ثاني", "Abdullah bin Khalifa Al Thani"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("رياض", "Riaz"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("توفيق بنعمقران", "Toufik Benamokrane"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("فارس فيصل", "Fares Faycal"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("محمد عبد الاله", "Mohamed Abdelilah"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("عبد الاله", "Abdul Ilah"), Self.threshold)
+    }
+
     /// Every UN-listed person with an Arabic-script NAME_ORIGINAL_SCRIPT, against the primary Latin
     /// name the list gives; and the same names against another person's primary name.
     func testUNOriginalScriptNamesMeetTheirListedLatinNames() throws {
