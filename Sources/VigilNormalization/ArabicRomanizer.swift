@@ -213,6 +213,10 @@ public enum ArabicRomanizer {
     /// One word: the table, else the article apart, else two table words, else the letter rules.
     /// - Parameter afterArticle: the word followed ال (read apart): a consonant and ي is then "ai".
     static func readWord(_ k: [UInt32], original: [UInt32], reading: Reading, article: Bool = false, afterArticle: Bool = false) -> [[UInt8]] {
+        if afterArticle && k == ilah {
+            // الإله, "the god", as in عبد الإله: Abdelilah, Abdul Ilah (read by letters, "ala").
+            return [Array("ilah".utf8)]
+        }
         if let spelled = lookup(k, reading) { return spelled }
         if article && hasArticle(k) {
             return [Array("al".utf8)] + readWord(Array(k.dropFirst(2)), original: Array(original.dropFirst(2)), reading: reading, afterArticle: true)
@@ -423,6 +427,7 @@ public enum ArabicRomanizer {
     static let abd: [UInt32] = [0x639, 0x628, 0x62F]
     static let nisbaAni: [UInt32] = [0x627, 0x646, 0x64A]
     static let allah: [UInt32] = [0x627, 0x644, 0x644, 0x647]
+    static let ilah: [UInt32] = [0x627, 0x644, 0x647]
     static let din: [UInt32] = [0x627, 0x644, 0x62F, 0x64A, 0x646]
     static let zadeh: [UInt32] = [0x632, 0x627, 0x62F, 0x647]
     static let compoundArticles: [[UInt32]: String] = [

@@ -223,6 +223,13 @@ final class ArabicLetterReadingTests: XCTestCase {
         XCTAssertEqual(n.normalize("عبدالحی").tokens, ["abdul", "hai"])
     }
 
+    func testTheGodInAbdAlIlah() {
+        XCTAssertEqual(n.normalize("عبد الاله").tokens, ["abdul", "ilah"], "Abdelilah, Abdul Ilah")
+        XCTAssertEqual(n.normalize("عبد الإله").tokens, ["abdul", "ilah"])
+        XCTAssertEqual(n.normalize("عبدالاله").tokens, ["abdul", "ilah"])
+        XCTAssertEqual(n.normalize("Abdelilah").tokens, ["abdul", "ilah"], "the Latin spelling splits the same way")
+    }
+
     func testTheNisbaEndingIsNotAWord() {
         XCTAssertEqual(n.normalize("الزنداني").tokens.count, 2, "al + one word, not zand + anne")
         XCTAssertEqual(n.normalize("علماني").tokens.count, 1)
