@@ -318,7 +318,11 @@ public enum ArabicRomanizer {
             if alefs.contains(c) {
                 out.append(.vowel(i == 0 && c == 0x625 ? "i" : "a"))
             } else if waws.contains(c) {
-                if i == 0 || nextIsVowelLetter || next.map(yehs.contains) == true || prev.map(alefs.contains) == true {
+                // Before a final ه or ة after a consonant, و is the consonant of "-wa" (قدوه qudwa, مروة
+                // marwa; Persian "-veh").
+                let beforeFinalHeh = i >= 1 && i == w.count - 2 && (hehs.contains(w[i + 1]) || w[i + 1] == 0x629)
+                    && !(prev.map { alefs.contains($0) || waws.contains($0) || yehs.contains($0) } ?? true)
+                if i == 0 || nextIsVowelLetter || beforeFinalHeh || next.map(yehs.contains) == true || prev.map(alefs.contains) == true {
                     out.append(.consonant(reading == .persian ? "v" : "w"))
                 } else {
                     out.append(.vowel("u"))

@@ -130,7 +130,33 @@ public enum PhoneticKey {
         // script's reading writes it apart ("al gharbi").
         if let x = articleStripped(a), readingsMeetEitherWay(x, b[...]) { return true }
         if let y = articleStripped(b), readingsMeetEitherWay(a[...], y) { return true }
+        if let x = leadingVowelDropped(a, other: b), readingsMeetEitherWay(x, b[...]) { return true }
+        if let y = leadingVowelDropped(b, other: a), readingsMeetEitherWay(a[...], y) { return true }
         return joinedArticleMeets(a, b) || joinedArticleMeets(b, a)
+    }
+
+    /// The token without its first letter where a word-initial vowel is written or not: a prosthetic
+    /// alef before two consonants, which Maghrebi spellings leave out (Brahim for ابراهيم, Mbarka for
+    /// امباركة, Smail for اسماعيل); alef before و (awil for اويل, Ouail); and و first in the word, which
+    /// Berber names write as the vowel ou (Ourida for وريدة, Ouarda, Oussim). Nil otherwise.
+    static func leadingVowelDropped(_ t: [UInt8], other: [UInt8]) -> ArraySlice<UInt8>? {
+        guard t.count >= 4, let o = other.first else { return nil }
+        let w = UInt8(ascii: "w")
+        if t[0] == w { return isVowel(o) && o != UInt8(ascii: "y") ? t[1...] : nil }
+        guard isVowel(t[0]), t[0] != UInt8(ascii: "y"), !isVowel(t[1]) else { return nil }
+        if t[1] == w { return t[1...] }
+        // Both without a vowel between their first two consonants (Brahim, Mbarka): Akram is not Karam,
+        // Amjad not Majid.
+        return startsWithCluster(t[1...]) && startsWithCluster(other[...]) ? t[1...] : nil
+    }
+
+    /// Two consonants first, a digraph (kh, sh) counting as one (Smail, Mbarka, Khtar).
+    static func startsWithCluster(_ t: ArraySlice<UInt8>) -> Bool {
+        var k = t.startIndex
+        guard k + 1 < t.endIndex, !isVowel(t[k]) else { return false }
+        if t[k + 1] == UInt8(ascii: "h") && "kgsczdtp".utf8.contains(t[k]) { k += 1 }
+        k += 1
+        return k < t.endIndex && !isVowel(t[k]) && t[k] != t[k - 1]
     }
 
     /// The romanizer's article joined to its word (al + hassan, the scorer's join) against a Latin
@@ -194,7 +220,8 @@ public enum PhoneticKey {
     static func articleStripped(_ t: [UInt8], maghrebi: Bool = false) -> ArraySlice<UInt8>? {
         if maghrebi && t.count >= 5 && t[0] == UInt8(ascii: "l") && t[1] != UInt8(ascii: "l") { return t[1...] }
         guard t.count >= 6 else { return nil }
-        if t[0] == UInt8(ascii: "b") && (t[1] == UInt8(ascii: "e") || t[1] == UInt8(ascii: "i")) && t[2] == UInt8(ascii: "n") {
+        if t[0] == UInt8(ascii: "b") && (t[1] == UInt8(ascii: "e") || t[1] == UInt8(ascii: "i") || (maghrebi && t[1] == UInt8(ascii: "a")))
+            && t[2] == UInt8(ascii: "n") {
             return t.count >= 7 ? t[3...] : nil
         }
         guard t[0] == UInt8(ascii: "a") || t[0] == UInt8(ascii: "e") else { return nil }

@@ -187,6 +187,29 @@ final class ArabicLetterReadingTests: XCTestCase {
         XCTAssertTrue(meet("masabih", "mecabih"))
     }
 
+    func testAWordInitialVowelWrittenOrNot() {
+        // A prosthetic alef before two consonants, left out in the Maghreb.
+        XCTAssertTrue(meet("ambarka", "mbarka"))
+        XCTAssertTrue(meet("ismail", "smail"))
+        XCTAssertFalse(meet("amjad", "majid"), "the af'al pattern is another name")
+        XCTAssertFalse(meet("ashraf", "sharaf"))
+        // Alef before و, and و first: Berber ou.
+        XCTAssertTrue(meet("awil", "ouail"))
+        XCTAssertTrue(meet("warda", "ourda"))
+        XCTAssertTrue(meet("wassim", "oussim"))
+        // بن written joined: the class hash strips it however the vowel is spelled.
+        XCTAssertTrue(meet("banzawad", "benzouad"))
+        XCTAssertEqual(PhoneticKey.readingClassHash(Array("banzawad".utf8)), PhoneticKey.readingClassHash(Array("benzouad".utf8)))
+    }
+
+    func testWawBeforeAFinalHehIsTheConsonantOfWa() {
+        // قدوة qudwa, مروة marwa: read by the letter rules (spell), not the table.
+        XCTAssertEqual(String(decoding: ArabicRomanizer.spell(Array("قدوه".unicodeScalars.map(\.value)), reading: .arabic), as: UTF8.self), "qadwa")
+        XCTAssertEqual(String(decoding: ArabicRomanizer.spell(Array("مروه".unicodeScalars.map(\.value)), reading: .persian), as: UTF8.self), "marveh")
+        XCTAssertEqual(String(decoding: ArabicRomanizer.spell(Array("نور".unicodeScalars.map(\.value)), reading: .arabic), as: UTF8.self), "nur",
+                       "between consonants, a vowel")
+    }
+
     func testTheArticleJoinedToTheWordMeetsLatinArticles() {
         // The scorer joins the romanizer's "al" to the next word; Latin spellings join the article too,
         // the Maghreb as l- (Lahcen for الحسن, Lajnef for الأجنف).
