@@ -92,9 +92,10 @@ struct NameScorer {
             let foldedLength = Int(tokens[i].sketch.foldedLength) + Int(tokens[i + 1].sketch.foldedLength)
             let letters = tokens[i].sketch.letters | tokens[i + 1].sketch.letters
             let foldedLetters = tokens[i].sketch.foldedLetters | tokens[i + 1].sketch.foldedLetters
-            // The article of an abjad-written name before its word: Latin spellings write it joined, in
-            // any form (Alatout, Elachi, the Maghrebi Lahcen), which letter readings find (`PhoneticKey`).
-            let article = tokens[i].vowelsUncertain && isArticle(tokens[i])
+            // The article or a kinship particle of an abjad-written name before its word: Latin spellings
+            // write them joined, in any form (Alatout, Elachi, the Maghrebi Lahcen; Benaissa, Abuzed), which
+            // letter readings and skeletons find.
+            let article = tokens[i].vowelsUncertain && isParticle(tokens[i])
             var near = false, mandarin = false, koreanNear = false
             for o in others.indices where others[o].covers & othersUsed == 0 {
                 let sketch = others[o].sketch
@@ -119,17 +120,27 @@ struct NameScorer {
         }
     }
 
-    /// The romanized Arabic article, "al" (`ArabicRomanizer` writes it apart).
+    /// The romanized Arabic article and kinship particles, "al", "bin", "abu" (`ArabicRomanizer` writes
+    /// them apart).
     @inline(__always)
-    static func isArticle(_ side: Side) -> Bool {
-        side.sketch.length == 2 && side.form.bytes[0] == UInt8(ascii: "a") && side.form.bytes[1] == UInt8(ascii: "l")
+    static func isParticle(_ side: Side) -> Bool {
+        let n = side.sketch.length
+        guard n == 2 || n == 3 else { return false }
+        let b = side.form.bytes
+        return n == 2 ? b[0] == UInt8(ascii: "a") && b[1] == UInt8(ascii: "l")
+            : (b[0] == UInt8(ascii: "b") && b[1] == UInt8(ascii: "i") && b[2] == UInt8(ascii: "n"))
+                || (b[0] == UInt8(ascii: "a") && b[1] == UInt8(ascii: "b") && b[2] == UInt8(ascii: "u"))
     }
 
-    /// A join of an abjad-written name's article and the word after it: it may meet a Latin token by
-    /// letter readings, where other joins must be spelled alike.
+    /// A join of an abjad-written name's article or particle and the word after it: it may meet a Latin
+    /// token by letter readings or a shared skeleton, where other joins must be spelled alike.
     @inline(__always)
-    static func isArticleJoin(_ side: Side) -> Bool {
-        side.vowelsUncertain && side.sketch.length > 2 && side.form.bytes[0] == UInt8(ascii: "a") && side.form.bytes[1] == UInt8(ascii: "l")
+    static func isParticleJoin(_ side: Side) -> Bool {
+        guard side.vowelsUncertain, side.sketch.length > 3 else { return false }
+        let b = side.form.bytes
+        return (b[0] == UInt8(ascii: "a") && b[1] == UInt8(ascii: "l"))
+            || (b[0] == UInt8(ascii: "b") && b[1] == UInt8(ascii: "i") && b[2] == UInt8(ascii: "n"))
+            || (b[0] == UInt8(ascii: "a") && b[1] == UInt8(ascii: "b") && b[2] == UInt8(ascii: "u"))
     }
 
     private static func joined(_ a: Side, _ b: Side, weight: Double, other: Side, mandarin: Bool, korean: Bool,
@@ -211,7 +222,7 @@ struct NameScorer {
                     // Joining invents a token: only an exact or one-typo join counts ("jin ping" ~ "jinping"),
                     // never a mere skeleton likeness ("zhao nan" is not "shona").
                     if joined && !agreement.isRomanization && (s < minimumJoinedSimilarity || agreement == .transliteration)
-                        && !(s >= TokenSimilarity.readingSimilarity && q[qi].isJoined && isArticleJoin(q[qi])) { continue }
+                        && !(s >= TokenSimilarity.readingSimilarity && q[qi].isJoined && isParticleJoin(q[qi])) { continue }
                     // A person's initial stands for the whole token ("N." for Nursultan): it aligns below the
                     // usual bar. In a vessel or company name a lone letter is just a letter ("M-VITO").
                     let aligns = agreement == .initial ? (isPerson && !joined) : s >= minimumPairSimilarity

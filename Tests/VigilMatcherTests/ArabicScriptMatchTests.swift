@@ -79,6 +79,14 @@ final class ArabicScriptMatchTests: XCTestCase {
         XCTAssertLessThan(score("محمد الحياني", "Mohamed Lahyan Ali"), Self.threshold)
     }
 
+    /// بن and ابو written apart, against Latin spellings that join them to the name (Benaissa, Abuzed).
+    func testKinshipParticlesJoinedInTheLatinSpellingMeet() {
+        XCTAssertGreaterThanOrEqual(score("محمد بن عيسي", "Mohamed Benaissa"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("كريمه بن يعيش", "Karima Benyaich"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("زياد ابو زياد", "Ziad Abuzayyad"), Self.threshold)
+        XCTAssertLessThan(score("كريمه بن يعيش", "Karima Benaissa"), Self.threshold)
+    }
+
     /// Spellings by region: the Gulf's th and Persian s for ث, d and z for ض, the diphthong aw as French
     /// ou, French ç; and الإله in عبد الإله.
     func testRegionalSpellingsMeet() {
