@@ -124,6 +124,11 @@ public enum TokenSimilarity {
            min(a.bytes.count, b.bytes.count) >= 3 {
             r = (0.9, .transliteration)
         }
+        if vowelsUncertain, r.similarity < 0.9, isAssimilatedArticle(a.bytes, b.bytes) || isAssimilatedArticle(b.bytes, a.bytes) {
+            // The romanizer's article against the article as Latin spellings write it before a sun
+            // letter (ar-Rashid, as-Sayed, ash-Shami, Er-Rmichi) or in South Asian compounds (ur, ud).
+            return (0.9, .transliteration)
+        }
         if vowelsUncertain, r.similarity < readingSimilarity, a.sketch.readingHash == b.sketch.readingHash,
            min(a.bytes.count, b.bytes.count) >= 3, PhoneticKey.readingsMeet(a.bytes, b.bytes) {
             // One Arabic letter read two ways (Othman/Osman, Kadhim/Kazem, Hijazi/Hegazi).
@@ -144,6 +149,16 @@ public enum TokenSimilarity {
             }
         }
         return r
+    }
+
+    /// Whether `a` is the article "al" and `b` the article assimilated to a sun letter: a, e or u, then
+    /// one of d n r s t z, or sh.
+    @inline(__always)
+    static func isAssimilatedArticle(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == 2, a[0] == UInt8(ascii: "a"), a[1] == UInt8(ascii: "l"), b.count == 2 || b.count == 3,
+              b[0] == UInt8(ascii: "a") || b[0] == UInt8(ascii: "e") || b[0] == UInt8(ascii: "u") else { return false }
+        if b.count == 3 { return b[1] == UInt8(ascii: "s") && b[2] == UInt8(ascii: "h") }
+        return "dnrstz".utf8.contains(b[1])
     }
 
     /// Whether two tokens of one length differ by exactly one swap of neighbouring letters (hlaing/hliang).
@@ -354,6 +369,8 @@ struct TokenSketch {
         let edits = 2 * max(1, TokenSimilarity.allowedEdits(Int(min(a.length, b.length))))
         if (a.letters ^ b.letters).nonzeroBitCount <= edits || (a.foldedLetters ^ b.foldedLetters).nonzeroBitCount <= edits { return true }
         if a.skeletonHash == b.skeletonHash || (vowelsUncertain && a.readingHash == b.readingHash) { return true }
+        // The article against its assimilated forms (al/er, al/ush: `TokenSimilarity.isAssimilatedArticle`).
+        if vowelsUncertain && min(a.length, b.length) == 2 && max(a.length, b.length) <= 3 { return true }
         if a.hasMandarin && b.hasMandarin { return true }
         if korean && a.hasKorean && b.hasKorean { return true }
         if chinese && a.readingsUsable && b.readingsUsable && (a.hasAlternates || b.hasAlternates)

@@ -232,8 +232,9 @@ public enum PhoneticKey {
     }
 
     /// A hash of the reading units with every unit `readingsMeet` lets meet another merged (t th d dh
-    /// s z as one, g j k as one), w, a leading vowel and a joined article left out (French ou is read
-    /// both ways): equal for any two tokens that meet, a quick test before comparing.
+    /// s z as one, g j k as one), w, a leading vowel and a joined article left out (al, el, the
+    /// Maghrebi l-, ben, bin, ban; French ou is read both ways): equal for any two tokens that meet, a
+    /// quick test before comparing.
     public static func readingClassHash(_ t: [UInt8]) -> UInt32 {
         var units = ReadingUnits(articleStripped(t, maghrebi: true) ?? t[...], ouIsW: false)
         var h: UInt32 = 0x811C_9DC5

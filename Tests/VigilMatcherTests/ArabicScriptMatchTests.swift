@@ -79,6 +79,16 @@ final class ArabicScriptMatchTests: XCTestCase {
         XCTAssertLessThan(score("محمد الحياني", "Mohamed Lahyan Ali"), Self.threshold)
     }
 
+    /// The article against its forms before a sun letter and in South Asian compounds.
+    func testAssimilatedArticlesMeetTheArticle() {
+        XCTAssertGreaterThanOrEqual(score("هارون الرشيد", "Harun ar-Rashid"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("خديجه الرميشي", "Khadija Er-Rmichi"), Self.threshold)
+        XCTAssertGreaterThanOrEqual(score("حافظ نعيم الرحمن", "Hafiz Naeem ur Rehman"), Self.threshold)
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("al"), TokenForm("ash"), vowelsUncertain: true).similarity, 0.9)
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("al"), TokenForm("ash")).similarity, 0, "Latin names keep their words")
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("al"), TokenForm("ab"), vowelsUncertain: true).similarity, 0)
+    }
+
     /// بن and ابو written apart, against Latin spellings that join them to the name (Benaissa, Abuzed).
     func testKinshipParticlesJoinedInTheLatinSpellingMeet() {
         XCTAssertGreaterThanOrEqual(score("محمد بن عيسي", "Mohamed Benaissa"), Self.threshold)
