@@ -81,21 +81,43 @@ public enum LegalForms {
     static let phraseWordBytes: Set<[UInt8]> = Set(phraseWords.map { Array($0.utf8) })
     /// The shortest `splitWords` entry: a token needs it plus three letters of its own to be split.
     static let shortestSplitWord = splitWords.map(\.count).min() ?? 3
+    /// `splitWords` by their first two letters and by their last two (a token is checked against the
+    /// few that can start or end it, not all of them: this runs on every query name).
+    static let splitWordsByStart: [UInt16: [[UInt8]]] = Dictionary(grouping: splitWords) { UInt16($0[0]) << 8 | UInt16($0[1]) }
+    static let splitWordsByEnd: [UInt16: [[UInt8]]] = Dictionary(grouping: splitWords) { UInt16($0[$0.count - 2]) << 8 | UInt16($0[$0.count - 1]) }
+
+    /// Whether a token may start or end with a split word (no allocation: most tokens cannot).
+    @inline(__always)
+    static func mayHoldSplitWord(_ t: String) -> Bool {
+        let u = t.utf8
+        guard u.count >= shortestSplitWord + 3 else { return false }
+        var i = u.startIndex
+        let a = u[i]; i = u.index(after: i)
+        let b = u[i]
+        var j = u.index(before: u.endIndex)
+        let z = u[j]; j = u.index(before: j)
+        let y = u[j]
+        return splitWordsByStart[UInt16(a) << 8 | UInt16(b)] != nil || splitWordsByEnd[UInt16(y) << 8 | UInt16(z)] != nil
+    }
 
     /// Splits legal-form words off the tokens they were run into, at the front or the back, as long as
     /// three letters remain (`accompany`, `unlimited` stay whole).
     static func splitJoinedLegalWords(_ tokens: [String]) -> [String] {
-        guard tokens.contains(where: { $0.utf8.count >= shortestSplitWord + 3 }) else { return tokens }
+        guard tokens.contains(where: mayHoldSplitWord) else { return tokens }
         var out: [String] = []
         out.reserveCapacity(tokens.count + 2)
-        for t in tokens { appendSplit(Array(t.utf8), to: &out) }
+        for t in tokens {
+            if mayHoldSplitWord(t) { appendSplit(Array(t.utf8), to: &out) } else { out.append(t) }
+        }
         return out
     }
 
     private static func appendSplit(_ t: [UInt8], to out: inout [String]) {
         // A legal word holding another stays whole: `aktiengesellschaft`, `societatea`.
         if t.count >= shortestSplitWord + 3, !phraseWordBytes.contains(t) {
-            for w in splitWords where t.count >= w.count + 3 {
+            let candidates = (splitWordsByStart[UInt16(t[0]) << 8 | UInt16(t[1])] ?? [])
+                + (splitWordsByEnd[UInt16(t[t.count - 2]) << 8 | UInt16(t[t.count - 1])] ?? [])
+            for w in candidates.sorted(by: { $0.count > $1.count }) where t.count >= w.count + 3 {
                 if t.starts(with: w) {
                     out.append(String(decoding: w, as: UTF8.self))
                     appendSplit(Array(t[w.count...]), to: &out)

@@ -202,7 +202,7 @@ public final class NameNormalizer: Sendable {
     /// ordinals (`1st`, `22nd`, `3rd`, `4th`). `One` stays a word: it is part of names and of the legal
     /// form "one-person company" more often than a number.
     static func numbersAsDigits(_ tokens: [String]) -> [String] {
-        guard tokens.contains(where: { numberWords[$0] != nil || isDigitOrdinal($0) }) else { return tokens }
+        guard tokens.contains(where: { mayBeNumberWord($0) || isDigitOrdinal($0) }) else { return tokens }
         var out: [String] = []
         out.reserveCapacity(tokens.count)
         var i = 0
@@ -227,8 +227,21 @@ public final class NameNormalizer: Sendable {
         return out
     }
 
+    /// Number words begin with e, f, n, s, t or z and have 3 to 11 letters: most tokens are ruled out
+    /// without hashing them.
+    @inline(__always)
+    static func mayBeNumberWord(_ t: String) -> Bool {
+        guard let c = t.utf8.first, (3...11).contains(t.utf8.count) else { return false }
+        switch c {
+        case UInt8(ascii: "e"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "z"):
+            return numberWords[t] != nil
+        default: return false
+        }
+    }
+
     /// `1st`, `2nd`, `3rd`, `11th`, `22nd`.
     static func isDigitOrdinal(_ t: String) -> Bool {
+        guard let first = t.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"), t.utf8.count >= 3 else { return false }
         let bytes = Array(t.utf8)
         let digits = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
         guard digits > 0, bytes.count == digits + 2 else { return false }
@@ -272,8 +285,8 @@ public final class NameNormalizer: Sendable {
     /// otherwise they are a person's initials (`A.Q. Khan`), which match given names one by one.
     /// Works on folded (lower-case ASCII) text.
     static func joinDottedAbbreviations(_ folded: String) -> String {
+        guard folded.utf8.count >= 3, folded.utf8.contains(UInt8(ascii: ".")) else { return folded }
         let bytes = Array(folded.utf8)
-        guard bytes.count >= 3, bytes.contains(UInt8(ascii: ".")) else { return folded }
         func isLetter(_ b: UInt8) -> Bool { b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
         func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b >= 0x80 }
         var out: [UInt8] = []
