@@ -127,8 +127,8 @@ public final class Matcher: Sendable {
 
     private func match(_ query: ScreeningQuery, normalized: NormalizedName, querySides: SidedName, limit: Int, minimumScore: Double,
                        scratch: Scratch) -> [Match] {
-        var best: [UInt32: Match] = [:]
-        var bestName: [UInt32: Double] = [:]  // the name score (before attributes) of each entity's best match
+        // Each entity's best match, with its name score before attributes.
+        var best: [UInt32: (match: Match, nameScore: Double)] = [:]
         let bonus = AttributeScorer.maximumBonus(for: query)
         let candidates = candidates(for: normalized.tokens, forms: querySides.forms, scratch: scratch)
         withQuery(querySides) { q, records, sides in
@@ -142,9 +142,7 @@ public final class Matcher: Sendable {
                 if record.isWeak { score *= 0.9 }
                 // (0.00005: the final score is rounded to 4 decimals, which may lift it onto the floor.)
                 if score + bonus + 0.00005 < minimumScore { continue }
-                if let existing = best[record.entity], Self.keeps(existing.score, bestName[record.entity] ?? 0, over: min(1, score + bonus), score) {
-                    continue
-                }
+                if let existing = best[record.entity], Self.keeps(existing, over: min(1, score + bonus), score) { continue }
                 var explanation = Explanation()
                 score = NameScorer.score(query: q, listed: listedSides, isPerson: record.isPerson, explanation: &explanation, state: &scratch.scoring)
                 if record.isWeak {
@@ -156,12 +154,12 @@ public final class Matcher: Sendable {
                 score += AttributeScorer.apply(query, entity, to: &explanation)
                 score = Self.clampAndRound(score)
                 guard score >= minimumScore else { continue }
-                if let existing = best[record.entity], Self.keeps(existing.score, bestName[record.entity] ?? 0, over: score, nameScore) { continue }
-                best[record.entity] = Match(entity: entity, matchedName: entity.names[Int(record.slot)].value, score: score, explanation: explanation)
-                bestName[record.entity] = nameScore
+                if let existing = best[record.entity], Self.keeps(existing, over: score, nameScore) { continue }
+                best[record.entity] = (Match(entity: entity, matchedName: entity.names[Int(record.slot)].value, score: score, explanation: explanation),
+                                       nameScore)
             }
         }
-        var out = Array(best.values)
+        var out = best.values.map(\.match)
         out.sort { $0.score != $1.score ? $0.score > $1.score : $0.entity.id < $1.entity.id }
         return Array(out.prefix(limit))
     }
@@ -170,8 +168,8 @@ public final class Matcher: Sendable {
     /// score (attributes lift both to 1) with a name at least as close, so the name shown is the one
     /// that matched best (`PUTIN, Vladimir`, not the longer alias, for "Vladimir Putin").
     @inline(__always)
-    static func keeps(_ score: Double, _ nameScore: Double, over otherScore: Double, _ otherNameScore: Double) -> Bool {
-        score > otherScore || (score == otherScore && nameScore >= otherNameScore)
+    static func keeps(_ kept: (match: Match, nameScore: Double), over otherScore: Double, _ otherNameScore: Double) -> Bool {
+        kept.match.score > otherScore || (kept.match.score == otherScore && kept.nameScore >= otherNameScore)
     }
 
     /// Entities (indexes into `index.entities`) with a name near `name`, found without the candidate cap
@@ -366,8 +364,9 @@ public final class Matcher: Sendable {
                 let found = probe.joined ? similarTokens(probe.text, joined: true, readings: probe.readings, hits: hits, touched: &scratch.touchedTokens)
                                          : cachedSimilarTokens(probe.text, hits: hits, touched: &scratch.touchedTokens)
                 for hit in found {
-                    let start = offsets[Int(hit.token)], end = offsets[Int(hit.token) + 1]
-                    if start < end, hit.similarity * probe.weight > 0 { scratch.runs.append(PostingsRun(next: start, end: end, weight: Float(hit.similarity * probe.weight))) }
+                    let start = offsets[Int(hit.token)], end = offsets[Int(hit.token) + 1], weight = hit.similarity * probe.weight
+                    // Positive weights only: `accumulate` takes a sum of 0 for a name not seen yet.
+                    if start < end, weight > 0 { scratch.runs.append(PostingsRun(next: start, end: end, weight: Float(weight))) }
                 }
             }
         }
@@ -388,7 +387,7 @@ public final class Matcher: Sendable {
     /// the block is still in cache. Each name receives its weights in run order (same float sums).
     private func accumulate(_ scratch: Scratch, floor: Float) {
         let acc = scratch.acc, touched = scratch.touchedInBlock
-        let blockSize = min(accumulatorBlock, max(1, index.names.count))
+        let blockSize = touched.count  // the block's names fit the buffer by construction
         let blocks = (index.names.count + blockSize - 1) / blockSize
         scratch.ranked.removeAll(keepingCapacity: true)
         index.withNamePostings { postings, _ in
@@ -447,7 +446,8 @@ final class Scratch {
     /// Per listed name: the similarity weight it collected (reset after each query).
     let acc: UnsafeMutableBufferPointer<Float>
     var touchedTokens: [UInt32] = []
-    /// Names of the current accumulator block that collected some weight (`Matcher.accumulate`).
+    /// Names of the current accumulator block that collected some weight (`Matcher.accumulate`); its
+    /// size is the block size.
     let touchedInBlock: UnsafeMutableBufferPointer<UInt32>
     /// Names retrieved for the current query with the weight they collected.
     var ranked: [(UInt32, Float)] = []

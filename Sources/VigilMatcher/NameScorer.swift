@@ -120,27 +120,29 @@ struct NameScorer {
         }
     }
 
-    /// The romanized Arabic article and kinship particles, "al", "bin", "abu" (`ArabicRomanizer` writes
-    /// them apart).
+    /// Length of the romanized Arabic article or kinship particle a token begins with, "al" (2), "bin" or
+    /// "abu" (3) (`ArabicRomanizer` writes them apart); 0 when none.
+    @inline(__always)
+    static func particlePrefixLength(_ b: [UInt8]) -> Int {
+        if b.count >= 2 && b[0] == UInt8(ascii: "a") && b[1] == UInt8(ascii: "l") { return 2 }
+        guard b.count >= 3 else { return 0 }
+        let bin = b[0] == UInt8(ascii: "b") && b[1] == UInt8(ascii: "i") && b[2] == UInt8(ascii: "n")
+        let abu = b[0] == UInt8(ascii: "a") && b[1] == UInt8(ascii: "b") && b[2] == UInt8(ascii: "u")
+        return bin || abu ? 3 : 0
+    }
+
+    /// The article or a kinship particle on its own.
     @inline(__always)
     static func isParticle(_ side: Side) -> Bool {
-        let n = side.sketch.length
-        guard n == 2 || n == 3 else { return false }
-        let b = side.form.bytes
-        return n == 2 ? b[0] == UInt8(ascii: "a") && b[1] == UInt8(ascii: "l")
-            : (b[0] == UInt8(ascii: "b") && b[1] == UInt8(ascii: "i") && b[2] == UInt8(ascii: "n"))
-                || (b[0] == UInt8(ascii: "a") && b[1] == UInt8(ascii: "b") && b[2] == UInt8(ascii: "u"))
+        let n = Int(side.sketch.length)
+        return (n == 2 || n == 3) && particlePrefixLength(side.form.bytes) == n
     }
 
     /// A join of an abjad-written name's article or particle and the word after it: it may meet a Latin
     /// token by letter readings or a shared skeleton, where other joins must be spelled alike.
     @inline(__always)
     static func isParticleJoin(_ side: Side) -> Bool {
-        guard side.vowelsUncertain, side.sketch.length > 3 else { return false }
-        let b = side.form.bytes
-        return (b[0] == UInt8(ascii: "a") && b[1] == UInt8(ascii: "l"))
-            || (b[0] == UInt8(ascii: "b") && b[1] == UInt8(ascii: "i") && b[2] == UInt8(ascii: "n"))
-            || (b[0] == UInt8(ascii: "a") && b[1] == UInt8(ascii: "b") && b[2] == UInt8(ascii: "u"))
+        side.vowelsUncertain && side.sketch.length > 3 && particlePrefixLength(side.form.bytes) > 0
     }
 
     private static func joined(_ a: Side, _ b: Side, weight: Double, other: Side, mandarin: Bool, korean: Bool,

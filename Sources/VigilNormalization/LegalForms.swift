@@ -83,21 +83,22 @@ public enum LegalForms {
     static let shortestSplitWord = splitWords.map(\.count).min() ?? 3
     /// `splitWords` by their first two letters and by their last two (a token is checked against the
     /// few that can start or end it, not all of them: this runs on every query name).
-    static let splitWordsByStart: [UInt16: [[UInt8]]] = Dictionary(grouping: splitWords) { UInt16($0[0]) << 8 | UInt16($0[1]) }
-    static let splitWordsByEnd: [UInt16: [[UInt8]]] = Dictionary(grouping: splitWords) { UInt16($0[$0.count - 2]) << 8 | UInt16($0[$0.count - 1]) }
+    static let splitWordsByStart: [UInt16: [[UInt8]]] = Dictionary(grouping: splitWords) { edgeKeys($0).start }
+    static let splitWordsByEnd: [UInt16: [[UInt8]]] = Dictionary(grouping: splitWords) { edgeKeys($0).end }
+
+    /// A word's first two letters and its last two, each pair as one number. The word has two letters or more.
+    @inline(__always)
+    static func edgeKeys<Word: BidirectionalCollection<UInt8>>(_ w: Word) -> (start: UInt16, end: UInt16) {
+        let second = w.index(after: w.startIndex), last = w.index(before: w.endIndex)
+        return (UInt16(w[w.startIndex]) << 8 | UInt16(w[second]), UInt16(w[w.index(before: last)]) << 8 | UInt16(w[last]))
+    }
 
     /// Whether a token may start or end with a split word (no allocation: most tokens cannot).
     @inline(__always)
     static func mayHoldSplitWord(_ t: String) -> Bool {
-        let u = t.utf8
-        guard u.count >= shortestSplitWord + 3 else { return false }
-        var i = u.startIndex
-        let a = u[i]; i = u.index(after: i)
-        let b = u[i]
-        var j = u.index(before: u.endIndex)
-        let z = u[j]; j = u.index(before: j)
-        let y = u[j]
-        return splitWordsByStart[UInt16(a) << 8 | UInt16(b)] != nil || splitWordsByEnd[UInt16(y) << 8 | UInt16(z)] != nil
+        guard t.utf8.count >= shortestSplitWord + 3 else { return false }
+        let keys = edgeKeys(t.utf8)
+        return splitWordsByStart[keys.start] != nil || splitWordsByEnd[keys.end] != nil
     }
 
     /// Splits legal-form words off the tokens they were run into, at the front or the back, as long as
@@ -115,8 +116,8 @@ public enum LegalForms {
     private static func appendSplit(_ t: [UInt8], to out: inout [String]) {
         // A legal word holding another stays whole: `aktiengesellschaft`, `societatea`.
         if t.count >= shortestSplitWord + 3, !phraseWordBytes.contains(t) {
-            let candidates = (splitWordsByStart[UInt16(t[0]) << 8 | UInt16(t[1])] ?? [])
-                + (splitWordsByEnd[UInt16(t[t.count - 2]) << 8 | UInt16(t[t.count - 1])] ?? [])
+            let keys = edgeKeys(t)
+            let candidates = (splitWordsByStart[keys.start] ?? []) + (splitWordsByEnd[keys.end] ?? [])
             for w in candidates.sorted(by: { $0.count > $1.count }) where t.count >= w.count + 3 {
                 if t.starts(with: w) {
                     out.append(String(decoding: w, as: UTF8.self))

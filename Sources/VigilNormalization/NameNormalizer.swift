@@ -202,14 +202,14 @@ public final class NameNormalizer: Sendable {
     /// ordinals (`1st`, `22nd`, `3rd`, `4th`). `One` stays a word: it is part of names and of the legal
     /// form "one-person company" more often than a number.
     static func numbersAsDigits(_ tokens: [String]) -> [String] {
-        guard tokens.contains(where: { mayBeNumberWord($0) || isDigitOrdinal($0) }) else { return tokens }
+        guard tokens.contains(where: { mayBeNumberWord($0) || digitsOfOrdinal($0) != nil }) else { return tokens }
         var out: [String] = []
         out.reserveCapacity(tokens.count)
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            if isDigitOrdinal(t) {
-                out.append(String(t.utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.map { Character(Unicode.Scalar($0)) }))
+            if let digits = digitsOfOrdinal(t) {
+                out.append(digits)
             } else if let n = numberWords[t] {
                 // Tens followed by a unit: forty four, forty-four, forty 4.
                 if n >= 20, n % 10 == 0, i + 1 < tokens.count,
@@ -239,14 +239,15 @@ public final class NameNormalizer: Sendable {
         }
     }
 
-    /// `1st`, `2nd`, `3rd`, `11th`, `22nd`.
-    static func isDigitOrdinal(_ t: String) -> Bool {
-        guard let first = t.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"), t.utf8.count >= 3 else { return false }
+    /// The number of a digit ordinal (`1st` -> 1, `22nd` -> 22, `3rd`, `11th`); nil for any other token.
+    static func digitsOfOrdinal(_ t: String) -> String? {
+        guard let first = t.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"), t.utf8.count >= 3 else { return nil }
         let bytes = Array(t.utf8)
         let digits = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
-        guard digits > 0, bytes.count == digits + 2 else { return false }
+        guard bytes.count == digits + 2 else { return nil }
         let suffix = String(decoding: bytes[digits...], as: UTF8.self)
-        return suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th"
+        guard suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" else { return nil }
+        return String(decoding: bytes[..<digits], as: UTF8.self)
     }
 
     /// A given name run into a capitalised family name (`AlexandrovichBRAVERMAN`, `AhmadAL-KHATIB`, as a

@@ -17,7 +17,7 @@ public enum PhoneticKey {
         if t == Array("el".utf8) || t == Array("ul".utf8) { return Array("al".utf8) }
         var doubled = false
         for k in 1..<max(1, t.count) where t[k] == t[k - 1] { doubled = true; break }
-        let j = UInt8(ascii: "j"), z = UInt8(ascii: "z"), s = UInt8(ascii: "s"), c = UInt8(ascii: "c"), h = UInt8(ascii: "h"), tt = UInt8(ascii: "t")
+        let j = UInt8(ascii: "j"), z = UInt8(ascii: "z"), s = UInt8(ascii: "s"), cc = UInt8(ascii: "c"), h = UInt8(ascii: "h"), tt = UInt8(ascii: "t")
         let needs = doubled || t.contains(UInt8(ascii: "a")) || t.contains(x) || t.contains(d) || t.contains(y) || t.contains(o) || t.contains(e)
             || (t.count >= 3 && (t[0] == i || t[t.count - 2] == i)) || t.contains(j) || t.contains(z)
         guard needs else { return t }
@@ -29,9 +29,9 @@ public enum PhoneticKey {
             // Kalatj, Czernow), sj/sz -> sh (Sjojgu, Szostakowicz), zj -> zh (Zjukov, Brezjnev).
             if k + 1 < t.count {
                 let n = t[k + 1]
-                if t[k] == tt, k + 3 < t.count, n == s, t[k + 2] == c, t[k + 3] == h { out.append(c); out.append(h); k += 4; continue }
-                if t[k] == tt, k + 2 < t.count, n == s, t[k + 2] == j { out.append(c); out.append(h); k += 3; continue }
-                if (t[k] == tt && n == j) || (t[k] == c && n == z) { out.append(c); out.append(h); k += 2; continue }
+                if t[k] == tt, k + 3 < t.count, n == s, t[k + 2] == cc, t[k + 3] == h { out.append(cc); out.append(h); k += 4; continue }
+                if t[k] == tt, k + 2 < t.count, n == s, t[k + 2] == j { out.append(cc); out.append(h); k += 3; continue }
+                if (t[k] == tt && n == j) || (t[k] == cc && n == z) { out.append(cc); out.append(h); k += 2; continue }
                 if (t[k] == s || t[k] == z) && n == j { out.append(t[k]); out.append(h); k += 2; continue }
                 if t[k] == s && n == z { out.append(s); out.append(h); k += 2; continue }
             }
