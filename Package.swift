@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Module graph, bottom to top (docs/architecture.md):
-//   CICU, CLZ4 (system libraries) -> CICUShim (plain-C ICU wrapper)
+//   CICU, CLZ4 (system libraries) -> CICUShim (plain-C ICU wrapper); CChecksum (CRC-32C, plain C)
 //   VigilNormalization -> VigilLists -> VigilIndex -> VigilMatcher -> VigilScreening -> VigilServer -> vigil
 let package = Package(
     name: "Vigil",
@@ -35,11 +35,13 @@ let package = Package(
             name: "CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(name: "CICUShim", dependencies: ["CICU"]),
+        // CRC-32C with the SSE4.2 instruction: index files are verified on every open.
+        .target(name: "CChecksum"),
         .target(name: "VigilNormalization", dependencies: ["CICUShim"]),
         .target(
             name: "VigilLists",
             dependencies: ["VigilNormalization", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "VigilIndex", dependencies: ["VigilLists", "VigilNormalization", "CLZ4"]),
+        .target(name: "VigilIndex", dependencies: ["VigilLists", "VigilNormalization", "CLZ4", "CChecksum"]),
         .target(name: "VigilMatcher", dependencies: ["VigilIndex", "VigilNormalization"]),
         .target(name: "VigilScreening", dependencies: ["VigilMatcher", "VigilIndex", "VigilLists"]),
         .target(

@@ -46,35 +46,131 @@ public struct IndexBuilder {
                 for (i, t) in tokens.enumerated() where !tokens[..<i].contains(t) { frequency[t, default: 0] += 1 }
             }
         }
-        let tokenList = frequency.keys.sorted()
+        // Sorted by bytes: the index finds a token by binary search over its bytes.
+        let tokenList = frequency.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var ids: [String: UInt32] = [:]
         for (i, t) in tokenList.enumerated() { ids[t] = UInt32(i) }
-        let names = rawNames.map { IndexedName(entity: $0.entity, slot: $0.slot, tokens: $0.tokens.map { ids[$0]! }) }
 
-        // 2. Term postings over the token dictionary: for each trigram or phonetic term, the sorted
-        //    ids of the distinct tokens that contain it. Token -> names is derived when the index opens.
+        var sections = IndexFile.SectionWriter()
+        let meta = IndexMeta(
+            formatVersion: IndexFormat.version, buildTime: buildTime, normalizationVersion: Self.normalizationVersion,
+            sources: sources, entityCount: entities.count, nameCount: rawNames.count, tokenCount: tokenList.count,
+            gramCount: 0)
+        var blocks: [UInt8] = [], blockOffsets: [UInt64] = [0], blockLengths: [UInt32] = []
+        for chunk in entityBlocks() {
+            blocks.append(contentsOf: chunk.packed)
+            blockOffsets.append(UInt64(blocks.count))
+            blockLengths.append(UInt32(chunk.rawLength))
+        }
+
+        // 2. Names as token ids, and their flags.
+        var nameEntity: [UInt32] = [], nameSlot: [UInt16] = [], nameFlags: [UInt8] = [], nameTokenOffsets: [UInt32] = [0], nameTokens: [UInt32] = []
+        for n in rawNames {
+            let entity = entities[Int(n.entity)], listed = entity.names[Int(n.slot)]
+            var flags: NameFlags = []
+            if entity.schema == .person || entity.schema == .unknown { flags.insert(.person) }
+            if listed.type == .weakAka || listed.quality?.lowercased() == "low" { flags.insert(.weak) }
+            nameEntity.append(n.entity)
+            nameSlot.append(n.slot)
+            nameFlags.append(flags.rawValue)
+            nameTokens.append(contentsOf: n.tokens.map { ids[$0]! })
+            nameTokenOffsets.append(UInt32(nameTokens.count))
+        }
+
+        // 3. Term postings over the token dictionary: for each trigram or phonetic term, the sorted
+        //    ids of the distinct tokens that contain it; and each token's terms in order.
         var gramToTokens: [UInt32: [UInt32]] = [:]
+        var tokenTerms: [UInt32] = [], tokenTermOffsets: [UInt32] = [0]
         for (ti, t) in tokenList.enumerated() {
             var grams: Set<UInt32> = []
-            Grams.forEachTerm(in: t) { grams.insert($0) }
+            Grams.forEachTerm(in: t) { grams.insert($0); tokenTerms.append($0) }
+            tokenTermOffsets.append(UInt32(tokenTerms.count))
             for g in grams { gramToTokens[g, default: []].append(UInt32(ti)) }
         }
         let keys = gramToTokens.keys.sorted()
-        var offsets: [UInt32] = [0]
-        var postings: [UInt32] = []
-        offsets.reserveCapacity(keys.count + 1)
+        var termOffsets: [UInt32] = [0], termPostings: [UInt32] = []
+        termOffsets.reserveCapacity(keys.count + 1)
         for k in keys {
-            postings.append(contentsOf: gramToTokens[k]!)  // appended in ascending token order
-            offsets.append(UInt32(postings.count))
+            termPostings.append(contentsOf: gramToTokens[k]!)  // appended in ascending token order
+            termOffsets.append(UInt32(termPostings.count))
         }
 
-        let meta = IndexMeta(
-            formatVersion: IndexFormat.version, buildTime: buildTime, normalizationVersion: Self.normalizationVersion,
-            sources: sources, entityCount: entities.count, nameCount: names.count, tokenCount: tokenList.count,
-            gramCount: keys.count)
-        return SearchIndex(
-            meta: meta, entities: entities, names: names, tokens: tokenList,
-            tokenFrequency: tokenList.map { frequency[$0]! }, gramKeys: keys, gramOffsets: offsets, postings: postings)
+        // 4. Names of each token (each distinct token of a name once) and of each entity.
+        let tokenNames = FlatGroups(keys: tokenList.count, items: rawNames.count) { ni, key in
+            let a = Int(nameTokenOffsets[ni]), b = Int(nameTokenOffsets[ni + 1])
+            for i in a..<b where !nameTokens[a..<i].contains(nameTokens[i]) { key(Int(nameTokens[i])) }
+        }
+        let entityNames = FlatGroups(keys: entities.count, items: rawNames.count) { ni, key in key(Int(nameEntity[ni])) }
+
+        var withCounts = meta
+        withCounts.gramCount = keys.count
+        sections.add(.meta, IndexFile.metaBytes(withCounts))
+        sections.add(.entityBlocks, blocks)
+        sections.add(.entityBlockOffsets, blockOffsets)
+        sections.add(.entityBlockLengths, blockLengths)
+        sections.add(.tokenText, Array(tokenList.joined().utf8))
+        var textOffsets: [UInt32] = [0]
+        for t in tokenList { textOffsets.append(textOffsets.last! + UInt32(t.utf8.count)) }
+        sections.add(.tokenTextOffsets, textOffsets)
+        sections.add(.tokenFrequency, tokenList.map { frequency[$0]! })
+        sections.add(.nameEntity, nameEntity)
+        sections.add(.nameSlot, nameSlot)
+        sections.add(.nameFlags, nameFlags)
+        sections.add(.nameTokenOffsets, nameTokenOffsets)
+        sections.add(.nameTokens, nameTokens)
+        sections.add(.termKeys, keys)
+        sections.add(.termOffsets, termOffsets)
+        sections.add(.termPostings, termPostings)
+        sections.add(.tokenNameOffsets, tokenNames.offsets)
+        sections.add(.tokenNames, tokenNames.items)
+        sections.add(.entityNameOffsets, entityNames.offsets)
+        sections.add(.entityNames, entityNames.items)
+        sections.add(.tokenTermOffsets, tokenTermOffsets)
+        sections.add(.tokenTerms, tokenTerms)
+        var idText: [UInt8] = [], idOffsets: [UInt32] = [0], attributes = ByteWriter(), attributeOffsets: [UInt64] = [0]
+        for e in entities {
+            idText.append(contentsOf: e.id.utf8)
+            idOffsets.append(UInt32(idText.count))
+            ScoringAttributes(e).write(to: &attributes)
+            attributeOffsets.append(UInt64(attributes.bytes.count))
+        }
+        sections.add(.entityIDs, idText)
+        sections.add(.entityIDOffsets, idOffsets)
+        sections.add(.entityAttributes, attributes.bytes)
+        sections.add(.entityAttributeOffsets, attributeOffsets)
+        do {
+            return try IndexFile.decode(bytes: sections.finish(), path: "(index being built)")
+        } catch {
+            fatalError("a freshly built index fails its own checks: \(error)")
+        }
+    }
+
+    /// Entity records encoded and LZ4-compressed, `IndexFormat.entitiesPerBlock` to a block, on every core.
+    private func entityBlocks() -> [(packed: [UInt8], rawLength: Int)] {
+        let per = IndexFormat.entitiesPerBlock
+        let count = (entities.count + per - 1) / per
+        var out = [(packed: [UInt8], rawLength: Int)](repeating: ([], 0), count: count)
+        let entities = self.entities
+        let lanes = max(1, min(Machine.coreCount, count))
+        out.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                for b in stride(from: lane, to: count, by: lanes) {
+                    // A start offset per record, then the records: a look-up parses only its own record.
+                    let members = entities[(b * per)..<min(entities.count, (b + 1) * per)]
+                    var records = ByteWriter(), starts: [Int] = []
+                    for e in members {
+                        starts.append(4 * members.count + records.bytes.count)
+                        EntityCodec.write(e, to: &records)
+                    }
+                    var w = ByteWriter()
+                    for s in starts { w.u32(UInt32(s)) }
+                    w.bytes.append(contentsOf: records.bytes)
+                    out[b] = (LZ4.compress(w.bytes), w.bytes.count)
+                }
+            }
+        }
+        return out
     }
 
     /// Per entity, its names' non-empty token lists with their slots, normalized on every core in

@@ -68,8 +68,10 @@ public enum IndexFile {
         }
     }
 
-    /// Opens and fully verifies an index: magic, version, whole-file and per-section checksums,
-    /// structure. Refuses a corrupt, truncated or foreign file with an `IndexError` that says what to do.
+    /// Opens an index in place (a read-only mapping) and verifies it: magic, version, the checksum of
+    /// every section and of the table, and every offset and id the readers follow (so no corrupt file can
+    /// make them read out of bounds). Entity records are decoded when asked for; `verifyRecords` reads
+    /// them all. Refuses a corrupt, truncated or foreign file with an `IndexError` that says what to do.
     public static func open(_ path: String) throws(IndexError) -> SearchIndex {
         let fd = Glibc.open(path, O_RDONLY)
         guard fd >= 0 else { throw .io(path: path, reason: "cannot open index: \(errnoText())") }
@@ -82,11 +84,7 @@ public enum IndexFile {
             if size >= 8 { try checkMagic(fd: fd, path: path) }
             throw .truncated(path: path, size: size)
         }
-        guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else {
-            throw .io(path: path, reason: "mmap failed: \(errnoText())")
-        }
-        defer { munmap(map, size) }
-        return try decode(UnsafeRawBufferPointer(start: map, count: size), path: path)
+        return try decode(IndexImage(mapping: fd, size: size, path: path), path: path)
     }
 
     private static func checkMagic(fd: Int32, path: String) throws(IndexError) {
@@ -99,113 +97,92 @@ public enum IndexFile {
 
     // MARK: serialization
 
-    /// The file bytes of `index`, as `write` stores them (`decode(bytes:path:)` reads them back).
-    public static func serialize(_ index: SearchIndex) -> [UInt8] {
+    /// The file bytes of `index`, as `write` stores them.
+    public static func serialize(_ index: SearchIndex) -> [UInt8] { index.fileBytes }
+
+    /// Lays out sections as `IndexFormat` describes: each at a multiple of 8, then the table and footer.
+    struct SectionWriter {
         var out = ByteWriter()
-        out.bytes.append(contentsOf: IndexFormat.magic)
-        out.u32(IndexFormat.version)
-        out.u32(0)
-        var table: [(kind: SectionKind, codec: IndexFormat.Codec, offset: Int, stored: Int, raw: Int, crc: UInt32)] = []
-        for kind in SectionKind.allCases {
-            let raw = sectionBytes(kind, index)
-            let packed = LZ4.compress(raw)
-            let useLZ4 = packed.count < raw.count - raw.count / 16
-            let stored = useLZ4 ? packed : raw
-            table.append((kind, useLZ4 ? .lz4 : .raw, out.bytes.count, stored.count, raw.count, CRC32C.checksum(stored)))
-            out.bytes.append(contentsOf: stored)
+        var table: [(kind: SectionKind, offset: Int, length: Int, crc: UInt32)] = []
+
+        init() {
+            out.bytes.append(contentsOf: IndexFormat.magic)
+            out.u32(IndexFormat.version)
+            out.u32(0)
         }
-        let tableOffset = out.bytes.count
-        for t in table {
-            out.u32(t.kind.rawValue)
-            out.u32(t.codec.rawValue)
-            out.u64(UInt64(t.offset))
-            out.u64(UInt64(t.stored))
-            out.u64(UInt64(t.raw))
-            out.u32(t.crc)
+
+        mutating func add(_ kind: SectionKind, _ bytes: UnsafeRawBufferPointer) {
+            while out.bytes.count % IndexFormat.alignment != 0 { out.u8(0) }
+            table.append((kind, out.bytes.count, bytes.count, CRC32C.checksum(bytes)))
+            out.bytes.append(contentsOf: bytes)
         }
-        let crc = CRC32C.checksum(out.bytes)
-        out.u64(UInt64(tableOffset))
-        out.u32(UInt32(table.count))
-        out.u32(crc)
-        out.u32(IndexFormat.version)
-        out.u32(0)
-        out.bytes.append(contentsOf: IndexFormat.endMagic)
-        return out.bytes
+
+        mutating func add<T: BitwiseCopyable>(_ kind: SectionKind, _ values: [T]) {
+            precondition(MemoryLayout<T>.stride == kind.width, "\(kind.label): element width")
+            values.withUnsafeBytes { add(kind, $0) }
+        }
+
+        consuming func finish() -> [UInt8] {
+            let tableOffset = out.bytes.count
+            for t in table {
+                out.u32(t.kind.rawValue)
+                out.u32(UInt32(t.kind.width))
+                out.u64(UInt64(t.offset))
+                out.u64(UInt64(t.length))
+                out.u32(t.crc)
+                out.u32(0)
+            }
+            let crc = out.bytes.withUnsafeBytes { b in
+                CRC32C.checksum(UnsafeRawBufferPointer(rebasing: b[tableOffset...]),
+                                seed: CRC32C.checksum(UnsafeRawBufferPointer(rebasing: b[..<IndexFormat.headerSize])))
+            }
+            out.u64(UInt64(tableOffset))
+            out.u32(UInt32(table.count))
+            out.u32(crc)
+            out.u32(IndexFormat.version)
+            out.u32(0)
+            out.bytes.append(contentsOf: IndexFormat.endMagic)
+            return out.bytes
+        }
     }
 
-    static func sectionBytes(_ kind: SectionKind, _ index: SearchIndex) -> [UInt8] {
+    static func metaBytes(_ m: IndexMeta) -> [UInt8] {
         var w = ByteWriter()
-        switch kind {
-        case .meta:
-            let m = index.meta
-            w.u32(m.formatVersion)
-            w.string(m.buildTime)
-            w.u32(m.normalizationVersion)
-            w.varint(m.entityCount)
-            w.varint(m.nameCount)
-            w.varint(m.tokenCount)
-            w.varint(m.gramCount)
-            w.varint(m.sources.count)
-            for s in m.sources { EntityCodec.write(s, to: &w) }
-        case .entities:
-            w.varint(index.entities.count)
-            for e in index.entities { EntityCodec.write(e, to: &w) }
-        case .tokens:
-            w.varint(index.tokens.count)
-            for (t, f) in zip(index.tokens, index.tokenFrequency) {
-                w.string(t)
-                w.varint(Int(f))
-            }
-        case .names:
-            w.varint(index.names.count)
-            for n in index.names {
-                w.varint(Int(n.entity))
-                w.varint(Int(n.slot))
-                w.varint(n.tokens.count)
-                for t in n.tokens { w.varint(Int(t)) }
-            }
-        case .grams:
-            w.varint(index.gramKeys.count)
-            var prevKey: UInt32 = 0
-            for i in 0..<index.gramKeys.count {
-                w.varint(Int(index.gramKeys[i] - prevKey))
-                prevKey = index.gramKeys[i]
-                let a = Int(index.gramOffsets[i]), b = Int(index.gramOffsets[i + 1])
-                w.varint(b - a)
-                var prev: UInt32 = 0
-                for j in a..<b {
-                    w.varint(Int(index.postings[j] - prev))  // delta-encoded ascending ids
-                    prev = index.postings[j]
-                }
-            }
-        }
+        w.u32(m.formatVersion)
+        w.string(m.buildTime)
+        w.u32(m.normalizationVersion)
+        w.varint(m.entityCount)
+        w.varint(m.nameCount)
+        w.varint(m.tokenCount)
+        w.varint(m.gramCount)
+        w.varint(m.sources.count)
+        for s in m.sources { EntityCodec.write(s, to: &w) }
         return w.bytes
     }
 
-    // MARK: verification and decoding
+    // MARK: verification
 
-    /// Verifies and decodes the bytes of an index file held in memory (checks as `open`); `path` names it in errors.
+    /// Verifies the bytes of an index file held in memory (checks as `open`) and reads them in place
+    /// from an owned copy; `path` names it in errors.
     public static func decode(bytes: [UInt8], path: String) throws(IndexError) -> SearchIndex {
         guard bytes.count >= IndexFormat.headerSize + IndexFormat.footerSize else {
             if bytes.count >= 8 && Array(bytes[0..<8]) != IndexFormat.magic { throw .notAnIndex(path: path) }
             throw .truncated(path: path, size: bytes.count)
         }
-        let result = bytes.withUnsafeBytes { buf -> Result<SearchIndex, IndexError> in
-            Result { () throws(IndexError) in try decode(buf, path: path) }
-        }
-        return try result.get()
+        return try decode(bytes.withUnsafeBytes { IndexImage(copying: $0) }, path: path)
     }
 
-    static func decode(_ file: UnsafeRawBufferPointer, path: String) throws(IndexError) -> SearchIndex {
+    static func decode(_ image: IndexImage, path: String) throws(IndexError) -> SearchIndex {
+        let file = image.bytes
         let size = file.count
         guard Array(file[0..<8]) == IndexFormat.magic else { throw .notAnIndex(path: path) }
         guard Array(file[(size - 8)..<size]) == IndexFormat.endMagic else { throw .truncated(path: path, size: size) }
         var footer = ByteReader(Array(file[(size - IndexFormat.footerSize)..<size]), section: "footer")
         // File offsets and sizes stay UInt64 until bounds-checked: a corrupt value past Int.max must
-        // throw, not trap (the footer is outside the file checksum).
+        // throw, not trap.
         let tableOffset64 = try footer.u64()
         let sectionCount = Int(try footer.u32())
-        let fileCRC = try footer.u32()
+        let tableCRC = try footer.u32()
         let version = try footer.u32()
         // Reserved, written as zero: checked, so that no byte of the file can change unnoticed.
         guard try footer.u32() == 0 else { throw .corrupt(reason: "\(path): footer's reserved field is not zero") }
@@ -214,50 +191,60 @@ public enum IndexFile {
         guard version == IndexFormat.version, headerVersion == version else {
             throw .unsupportedVersion(path: path, found: version == IndexFormat.version ? headerVersion : version, supported: IndexFormat.version)
         }
-        let body = UnsafeRawBufferPointer(rebasing: file[0..<(size - IndexFormat.footerSize)])
-        guard CRC32C.checksum(body) == fileCRC else { throw .checksumMismatch(path: path, section: "file") }
-        guard sectionCount <= 64, tableOffset64 >= UInt64(IndexFormat.headerSize), tableOffset64 <= UInt64(body.count),
-              Int(tableOffset64) + sectionCount * IndexFormat.tableEntrySize == body.count else {
+        guard try header.u32() == 0 else { throw .corrupt(reason: "\(path): header's reserved field is not zero") }
+        let bodyEnd = size - IndexFormat.footerSize
+        guard sectionCount <= 64, tableOffset64 >= UInt64(IndexFormat.headerSize), tableOffset64 <= UInt64(bodyEnd),
+              Int(tableOffset64) + sectionCount * IndexFormat.tableEntrySize == bodyEnd else {
             throw .corrupt(reason: "\(path): section table out of bounds")
         }
         let tableOffset = Int(tableOffset64)
-        var tableReader = ByteReader(Array(body[tableOffset...]), section: "section table")
-        var sections: [SectionKind: [UInt8]] = [:]
+        let tableBytes = UnsafeRawBufferPointer(rebasing: file[tableOffset..<bodyEnd])
+        guard CRC32C.checksum(tableBytes, seed: CRC32C.checksum(UnsafeRawBufferPointer(rebasing: file[..<IndexFormat.headerSize]))) == tableCRC else {
+            throw .checksumMismatch(path: path, section: "section table")
+        }
+        var tableReader = ByteReader(Array(tableBytes), section: "section table")
+        var ranges: [SectionKind: Range<Int>] = [:]
+        var end = IndexFormat.headerSize
         for _ in 0..<sectionCount {
             let kindRaw = try tableReader.u32()
-            let codecRaw = try tableReader.u32()
+            let width = try tableReader.u32()
             let offset = try tableReader.u64()
-            let stored = try tableReader.u64()
-            let raw = try tableReader.u64()
+            let length = try tableReader.u64()
             let crc = try tableReader.u32()
-            guard let kind = SectionKind(rawValue: kindRaw), let codec = IndexFormat.Codec(rawValue: codecRaw) else {
-                throw .corrupt(reason: "\(path): unknown section kind \(kindRaw) or codec \(codecRaw)")
+            guard try tableReader.u32() == 0 else { throw .corrupt(reason: "\(path): section table's reserved field is not zero") }
+            guard let kind = SectionKind(rawValue: kindRaw), ranges[kind] == nil, Int(width) == kind.width else {
+                throw .corrupt(reason: "\(path): unknown or repeated section kind \(kindRaw) (width \(width))")
             }
-            guard offset >= UInt64(IndexFormat.headerSize), stored <= UInt64(tableOffset), offset <= UInt64(tableOffset) - stored,
-                  raw < 1 << 34 else {
+            // In file order, aligned, inside the body, a whole number of elements.
+            guard offset >= UInt64(end), length <= UInt64(tableOffset), offset <= UInt64(tableOffset) - length,
+                  offset % UInt64(IndexFormat.alignment) == 0, length % UInt64(width) == 0 else {
                 throw .corrupt(reason: "\(path): section \(kind.label) out of bounds")
             }
-            let slice = UnsafeRawBufferPointer(rebasing: body[Int(offset)..<Int(offset + stored)])
-            guard CRC32C.checksum(slice) == crc else { throw .checksumMismatch(path: path, section: kind.label) }
-            switch codec {
-            case .raw: sections[kind] = Array(slice)
-            case .lz4: sections[kind] = try LZ4.decompress(slice, rawLength: Int(raw), section: kind.label)
+            guard file[end..<Int(offset)].allSatisfy({ $0 == 0 }) else { throw .corrupt(reason: "\(path): padding before \(kind.label) is not zero") }
+            let range = Int(offset)..<Int(offset + length)
+            guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: file[range])) == crc else {
+                throw .checksumMismatch(path: path, section: kind.label)
             }
+            ranges[kind] = range
+            end = range.upperBound
         }
-        for kind in SectionKind.allCases where sections[kind] == nil {
+        guard file[end..<tableOffset].allSatisfy({ $0 == 0 }) else { throw .corrupt(reason: "\(path): padding before the section table is not zero") }
+        for kind in SectionKind.allCases where ranges[kind] == nil {
             throw .corrupt(reason: "\(path): section \(kind.label) missing")
         }
-        let index = try decodeSections(sections)
+        let sections = IndexSections(file: file, ranges: ranges)
+        let meta = try readMeta(sections)
         // Keys on disk must be the keys this build computes for queries, or matches silently degrade.
-        guard index.meta.normalizationVersion == IndexBuilder.normalizationVersion else {
-            throw .staleNormalization(path: path, found: index.meta.normalizationVersion, current: IndexBuilder.normalizationVersion)
+        guard meta.normalizationVersion == IndexBuilder.normalizationVersion else {
+            throw .staleNormalization(path: path, found: meta.normalizationVersion, current: IndexBuilder.normalizationVersion)
         }
+        let index = SearchIndex(meta: meta, image: image, sections: sections)
         try index.checkInvariants()
         return index
     }
 
-    static func decodeSections(_ s: [SectionKind: [UInt8]]) throws(IndexError) -> SearchIndex {
-        var r = ByteReader(s[.meta]!, section: "meta")
+    static func readMeta(_ s: IndexSections) throws(IndexError) -> IndexMeta {
+        var r = ByteReader(Array(s.bytes(.meta)), section: "meta")
         let formatVersion = try r.u32()
         let buildTime = try r.string()
         let normVersion = try r.u32()
@@ -268,94 +255,28 @@ public enum IndexFile {
         let sourceCount = try r.count()
         var sources: [SourceProvenance] = []
         for _ in 0..<sourceCount { sources.append(try EntityCodec.readProvenance(from: &r)) }
-        let meta = IndexMeta(
+        return IndexMeta(
             formatVersion: formatVersion, buildTime: buildTime, normalizationVersion: normVersion, sources: sources,
             entityCount: entityCount, nameCount: nameCount, tokenCount: tokenCount, gramCount: gramCount)
+    }
+}
 
-        nonisolated(unsafe) var entities: Result<[Entity], IndexError> = .failure(.corrupt(reason: "entities not decoded"))
-        nonisolated(unsafe) var rest: Result<DecodedLists, IndexError> = .failure(.corrupt(reason: "names not decoded"))
-        // Entity records are most of the decoding and independent of the rest: one core reads them
-        // while the other reads tokens, names and postings.
-        DispatchQueue.concurrentPerform(iterations: 2) { lane in
-            if lane == 0 {
-                entities = Result { () throws(IndexError) in try decodeEntities(s[.entities]!, count: entityCount) }
-            } else {
-                rest = Result { () throws(IndexError) in try decodeLists(s, meta: meta) }
-            }
-        }
-        let decodedEntities = try entities.get(), lists = try rest.get()
-        return SearchIndex(
-            meta: meta, entities: decodedEntities, names: lists.names, tokens: lists.tokens, tokenFrequency: lists.frequency,
-            gramKeys: lists.keys, gramOffsets: lists.offsets, postings: lists.postings)
+/// Where each section lies in a verified file, and typed views of them.
+struct IndexSections {
+    let file: UnsafeRawBufferPointer
+    let ranges: [SectionKind: Range<Int>]
+
+    func bytes(_ kind: SectionKind) -> Column<UInt8> { column(kind) }
+
+    func column<T: BitwiseCopyable>(_ kind: SectionKind) -> Column<T> {
+        let range = ranges[kind]!
+        precondition(MemoryLayout<T>.stride == kind.width)
+        let raw = UnsafeRawBufferPointer(rebasing: file[range])
+        // Sections start at multiples of 8 in a page-aligned mapping or a 16-aligned copy.
+        return Column(base: raw.baseAddress.map { $0.bindMemory(to: T.self, capacity: raw.count / kind.width) }, count: raw.count / kind.width)
     }
 
-    static func decodeEntities(_ bytes: [UInt8], count entityCount: Int) throws(IndexError) -> [Entity] {
-        var r = ByteReader(bytes, section: "entities")
-        let ec = try r.count()
-        guard ec == entityCount else { throw .corrupt(reason: "entity count \(ec) != \(entityCount)") }
-        var entities: [Entity] = []
-        entities.reserveCapacity(ec)
-        for _ in 0..<ec { entities.append(try EntityCodec.read(from: &r)) }
-        return entities
-    }
-
-    /// Tokens, names and term postings, as decoded from their sections.
-    struct DecodedLists {
-        var tokens: [String] = [], frequency: [UInt32] = [], names: [IndexedName] = []
-        var keys: [UInt32] = [], offsets: [UInt32] = [0], postings: [UInt32] = []
-    }
-
-    static func decodeLists(_ s: [SectionKind: [UInt8]], meta: IndexMeta) throws(IndexError) -> DecodedLists {
-        let (entityCount, nameCount, tokenCount, gramCount) = (meta.entityCount, meta.nameCount, meta.tokenCount, meta.gramCount)
-        var r = ByteReader(s[.tokens]!, section: "tokens")
-        let tc = try r.count()
-        guard tc == tokenCount else { throw .corrupt(reason: "token count \(tc) != \(tokenCount)") }
-        var tokens: [String] = []
-        var freq: [UInt32] = []
-        tokens.reserveCapacity(tc)
-        freq.reserveCapacity(tc)
-        for _ in 0..<tc {
-            tokens.append(try r.string())
-            freq.append(UInt32(try r.count(limit: Int(UInt32.max))))
-        }
-
-        r = ByteReader(s[.names]!, section: "names")
-        let nc = try r.count()
-        guard nc == nameCount else { throw .corrupt(reason: "name count \(nc) != \(nameCount)") }
-        var names: [IndexedName] = []
-        names.reserveCapacity(nc)
-        for _ in 0..<nc {
-            let e = UInt32(try r.count(limit: entityCount))
-            let slot = UInt16(try r.count(limit: Int(UInt16.max)))
-            let n = try r.count()
-            var ids: [UInt32] = []
-            ids.reserveCapacity(n)
-            for _ in 0..<n { ids.append(UInt32(try r.count(limit: tokenCount))) }
-            names.append(IndexedName(entity: e, slot: slot, tokens: ids))
-        }
-
-        r = ByteReader(s[.grams]!, section: "grams")
-        let gc = try r.count()
-        guard gc == gramCount else { throw .corrupt(reason: "gram count \(gc) != \(gramCount)") }
-        var keys: [UInt32] = []
-        var offsets: [UInt32] = [0]
-        var postings: [UInt32] = []
-        keys.reserveCapacity(gc)
-        offsets.reserveCapacity(gc + 1)
-        var key: UInt64 = 0
-        for _ in 0..<gc {
-            key += try r.varint()
-            guard key <= UInt64(UInt32.max) else { throw .corrupt(reason: "grams: key overflow") }
-            keys.append(UInt32(key))
-            let n = try r.count()
-            var id: UInt64 = 0
-            for _ in 0..<n {
-                id += try r.varint()
-                guard id < UInt64(tokenCount) else { throw .corrupt(reason: "grams: posting out of range") }
-                postings.append(UInt32(id))
-            }
-            offsets.append(UInt32(postings.count))
-        }
-        return DecodedLists(tokens: tokens, frequency: freq, names: names, keys: keys, offsets: offsets, postings: postings)
+    var sizes: [SectionSize] {
+        SectionKind.allCases.map { SectionSize(name: $0.label, bytes: ranges[$0]?.count ?? 0) }
     }
 }

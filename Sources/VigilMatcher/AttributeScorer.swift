@@ -1,3 +1,4 @@
+import VigilIndex
 import VigilLists
 
 /// Secondary attributes move a name score up or down; they never make a match alone (they apply only
@@ -21,7 +22,12 @@ public enum AttributeScorer {
         return bonus
     }
 
-    static func apply(_ q: ScreeningQuery, _ e: Entity, to explanation: inout Explanation) -> Double {
+    /// Whether the query carries an attribute that `apply` compares (else it adds nothing).
+    static func applies(to q: ScreeningQuery) -> Bool {
+        q.birthDate != nil || q.gender != nil || q.nationality != nil || q.idNumber != nil
+    }
+
+    static func apply(_ q: ScreeningQuery, _ e: ScoringAttributes, to explanation: inout Explanation) -> Double {
         var delta = 0.0
         var dateConflict = false
         func effect(_ attribute: String, _ d: Double, _ reason: String) {
@@ -46,7 +52,7 @@ public enum AttributeScorer {
                 if listed.contains(code) { effect("nationality", 0.02, "same nationality") } else { effect("nationality", -0.02, "listed nationality \(e.nationalities.joined(separator: ", "))") }
             }
         }
-        if let id = q.idNumber.map(normalizedID), id.count >= 5, e.documents.contains(where: { normalizedID($0.number) == id }) {
+        if let id = q.idNumber.map(normalizedID), id.count >= 5, e.documentNumbers.contains(where: { normalizedID($0) == id }) {
             effect("id_number", 0.15, "same ID document number")
         }
         return delta

@@ -1,3 +1,4 @@
+import Dispatch
 import VigilIndex
 import VigilLists
 import VigilNormalization
@@ -47,12 +48,26 @@ public final class Matcher: Sendable {
         self.accumulatorBlock = max(1, accumulatorBlock)
         let (tokenCount, nameCount) = (index.tokens.count, index.names.count)
         self.scratchPool = Pool { Scratch(tokens: tokenCount, names: nameCount, block: max(1, accumulatorBlock)) }
-        self.tokenForms = index.tokenBytes.map { TokenForm($0) }
+        self.tokenForms = Self.forms(of: index.tokens)
         self.joinedTokenFinder = JoinedTokenFinder(tokenForms: tokenForms)
         self.tokenWeights = index.tokens.indices.map { i in
             Self.damp(index.tokens[i], Double(index.rarity(ofTokenID: UInt32(i))))
         }
         self.listed = ListedNames(index: index, forms: tokenForms, weights: tokenWeights)
+    }
+
+    /// Each listed token's form, made on every core (readings make them costly: 92k tokens took a second).
+    static func forms(of tokens: TokenTable) -> [TokenForm] {
+        let lanes = max(1, min(Machine.coreCount, tokens.count / 5_000))
+        return [TokenForm](unsafeUninitializedCapacity: tokens.count) { out, initialized in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                for t in (tokens.count * lane / lanes)..<(tokens.count * (lane + 1) / lanes) {
+                    (out.baseAddress! + t).initialize(to: TokenForm(Array(tokens.utf8(t))))
+                }
+            }
+            initialized = tokens.count
+        }
     }
 
     /// Scores are reported to 4 decimals; rounding here keeps a weighted mean of 0.8s at 0.8 rather
@@ -125,11 +140,19 @@ public final class Matcher: Sendable {
         }
     }
 
+    /// A candidate entity's best name so far: what its match will show, before its record is decoded.
+    private struct Best {
+        var slot: UInt16
+        var score: Double
+        /// The name score before attributes (ties keep the closer name).
+        var nameScore: Double
+        var explanation: Explanation
+    }
+
     private func match(_ query: ScreeningQuery, normalized: NormalizedName, querySides: SidedName, limit: Int, minimumScore: Double,
                        scratch: Scratch) -> [Match] {
-        // Each entity's best match, with its name score before attributes.
-        var best: [UInt32: (match: Match, nameScore: Double)] = [:]
-        let bonus = AttributeScorer.maximumBonus(for: query)
+        var best: [UInt32: Best] = [:]
+        let bonus = AttributeScorer.maximumBonus(for: query), withAttributes = AttributeScorer.applies(to: query)
         let candidates = candidates(for: normalized.tokens, forms: querySides.forms, scratch: scratch)
         withQuery(querySides) { q, records, sides in
             for nameID in candidates {
@@ -150,26 +173,36 @@ public final class Matcher: Sendable {
                     explanation.attributes.append(.init(attribute: "name_quality", delta: -score / 9, reason: "weak or low-quality alias"))
                 }
                 let nameScore = score
-                let entity = index.entities[Int(record.entity)]
-                score += AttributeScorer.apply(query, entity, to: &explanation)
+                if withAttributes { score += AttributeScorer.apply(query, index.entities.attributes(Int(record.entity)), to: &explanation) }
                 score = Self.clampAndRound(score)
                 guard score >= minimumScore else { continue }
                 if let existing = best[record.entity], Self.keeps(existing, over: score, nameScore) { continue }
-                best[record.entity] = (Match(entity: entity, matchedName: entity.names[Int(record.slot)].value, score: score, explanation: explanation),
-                                       nameScore)
+                best[record.entity] = Best(slot: record.slot, score: score, nameScore: nameScore, explanation: explanation)
             }
         }
-        var out = best.values.map(\.match)
-        out.sort { $0.score != $1.score ? $0.score > $1.score : $0.entity.id < $1.entity.id }
-        return Array(out.prefix(limit))
+        // Best first, ties by entity id; only the matches returned decode their entity record.
+        var ranked = best.map { (entity: $0.key, best: $0.value) }
+        ranked.sort { $0.best.score > $1.best.score }
+        if ranked.count > limit {
+            // Entries tied with the last one kept are ordered by id below, so they all stay for now.
+            let cut = ranked[limit - 1].best.score
+            ranked.removeSubrange((ranked.firstIndex { $0.best.score < cut } ?? ranked.count)...)
+        }
+        let ids = ranked.map { index.entities.id(Int($0.entity)) }
+        let order = ranked.indices.sorted { ranked[$0].best.score != ranked[$1].best.score ? ranked[$0].best.score > ranked[$1].best.score : ids[$0] < ids[$1] }
+        return order.prefix(limit).map { i in
+            let (e, b) = ranked[i]
+            let entity = index.entities[Int(e)]
+            return Match(entity: entity, matchedName: entity.name(at: Int(b.slot)), score: b.score, explanation: b.explanation)
+        }
     }
 
     /// Whether an entity's match so far stays over another of its names: a higher score, or the same
     /// score (attributes lift both to 1) with a name at least as close, so the name shown is the one
     /// that matched best (`PUTIN, Vladimir`, not the longer alias, for "Vladimir Putin").
     @inline(__always)
-    static func keeps(_ kept: (match: Match, nameScore: Double), over otherScore: Double, _ otherNameScore: Double) -> Bool {
-        kept.match.score > otherScore || (kept.match.score == otherScore && kept.nameScore >= otherNameScore)
+    private static func keeps(_ kept: Best, over otherScore: Double, _ otherNameScore: Double) -> Bool {
+        kept.score > otherScore || (kept.score == otherScore && kept.nameScore >= otherNameScore)
     }
 
     /// Entities (indexes into `index.entities`) with a name near `name`, found without the candidate cap
@@ -235,13 +268,13 @@ public final class Matcher: Sendable {
     /// A name may be Chinese when every token reads as one or two Chinese syllables in some romanization
     /// (Chan Tai Man, Lim Boon Keng, Tsai Ing-wen); `Dan Brown` may not, so its `Dan` never meets `Tan`.
     static func looksChinese(_ forms: some Collection<TokenForm>) -> Bool {
-        !forms.isEmpty && forms.allSatisfy { (($0.mandarin ?? $0.alternates)?.count ?? 9) <= 2 }
+        !forms.isEmpty && forms.allSatisfy(\.fewChineseSyllables)
     }
 
     /// A name may be Korean when it has 2 to 4 tokens, each one or two Korean name syllables (Kim Jong
     /// Un, Park Ji-sung, Choe Ryong Hae): Western names rarely pass (`maria` does, `lopez` does not).
     static func looksKorean(_ forms: some Collection<TokenForm>) -> Bool {
-        (2...4).contains(forms.count) && forms.allSatisfy { ($0.korean?.count ?? 9) <= 2 }
+        (2...4).contains(forms.count) && forms.allSatisfy(\.fewKoreanSyllables)
     }
 
     /// Latin names may be Chinese in any romanization; a Han name is read in pinyin, which meets listed
@@ -313,7 +346,7 @@ public final class Matcher: Sendable {
             let shared = Int(hits[Int(t)])
             hits[Int(t)] = 0
             // Dice overlap of terms; cheap filter before the real comparison.
-            let dice = 2.0 * Double(shared) / Double(terms + Int(index.tokenTermCounts[Int(t)]))
+            let dice = 2.0 * Double(shared) / Double(terms + min(255, index.termCount(ofToken: t)))
             guard dice >= 0.25 else { continue }
             let tForm = tokenForms[Int(t)]
             let tBytes = tForm.bytes

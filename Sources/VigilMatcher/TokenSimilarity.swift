@@ -277,6 +277,10 @@ public final class TokenForm: Sendable {
     let sketch: TokenSketch
     /// An East Slavic patronymic in one of its spellings (`Vocabulary.isPatronymic`).
     public let isPatronymic: Bool
+    /// Whether the token reads as at most two Korean / Chinese syllables: a name of such tokens may be
+    /// Korean / Chinese (`Matcher.looksKorean`, `looksChinese`). Kept, as a million listed names ask.
+    let fewKoreanSyllables: Bool
+    let fewChineseSyllables: Bool
 
     /// Whether alternate Chinese readings (Cantonese, dialect surnames, Wade-Giles of pinyin-valid
     /// tokens) may join this token to another.
@@ -304,6 +308,8 @@ public final class TokenForm: Sendable {
         self.fromHanReadings = hanReadings != nil
         self.isPatronymic = Vocabulary.isPatronymic(bytes)
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
+        self.fewKoreanSyllables = (korean?.count ?? 9) <= 2
+        self.fewChineseSyllables = ((mandarin ?? alternates)?.count ?? 9) <= 2
         self.sketch = TokenSketch(length: bytes.count, foldedLength: folded.count, letters: Self.letterSet(bytes),
                                   foldedLetters: Self.letterSet(folded), skeleton: skeleton, readingHash: PhoneticKey.readingClassHash(bytes),
                                   mandarin: mandarin != nil, korean: korean != nil, alternates: alternates != nil,

@@ -91,7 +91,7 @@ public final class Monitor {
         let time = Self.now()
         try store.db.transaction {
             if try store.indexID == nil {
-                try store.replaceEntities(matcher.index.entities.map { ($0.id, $0.contentHash) }, indexID: indexID)
+                try store.replaceEntities(matcher.index.entities.all.map { ($0.id, $0.contentHash) }, indexID: indexID)
             }
         }
         var pending: [(customer: Customer, hash: String)] = []

@@ -128,6 +128,11 @@ struct IndexInfo: ParsableCommand {
             print("source:       \(s.list) (\(s.format))\(s.publicationDate.map { ", published \($0)" } ?? "")")
             for (f, h) in zip(s.files, s.sha256) { print("              \(h.prefix(16))  \(f)") }
         }
+        let total = index.sectionSizes.reduce(0) { $0 + $1.bytes }
+        print("sections:     \(total / 1024) KiB in \(index.sectionSizes.count) (read in place, not decoded)")
+        for s in index.sectionSizes {
+            print("              \(String(repeating: " ", count: max(0, 10 - "\(s.bytes / 1024)".count)))\(s.bytes / 1024) KiB  \(s.name)")
+        }
     }
 }
 
@@ -137,7 +142,8 @@ struct IndexVerify: ParsableCommand {
 
     func run() throws {
         let index = try options.open()
-        print("ok: \(options.path): checksums and structure verified (\(index.meta.entityCount) entities, \(index.meta.nameCount) names)")
+        try index.verifyRecords()
+        print("ok: \(options.path): checksums, structure and every entity record verified (\(index.meta.entityCount) entities, \(index.meta.nameCount) names)")
     }
 }
 

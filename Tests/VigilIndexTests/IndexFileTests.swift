@@ -102,7 +102,38 @@ final class IndexFileTests: XCTestCase {
         XCTAssertThrowsError(try IndexFile.open(path)) { XCTAssertNotNil($0 as? IndexError, "\($0)") }
     }
 
-    /// The same inside the checksummed body (a crafted file): a section offset past Int.max, and one
+    /// The table's checksum (header and table) recomputed after an edit, as a forger would.
+    func resealTable(_ copy: inout [UInt8]) {
+        let footer = copy.count - IndexFormat.footerSize
+        let table = (0..<8).reduce(0) { $0 | Int(copy[footer + $1]) << (8 * $1) }
+        let header = CRC32C.checksum(Array(copy[..<IndexFormat.headerSize]))
+        let crc = Array(copy[table..<footer]).withUnsafeBytes { CRC32C.checksum($0, seed: header) }
+        for i in 0..<4 { copy[footer + 12 + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i))) }
+    }
+
+    /// Where section `kind` lies in a file: its table entry, and its bytes' offset and length.
+    func locate(_ kind: SectionKind, in bytes: [UInt8]) throws -> (entry: Int, offset: Int, length: Int) {
+        let footer = bytes.count - IndexFormat.footerSize
+        let table = (0..<8).reduce(0) { $0 | Int(bytes[footer + $1]) << (8 * $1) }
+        let count = Int(bytes[footer + 8])
+        let entry = try XCTUnwrap((0..<count).map { table + $0 * IndexFormat.tableEntrySize }.first { UInt32(bytes[$0]) == kind.rawValue },
+                                  "no \(kind.label) section")
+        let field = { (at: Int) in (0..<8).reduce(0) { $0 | Int(bytes[entry + at + $1]) << (8 * $1) } }
+        return (entry, field(8), field(16))
+    }
+
+    /// `bytes` with section `kind` edited and every checksum made valid again, as a forger would.
+    func forged(_ bytes: [UInt8], _ kind: SectionKind, edit: (inout [UInt8], _ offset: Int, _ length: Int) -> Void) throws -> [UInt8] {
+        let (entry, offset, length) = try locate(kind, in: bytes)
+        var copy = bytes
+        edit(&copy, offset, length)
+        let crc = CRC32C.checksum(Array(copy[offset..<(offset + length)]))
+        for i in 0..<4 { copy[entry + 24 + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i))) }
+        resealTable(&copy)
+        return copy
+    }
+
+    /// The same inside the checksummed table (a crafted file): a section offset past Int.max, and one
     /// whose offset + size overflows, are "out of bounds", not a trap.
     func testSectionOffsetPastIntMaxIsCorruptNotATrap() throws {
         let (path, bytes) = try writeSmallIndex()
@@ -114,8 +145,7 @@ final class IndexFileTests: XCTestCase {
                 copy[table + 8 + i] = UInt8(truncatingIfNeeded: offset >> (8 * UInt64(i)))
                 copy[table + 16 + i] = UInt8(truncatingIfNeeded: stored >> (8 * UInt64(i)))
             }
-            let crc = CRC32C.checksum(Array(copy[..<footer]))  // a valid file checksum, so the table is read
-            for i in 0..<4 { copy[footer + 12 + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i))) }
+            resealTable(&copy)  // a valid table checksum, so the table is read
             try Data(copy).write(to: URL(fileURLWithPath: path))
             XCTAssertThrowsError(try IndexFile.open(path)) { error in
                 guard case .corrupt(let reason)? = error as? IndexError else { return XCTFail("\(error)") }
@@ -124,25 +154,61 @@ final class IndexFileTests: XCTestCase {
         }
     }
 
-    /// Found by Fuzz/FuzzIndexReader (a timeout): an LZ4 section whose raw length was corrupted to
-    /// 2^31 + 318 allocated 2 GiB and then trapped converting the length to Int32. Now refused first.
+    /// Found by Fuzz/FuzzIndexReader (a timeout) in format 2: an LZ4 section whose raw length was
+    /// corrupted to 2^31 + 318 allocated 2 GiB and then trapped converting the length to Int32. In
+    /// format 3 the lengths are a column of their own, forged here with valid checksums: refused at open.
     func testImpossibleLZ4RawLengthIsCorruptNotAnAllocation() throws {
         let (path, bytes) = try writeSmallIndex()
-        let footer = bytes.count - IndexFormat.footerSize
-        let table = (0..<8).reduce(0) { $0 | Int(bytes[footer + $1]) << (8 * $1) }
-        let count = Int(bytes[footer + 8])
-        let entry = try XCTUnwrap((0..<count).map { table + $0 * IndexFormat.tableEntrySize }.first { bytes[$0 + 4] == 1 }, "no LZ4 section")
-        for raw in [UInt64(1) << 31 + 318, UInt64(1) << 33] {
-            var copy = bytes
-            for i in 0..<8 { copy[entry + 24 + i] = UInt8(truncatingIfNeeded: raw >> (8 * UInt64(i))) }
-            let crc = CRC32C.checksum(Array(copy[..<footer]))
-            for i in 0..<4 { copy[footer + 12 + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i))) }
+        for raw in [UInt32(1) << 31 + 318, UInt32.max] {
+            let copy = try forged(bytes, .entityBlockLengths) { b, offset, _ in
+                for i in 0..<4 { b[offset + i] = UInt8(truncatingIfNeeded: raw >> (8 * UInt32(i))) }
+            }
             try Data(copy).write(to: URL(fileURLWithPath: path))
             XCTAssertThrowsError(try IndexFile.open(path)) { error in
                 guard case .corrupt(let reason)? = error as? IndexError else { return XCTFail("\(error)") }
                 XCTAssertTrue(reason.contains("LZ4"), reason)
             }
         }
+    }
+
+    /// A forged file with valid checksums whose ids point past the end: refused at open, since the
+    /// columns are read in place without bounds on every access.
+    func testForgedIDPastTheEndIsRefusedAtOpen() throws {
+        let (path, bytes) = try writeSmallIndex()
+        for kind in [SectionKind.nameTokens, .tokenNames, .entityNames, .nameEntity, .termPostings] {
+            let copy = try forged(bytes, kind) { b, offset, length in
+                for i in 0..<4 { b[offset + length - 4 + i] = 0xFF }  // the last id becomes 2^32 - 1
+            }
+            try Data(copy).write(to: URL(fileURLWithPath: path))
+            XCTAssertThrowsError(try IndexFile.open(path), kind.label) { error in
+                guard case .corrupt? = error as? IndexError else { return XCTFail("\(kind.label): \(error)") }
+            }
+        }
+    }
+
+    /// A forged record (valid checksums, id column edited): open succeeds, as it reads no record;
+    /// verify finds that the record and the id column disagree.
+    func testVerifyFindsARecordThatDisagreesWithItsColumns() throws {
+        let (path, bytes) = try writeSmallIndex()
+        let copy = try forged(bytes, .entityIDs) { b, offset, _ in b[offset] ^= 0x20 }
+        try Data(copy).write(to: URL(fileURLWithPath: path))
+        let index = try IndexFile.open(path)
+        XCTAssertThrowsError(try index.verifyRecords()) { error in
+            guard case .corrupt(let reason)? = error as? IndexError else { return XCTFail("\(error)") }
+            XCTAssertTrue(reason.contains("differ"), reason)
+        }
+    }
+
+    /// Open reads no entity record; verify decodes them all and checks each name's slot.
+    func testVerifyDecodesEveryRecord() throws {
+        let (path, _) = try writeSmallIndex()
+        let index = try IndexFile.open(path)
+        XCTAssertNoThrow(try index.verifyRecords())
+        XCTAssertEqual(index.entities.count, index.meta.entityCount)
+        XCTAssertEqual(Set(index.entities.map(\.id)).count, index.meta.entityCount, "each position decodes its own record")
+        let sizes = Dictionary(uniqueKeysWithValues: index.sectionSizes.map { ($0.name, $0.bytes) })
+        XCTAssertEqual(sizes["name entity"], 4 * index.meta.nameCount)
+        XCTAssertLessThan(sizes["entity records"] ?? 0, index.entities.lengths.reduce(0) { $0 + Int($1) }, "LZ4 pays on entity records")
     }
 
     func testForeignFileAndOtherVersionAreRefusedWithAdvice() throws {
@@ -177,5 +243,28 @@ final class IndexFileTests: XCTestCase {
 
     func testCRC32CKnownVector() {
         XCTAssertEqual(CRC32C.checksum(Array("123456789".utf8)), 0xE306_9283)
+    }
+
+    /// The instruction path (or the table where the CPU lacks it) against the bit-by-bit definition,
+    /// over lengths and start offsets that exercise the 8-byte loop and its tail, and chained seeds.
+    func testCRC32CMatchesTheBitwiseDefinition() {
+        func bitwise(_ bytes: ArraySlice<UInt8>, seed: UInt32 = 0) -> UInt32 {
+            var c = ~seed
+            for b in bytes {
+                c ^= UInt32(b)
+                for _ in 0..<8 { c = (c & 1) != 0 ? (c >> 1) ^ 0x82F6_3B78 : c >> 1 }
+            }
+            return ~c
+        }
+        var rng = SystemRandomNumberGenerator()
+        let data = (0..<4_099).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        for start in 0..<9 {
+            for length in [0, 1, 7, 8, 9, 63, 64, 65, 1_000, 4_090 - start] {
+                let slice = data[start..<(start + length)]
+                XCTAssertEqual(Array(slice).withUnsafeBytes { CRC32C.checksum($0) }, bitwise(slice), "start \(start) length \(length)")
+            }
+        }
+        let first = CRC32C.checksum(Array(data[..<1_000]))
+        XCTAssertEqual(Array(data[1_000...]).withUnsafeBytes { CRC32C.checksum($0, seed: first) }, CRC32C.checksum(data))
     }
 }

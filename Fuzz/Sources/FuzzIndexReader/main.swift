@@ -22,8 +22,9 @@ func writeSeed() {
     try? FileManager.default.removeItem(atPath: list)
 }
 
-/// Little-endian fields of the index layout (IndexFormat: 16-byte header, 36-byte table entries,
-/// 32-byte footer starting with table offset u64, section count u32, file CRC u32).
+/// Little-endian fields of the index layout (IndexFormat: 16-byte header, 32-byte table entries with
+/// the section CRC at +24, 32-byte footer starting with table offset u64, section count u32, CRC of
+/// header and table u32).
 func le(_ b: [UInt8], _ at: Int, _ width: Int) -> UInt64 {
     (0..<width).reduce(0) { $0 | UInt64(b[at + $1]) << (8 * UInt64($1)) }
 }
@@ -38,14 +39,15 @@ func withFixedChecksums(_ input: [UInt8]) -> [UInt8]? {
     guard b.count >= 48 else { return nil }
     let footer = b.count - 32
     let tableOffset = le(b, footer, 8), count = Int(le(b, footer + 8, 4))
-    guard count <= 64, tableOffset >= 16, tableOffset <= UInt64(footer), Int(tableOffset) + count * 36 == footer else { return nil }
+    guard count <= 64, tableOffset >= 16, tableOffset <= UInt64(footer), Int(tableOffset) + count * 32 == footer else { return nil }
     for i in 0..<count {
-        let e = Int(tableOffset) + i * 36
+        let e = Int(tableOffset) + i * 32
         let offset = le(b, e + 8, 8), stored = le(b, e + 16, 8)
         guard offset >= 16, stored <= tableOffset, offset <= tableOffset - stored else { continue }
-        put32(&b, e + 32, CRC32C.checksum(Array(b[Int(offset)..<Int(offset + stored)])))
+        put32(&b, e + 24, CRC32C.checksum(Array(b[Int(offset)..<Int(offset + stored)])))
     }
-    put32(&b, footer + 12, CRC32C.checksum(Array(b[..<footer])))
+    let header = b[..<16].withUnsafeBytes { CRC32C.checksum($0) }
+    put32(&b, footer + 12, b[Int(tableOffset)..<footer].withUnsafeBytes { CRC32C.checksum($0, seed: header) })
     return b
 }
 
