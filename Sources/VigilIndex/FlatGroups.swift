@@ -22,6 +22,4 @@ struct FlatGroups: Sendable {
         items = flat
         offsets = counts
     }
-
-    subscript(key: Int) -> ArraySlice<UInt32> { items[Int(offsets[key])..<Int(offsets[key + 1])] }
 }

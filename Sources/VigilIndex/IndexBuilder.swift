@@ -51,11 +51,6 @@ public struct IndexBuilder {
         var ids: [String: UInt32] = [:]
         for (i, t) in tokenList.enumerated() { ids[t] = UInt32(i) }
 
-        var sections = IndexFile.SectionWriter()
-        let meta = IndexMeta(
-            formatVersion: IndexFormat.version, buildTime: buildTime, normalizationVersion: Self.normalizationVersion,
-            sources: sources, entityCount: entities.count, nameCount: rawNames.count, tokenCount: tokenList.count,
-            gramCount: 0)
         var blocks: [UInt8] = [], blockOffsets: [UInt64] = [0], blockLengths: [UInt32] = []
         for chunk in entityBlocks() {
             blocks.append(contentsOf: chunk.packed)
@@ -102,9 +97,12 @@ public struct IndexBuilder {
         }
         let entityNames = FlatGroups(keys: entities.count, items: rawNames.count) { ni, key in key(Int(nameEntity[ni])) }
 
-        var withCounts = meta
-        withCounts.gramCount = keys.count
-        sections.add(.meta, IndexFile.metaBytes(withCounts))
+        var sections = IndexFile.SectionWriter()
+        let meta = IndexMeta(
+            formatVersion: IndexFormat.version, buildTime: buildTime, normalizationVersion: Self.normalizationVersion,
+            sources: sources, entityCount: entities.count, nameCount: rawNames.count, tokenCount: tokenList.count,
+            gramCount: keys.count)
+        sections.add(.meta, IndexFile.metaBytes(meta))
         sections.add(.entityBlocks, blocks)
         sections.add(.entityBlockOffsets, blockOffsets)
         sections.add(.entityBlockLengths, blockLengths)
