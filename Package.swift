@@ -40,7 +40,8 @@ let package = Package(
         .target(name: "VigilNormalization", dependencies: ["CICUShim"]),
         .target(
             name: "VigilLists",
-            dependencies: ["VigilNormalization", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["VigilNormalization", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "VigilIndex", dependencies: ["VigilLists", "VigilNormalization", "CLZ4", "CChecksum"]),
         .target(name: "VigilMatcher", dependencies: ["VigilIndex", "VigilNormalization"]),
         .target(name: "VigilScreening", dependencies: ["VigilMatcher", "VigilIndex", "VigilLists"]),
@@ -58,7 +59,8 @@ let package = Package(
         // Accuracy and latency measurement: labelled pairs, screening sets, reports (`vigil eval`).
         .target(name: "VigilEvaluation", dependencies: ["VigilScreening", "VigilMatcher", "VigilIndex", "VigilLists"]),
         // The customer store (SQLite) and list-update re-screening (`vigil monitor`).
-        // Optional at-rest encryption of the store's personal fields: swift-crypto (AES-GCM, HKDF, HMAC).
+        // Optional at-rest encryption of the store's personal fields: swift-crypto (AES-GCM, HKDF, HMAC; also
+        // SHA-256 in VigilLists).
         .target(
             name: "VigilMonitor",
             dependencies: ["VigilScreening", "VigilMatcher", "VigilIndex", "VigilLists", "CSQLite", .product(name: "Crypto", package: "swift-crypto")]),

@@ -62,14 +62,14 @@ public struct EntityContent: Sendable, Equatable {
     /// and its bytes (so no choice of separator can make two contents collide).
     /// - Complexity: O(total length of the values).
     public var sha256: String {
-        var h = SHA256()
+        var h = SHA256Hasher()
         for field in EntityField.allCases {
             let vs = self[field]
             Self.feed(field.rawValue, into: &h)
             Self.feed(UInt32(vs.count), into: &h)
             for v in vs { Self.feed(v, into: &h) }
         }
-        return SHA256.hex(h.finalize())
+        return h.finalizeHex()
     }
 
     private static func canonical(_ values: [String]) -> [String] {
@@ -79,12 +79,12 @@ public struct EntityContent: Sendable, Equatable {
 
     static func utf8Less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
-    private static func feed(_ s: String, into h: inout SHA256) {
+    private static func feed(_ s: String, into h: inout SHA256Hasher) {
         feed(UInt32(s.utf8.count), into: &h)
         h.update(Array(s.utf8))
     }
 
-    private static func feed(_ n: UInt32, into h: inout SHA256) {
+    private static func feed(_ n: UInt32, into h: inout SHA256Hasher) {
         h.update([UInt8(n >> 24), UInt8((n >> 16) & 0xFF), UInt8((n >> 8) & 0xFF), UInt8(n & 0xFF)])
     }
 }

@@ -143,12 +143,12 @@ public final class CustomerStore {
     func contentHash(_ c: Customer) -> String {
         let fields = [c.name, c.gender, c.birthDate, c.nationality, c.occupation, c.address, c.contact, c.idType, c.idNumber, c.idExpiry]
         if let cipher { return cipher.contentHash(fields) }
-        var h = SHA256()
+        var h = SHA256Hasher()
         for field in fields {
             h.update(Array((field ?? "\u{1}").utf8))
             h.update([0])
         }
-        return SHA256.hex(h.finalize())
+        return h.finalizeHex()
     }
 
     /// Asked once per input row of a load: prepared once.
