@@ -83,18 +83,18 @@ public struct IndexBuilder {
             for g in grams { gramToTokens[g, default: []].append(UInt32(ti)) }
         }
         let keys = gramToTokens.keys.sorted()
-        var termOffsets: [UInt32] = [0], termPostings: [UInt32] = []
-        termOffsets.reserveCapacity(keys.count + 1)
-        for k in keys {
-            termPostings.append(contentsOf: gramToTokens[k]!)  // appended in ascending token order
-            termOffsets.append(UInt32(termPostings.count))
-        }
+        var termTokens = PackedIDListsWriter()
+        for k in keys { termTokens.append(gramToTokens[k]!) }  // appended in ascending token order
+        termTokens.finish()
 
         // 4. Names of each token (each distinct token of a name once) and of each entity.
         let tokenNames = FlatGroups(keys: tokenList.count, items: rawNames.count) { ni, key in
             let a = Int(nameTokenOffsets[ni]), b = Int(nameTokenOffsets[ni + 1])
             for i in a..<b where !nameTokens[a..<i].contains(nameTokens[i]) { key(Int(nameTokens[i])) }
         }
+        var tokenNamesPacked = PackedIDListsWriter()
+        for t in 0..<tokenList.count { tokenNamesPacked.append(tokenNames.items[Int(tokenNames.offsets[t])..<Int(tokenNames.offsets[t + 1])]) }
+        tokenNamesPacked.finish()
         let entityNames = FlatGroups(keys: entities.count, items: rawNames.count) { ni, key in key(Int(nameEntity[ni])) }
 
         var sections = IndexFile.SectionWriter()
@@ -117,10 +117,8 @@ public struct IndexBuilder {
         sections.add(.nameTokenOffsets, nameTokenOffsets)
         sections.add(.nameTokens, nameTokens)
         sections.add(.termKeys, keys)
-        sections.add(.termOffsets, termOffsets)
-        sections.add(.termPostings, termPostings)
-        sections.add(.tokenNameOffsets, tokenNames.offsets)
-        sections.add(.tokenNames, tokenNames.items)
+        sections.add(termTokens, as: .termTokens)
+        sections.add(tokenNamesPacked, as: .tokenNames)
         sections.add(.entityNameOffsets, entityNames.offsets)
         sections.add(.entityNames, entityNames.items)
         sections.add(.tokenTermOffsets, tokenTermOffsets)

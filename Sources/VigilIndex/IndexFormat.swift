@@ -41,7 +41,9 @@ enum IndexFormat {
     /// 2: term postings point to tokens (1 pointed to names).
     /// 3: flat sections read in place (mapped, not decoded); entity records in LZ4 blocks; the token ->
     ///    names and entity -> names groups, token terms and per-name flags stored, not derived at open.
-    static let version: UInt32 = 3
+    /// 4: postings (term -> tokens, token -> names) delta-coded and bit-packed in blocks of 128
+    ///    (`PackedIDLists`), with each block's first id as skip data.
+    static let version: UInt32 = 4
     static let headerSize = 16
     static let footerSize = 32
     static let tableEntrySize = 32
@@ -80,13 +82,13 @@ enum SectionKind: UInt32, CaseIterable {
     case nameTokens = 12
     /// u32 per term (character trigrams and phonetic keys), ascending.
     case termKeys = 13
-    /// u32 per term + 1: where term k's tokens lie in `termPostings`.
+    /// u32 per term + 1: cumulative count of the tokens holding each term (`PackedIDLists.counts`).
     case termOffsets = 14
-    /// u32 token ids holding each term, ascending per term.
+    /// The tokens holding each term, ascending per term: bit-packed gaps (`PackedIDLists.packed`).
     case termPostings = 15
-    /// u32 per token + 1: where token t's names lie in `tokenNames`.
+    /// u32 per token + 1: cumulative count of the names holding each token (`PackedIDLists.counts`).
     case tokenNameOffsets = 16
-    /// u32 name ids holding each token, ascending per token.
+    /// The names holding each token, ascending per token: bit-packed gaps (`PackedIDLists.packed`).
     case tokenNames = 17
     /// u32 per entity + 1: where entity e's names lie in `entityNames`.
     case entityNameOffsets = 18
@@ -105,6 +107,17 @@ enum SectionKind: UInt32, CaseIterable {
     case entityAttributes = 24
     /// u64 per entity + 1: where entity e's attributes lie in `entityAttributes`.
     case entityAttributeOffsets = 25
+    /// Block tables of the term -> tokens lists (`PackedIDLists`): u32 per term + 1 (first block),
+    /// u32 per block (first id), u32 per block + 1 (packed offset), u8 per block (bits per gap).
+    case termBlockStarts = 26
+    case termBlockFirst = 27
+    case termBlockOffsets = 28
+    case termBlockWidths = 29
+    /// Block tables of the token -> names lists, as for terms.
+    case tokenNameBlockStarts = 30
+    case tokenNameBlockFirst = 31
+    case tokenNameBlockOffsets = 32
+    case tokenNameBlockWidths = 33
 
     var label: String {
         switch self {
@@ -133,13 +146,22 @@ enum SectionKind: UInt32, CaseIterable {
         case .entityIDOffsets: "entity id offsets"
         case .entityAttributes: "entity scoring attributes"
         case .entityAttributeOffsets: "entity attribute offsets"
+        case .termBlockStarts: "term block starts"
+        case .termBlockFirst: "term block first ids"
+        case .termBlockOffsets: "term block offsets"
+        case .termBlockWidths: "term block widths"
+        case .tokenNameBlockStarts: "token -> names block starts"
+        case .tokenNameBlockFirst: "token -> names block first ids"
+        case .tokenNameBlockOffsets: "token -> names block offsets"
+        case .tokenNameBlockWidths: "token -> names block widths"
         }
     }
 
     /// Bytes per element (1 for byte strings and varint-coded sections).
     var width: Int {
         switch self {
-        case .meta, .entityBlocks, .tokenText, .nameFlags, .entityIDs, .entityAttributes: 1
+        case .meta, .entityBlocks, .tokenText, .nameFlags, .entityIDs, .entityAttributes, .termPostings, .tokenNames,
+             .termBlockWidths, .tokenNameBlockWidths: 1
         case .nameSlot: 2
         case .entityBlockOffsets, .entityAttributeOffsets: 8
         default: 4

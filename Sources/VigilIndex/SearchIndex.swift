@@ -29,13 +29,12 @@ public final class SearchIndex: Sendable {
     public let tokens: TokenTable
     /// In how many names each token occurs.
     public let tokenFrequency: Column<UInt32>
-    /// Sorted term keys; token postings of key i are `termPostings[termOffsets[i]..<termOffsets[i+1]]`.
+    /// Sorted term keys; list i of `termTokens` holds the tokens of key i.
     @usableFromInline let termKeys: Column<UInt32>
-    @usableFromInline let termOffsets: Column<UInt32>
-    @usableFromInline let termPostings: Column<UInt32>
-    /// Names holding each token, ascending.
-    @usableFromInline let tokenNames: Column<UInt32>
-    @usableFromInline let tokenNameOffsets: Column<UInt32>
+    /// Per term (in key order): the tokens holding it, ascending.
+    public let termTokens: PackedIDLists
+    /// Per token: the names holding it, ascending.
+    public let tokenNames: PackedIDLists
     /// Names of each entity, ascending.
     let entityNames: Column<UInt32>
     let entityNameOffsets: Column<UInt32>
@@ -56,10 +55,8 @@ public final class SearchIndex: Sendable {
         self.tokens = TokenTable(text: s.bytes(.tokenText), offsets: s.column(.tokenTextOffsets))
         self.tokenFrequency = s.column(.tokenFrequency)
         self.termKeys = s.column(.termKeys)
-        self.termOffsets = s.column(.termOffsets)
-        self.termPostings = s.column(.termPostings)
-        self.tokenNames = s.column(.tokenNames)
-        self.tokenNameOffsets = s.column(.tokenNameOffsets)
+        self.termTokens = s.lists(.termTokens)
+        self.tokenNames = s.lists(.tokenNames)
         self.entityNames = s.column(.entityNames)
         self.entityNameOffsets = s.column(.entityNameOffsets)
         self.tokenTerms = s.column(.tokenTerms)
@@ -107,32 +104,27 @@ public final class SearchIndex: Sendable {
         entityNames[Int(entityNameOffsets[e])..<Int(entityNameOffsets[e + 1])]
     }
 
-    /// Names holding a token, ascending.
-    @inlinable
-    public func names(withToken id: UInt32) -> Column<UInt32> {
-        tokenNames[Int(tokenNameOffsets[Int(id)])..<Int(tokenNameOffsets[Int(id) + 1])]
-    }
+    /// Names holding a token, ascending (decoded: the matcher walks `tokenNames` block by block).
+    public func names(withToken id: UInt32) -> [UInt32] { tokenNames.ids(ofList: Int(id)) }
 
-    /// Runs `body` with the flat name postings of all tokens and their offsets: token i's names are
-    /// `postings[offsets[i] ..< offsets[i + 1]]`, ascending. For loops that walk many tokens' names.
+    /// The `termTokens` list of a term (trigram or phonetic key), by binary search; nil when unknown.
     @inlinable
-    public func withNamePostings<T>(_ body: (_ postings: UnsafeBufferPointer<UInt32>, _ offsets: UnsafeBufferPointer<UInt32>) throws -> T) rethrows -> T {
-        try body(tokenNames.buffer, tokenNameOffsets.buffer)
-    }
-
-    /// Tokens containing a term (trigram or phonetic key), sorted ascending; empty when unknown.
-    @inlinable
-    public func postings(forGram key: UInt32) -> Column<UInt32> {
+    public func termList(_ key: UInt32) -> Int? {
         var lo = 0, hi = termKeys.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if termKeys[mid] < key { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < termKeys.count, termKeys[lo] == key else { return termPostings[0..<0] }
-        return termPostings[Int(termOffsets[lo])..<Int(termOffsets[lo + 1])]
+        return lo < termKeys.count && termKeys[lo] == key ? lo : nil
     }
 
+    /// Tokens containing a term, ascending; empty when unknown.
+    public func postings(forGram key: UInt32) -> [UInt32] { termList(key).map { termTokens.ids(ofList: $0) } ?? [] }
+
     public var gramCount: Int { termKeys.count }
+
+    /// Term key `i` (keys ascend with `i`).
+    public func termKey(at i: Int) -> UInt32 { termKeys[i] }
 
     /// The listed name text of an indexed name.
     public func text(of name: IndexedName) -> String { entities[Int(name.entity)].name(at: Int(name.slot)) }
@@ -182,16 +174,10 @@ public final class SearchIndex: Sendable {
         try checkOffsets(names.tokenOffsets, groups: nameCount, items: names.tokens.count, "name tokens")
         try checkIDs(names.tokens, below: tokenCount, "name tokens")
         guard termKeys.count == meta.gramCount else { throw fail("term keys: wrong count") }
-        try checkOffsets(termOffsets, groups: termKeys.count, items: termPostings.count, "term postings")
-        try checkIDs(termPostings, below: tokenCount, "term postings")
-        for i in 0..<termKeys.count {
-            if i > 0 && termKeys[i - 1] >= termKeys[i] { throw fail("term keys not sorted") }
-            let a = Int(termOffsets[i]), b = Int(termOffsets[i + 1])
-            guard a < b else { throw fail("empty term postings") }
-            for j in (a + 1)..<b where termPostings[j - 1] >= termPostings[j] { throw fail("term postings not sorted") }
-        }
-        try checkOffsets(tokenNameOffsets, groups: tokenCount, items: tokenNames.count, "token -> names")
-        try checkIDs(tokenNames, below: nameCount, "token -> names")
+        for i in 1..<max(1, termKeys.count) where termKeys[i - 1] >= termKeys[i] { throw fail("term keys not sorted") }
+        try termTokens.check(lists: termKeys.count, limit: tokenCount, "term postings")
+        for i in 0..<termKeys.count where termTokens.count(ofList: i) == 0 { throw fail("empty term postings") }
+        try tokenNames.check(lists: tokenCount, limit: nameCount, "token -> names")
         try checkOffsets(entityNameOffsets, groups: entityCount, items: entityNames.count, "entity -> names")
         try checkIDs(entityNames, below: nameCount, "entity -> names")
         try checkOffsets(tokenTermOffsets, groups: tokenCount, items: tokenTerms.count, "token terms")

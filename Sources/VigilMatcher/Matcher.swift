@@ -333,11 +333,10 @@ public final class Matcher: Sendable {
         } else {
             Grams.forEachTerm(in: q) { g in
                 terms += 1
-                index.postings(forGram: g).withUnsafeBufferPointer { ids in
-                    for t in ids {
-                        if hits[Int(t)] == 0 { touched.append(t) }
-                        if hits[Int(t)] < 255 { hits[Int(t)] += 1 }
-                    }
+                guard let list = index.termList(g) else { return }
+                index.termTokens.forEach(inList: list) { t in
+                    if hits[Int(t)] == 0 { touched.append(t) }
+                    if hits[Int(t)] < 255 { hits[Int(t)] += 1 }
                 }
             }
         }
@@ -391,15 +390,15 @@ public final class Matcher: Sendable {
         let hits = scratch.hits
         // First the postings to add (which names, what weight), then the adding, block by block.
         scratch.runs.removeAll(keepingCapacity: true)
-        index.withNamePostings { _, offsets in
-            for probe in probes {
-                // A joined probe is new in every query: not worth caching.
-                let found = probe.joined ? similarTokens(probe.text, joined: true, readings: probe.readings, hits: hits, touched: &scratch.touchedTokens)
-                                         : cachedSimilarTokens(probe.text, hits: hits, touched: &scratch.touchedTokens)
-                for hit in found {
-                    let start = offsets[Int(hit.token)], end = offsets[Int(hit.token) + 1], weight = hit.similarity * probe.weight
-                    // Positive weights only: `accumulate` takes a sum of 0 for a name not seen yet.
-                    if start < end, weight > 0 { scratch.runs.append(PostingsRun(next: start, end: end, weight: Float(weight))) }
+        for probe in probes {
+            // A joined probe is new in every query: not worth caching.
+            let found = probe.joined ? similarTokens(probe.text, joined: true, readings: probe.readings, hits: hits, touched: &scratch.touchedTokens)
+                                     : cachedSimilarTokens(probe.text, hits: hits, touched: &scratch.touchedTokens)
+            for hit in found {
+                let blocks = index.tokenNames.blocks(ofList: Int(hit.token)), weight = hit.similarity * probe.weight
+                // Positive weights only: `accumulate` takes a sum of 0 for a name not seen yet.
+                if !blocks.isEmpty, weight > 0 {
+                    scratch.runs.append(PostingsRun(list: hit.token, block: UInt32(blocks.lowerBound), endBlock: UInt32(blocks.upperBound), weight: Float(weight)))
                 }
             }
         }
@@ -418,23 +417,37 @@ public final class Matcher: Sendable {
     /// million names, adding list after list missed the cache at almost every name, so the lists are
     /// walked together one block of names at a time, and a block's sums are read back (and cleared) while
     /// the block is still in cache. Each name receives its weights in run order (same float sums).
+    /// A run decodes its postings 128 at a time into its own slot of `scratch.decoded`, and a postings
+    /// block whose first name lies past the accumulator block waits undecoded (its skip data).
     private func accumulate(_ scratch: Scratch, floor: Float) {
         let acc = scratch.acc, touched = scratch.touchedInBlock
         let blockSize = touched.count  // the block's names fit the buffer by construction
         let blocks = (index.names.count + blockSize - 1) / blockSize
+        let lists = index.tokenNames, per = PackedIDLists.blockSize
         scratch.ranked.removeAll(keepingCapacity: true)
-        index.withNamePostings { postings, _ in
-            scratch.runs.withUnsafeMutableBufferPointer { runs in
-                for block in 0..<max(1, blocks) {
-                    let limit = block + 1 >= blocks ? UInt32.max : UInt32((block + 1) * blockSize)
-                    // Weights are positive, so a sum of 0 marks a name not seen yet in this block (at most
-                    // `blockSize` of them).
-                    var seen = 0
-                    for r in runs.indices {
-                        var i = Int(runs[r].next)
-                        let end = Int(runs[r].end), w = runs[r].weight
+        let decoded = scratch.decodedBuffer(runs: scratch.runs.count)
+        scratch.runs.withUnsafeMutableBufferPointer { runs in
+            for block in 0..<max(1, blocks) {
+                let limit = block + 1 >= blocks ? UInt32.max : UInt32((block + 1) * blockSize)
+                // Weights are positive, so a sum of 0 marks a name not seen yet in this block (at most
+                // `blockSize` of them).
+                var seen = 0
+                for r in runs.indices {
+                    var run = runs[r]
+                    let ids = decoded + r * per, w = run.weight
+                    while true {
+                        if run.position == run.decoded {
+                            guard run.block < run.endBlock, lists.firstID(ofBlock: Int(run.block)) < limit else { break }
+                            let count = lists.count(ofBlock: Int(run.block), inList: Int(run.list))
+                            lists.decode(block: Int(run.block), count: count, into: ids)
+                            run.block += 1
+                            run.position = 0
+                            run.decoded = UInt32(count)
+                        }
+                        var i = Int(run.position)
+                        let end = Int(run.decoded)
                         while i < end {
-                            let id = postings[i]
+                            let id = ids[i]
                             if id >= limit { break }
                             let sum = acc[Int(id)]
                             if sum == 0 {
@@ -444,24 +457,30 @@ public final class Matcher: Sendable {
                             acc[Int(id)] = sum + w
                             i += 1
                         }
-                        runs[r].next = UInt32(i)
+                        run.position = UInt32(i)
+                        if i < end { break }  // the rest is past this accumulator block
                     }
-                    for id in touched[..<seen] {
-                        let sum = acc[Int(id)]
-                        if sum >= floor { scratch.ranked.append((id, sum)) }
-                        acc[Int(id)] = 0  // clean for the next block and query
-                    }
+                    runs[r] = run
+                }
+                for id in touched[..<seen] {
+                    let sum = acc[Int(id)]
+                    if sum >= floor { scratch.ranked.append((id, sum)) }
+                    acc[Int(id)] = 0  // clean for the next block and query
                 }
             }
         }
     }
 }
 
-/// Names of one listed token still to add to the accumulator, with the weight each gets.
+/// Names of one listed token still to add to the accumulator, with the weight each gets: the
+/// postings blocks not decoded yet, and how far the walk is in the one decoded last.
 struct PostingsRun {
-    var next: UInt32
-    var end: UInt32
+    var list: UInt32
+    var block: UInt32
+    var endBlock: UInt32
     var weight: Float
+    var position: UInt32 = 0
+    var decoded: UInt32 = 0
 }
 
 /// A name's sides with the forms they point to: `NameScorer.Side.form` is unowned (no reference
@@ -486,6 +505,18 @@ final class Scratch {
     var ranked: [(UInt32, Float)] = []
     /// The postings runs of the current query's retrieval (`Matcher.accumulate`).
     var runs: [PostingsRun] = []
+    /// A postings block's worth of ids per run (`PackedIDLists.blockSize` each), grown as needed.
+    private var decoded = UnsafeMutableBufferPointer<UInt32>(start: nil, count: 0)
+
+    /// Room for `runs` decoded postings blocks.
+    func decodedBuffer(runs: Int) -> UnsafeMutablePointer<UInt32> {
+        let need = max(1, runs) * PackedIDLists.blockSize
+        if decoded.count < need {
+            decoded.deallocate()
+            decoded = .allocate(capacity: max(need, 2 * decoded.count))
+        }
+        return decoded.baseAddress!
+    }
     var scoring = ScoringState()
 
     init(tokens: Int, names: Int, block: Int) {
@@ -500,5 +531,6 @@ final class Scratch {
         hits.deallocate()
         acc.deallocate()
         touchedInBlock.deallocate()
+        decoded.deallocate()
     }
 }

@@ -213,7 +213,14 @@ public final class Monitor {
         // 2. Who can be affected.
         let indexStart = Clock.now()
         if !FileManager.default.fileExists(atPath: customerIndexPath) { try buildCustomerIndex() }
-        let customerIndex = try openCustomerIndex()
+        let customerIndex: SearchIndex
+        do {
+            customerIndex = try openCustomerIndex()
+        } catch IndexError.unsupportedVersion, IndexError.staleNormalization {
+            // Written by an older vigil: the customer index is derived from the store, so it is built again.
+            try buildCustomerIndex()
+            customerIndex = try openCustomerIndex()
+        }
         let reverse = Matcher(index: customerIndex)
         summary.customerIndexSeconds = Clock.now() - indexStart
         let lookupStart = Clock.now()

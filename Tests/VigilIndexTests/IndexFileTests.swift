@@ -175,7 +175,8 @@ final class IndexFileTests: XCTestCase {
     /// columns are read in place without bounds on every access.
     func testForgedIDPastTheEndIsRefusedAtOpen() throws {
         let (path, bytes) = try writeSmallIndex()
-        for kind in [SectionKind.nameTokens, .tokenNames, .entityNames, .nameEntity, .termPostings] {
+        // Packed postings: the last block's first id, and the padding after the packed gaps.
+        for kind in [SectionKind.nameTokens, .tokenNameBlockFirst, .entityNames, .nameEntity, .termBlockFirst, .tokenNames, .termPostings] {
             let copy = try forged(bytes, kind) { b, offset, length in
                 for i in 0..<4 { b[offset + length - 4 + i] = 0xFF }  // the last id becomes 2^32 - 1
             }

@@ -200,6 +200,28 @@ final class MonitorTests: XCTestCase {
         XCTAssertEqual(try store.cases().count, 1, "the open case got the new reason; no second case")
     }
 
+    /// A customer index left by an older vigil (another index format) is built again by `update`, not
+    /// an error: it is derived from the store.
+    func testUpdateRebuildsACustomerIndexOfAnOlderFormat() throws {
+        let s = try Self.setup.get()
+        let entity = try XCTUnwrap(s.old.index.entities.first { $0.id == "un:6908131" })
+        let csv = TestData.temporaryPath(UUID().uuidString + ".csv")
+        try "id,name\nc1,\"\(entity.primaryName)\"\nc2,Jane Ordinary\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let store = try newStore()
+        let monitor = Monitor(store: store)
+        _ = try monitor.load(try CustomerReader(path: csv), matcher: s.old, indexID: "un-2024")
+        // The format version sits in the header (bytes 8-11) and the footer (24 bytes before the end).
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: monitor.customerIndexPath)))
+        let current = try IndexFile.open(monitor.customerIndexPath).meta.formatVersion
+        for at in [8, bytes.count - 16] { bytes[at] = UInt8(current - 1) }
+        try Data(bytes).write(to: URL(fileURLWithPath: monitor.customerIndexPath))
+        XCTAssertThrowsError(try IndexFile.open(monitor.customerIndexPath))
+        let update = try monitor.update(to: s.new, indexID: "un-2026")
+        XCTAssertEqual(update.customers, 2)
+        XCTAssertEqual(try IndexFile.open(monitor.customerIndexPath).meta.formatVersion, current)
+        XCTAssertTrue(try store.alerts().contains { $0.customerID == "c1" && $0.entityID == "un:6908131" })
+    }
+
     /// Triggers follow the policy: the highest-priority flow runs, reasons are added to an open case,
     /// review cycles depend on the risk grade, expired ID documents fire.
     func testTriggerPriorityCaseAppendingAndPeriodicReview() throws {

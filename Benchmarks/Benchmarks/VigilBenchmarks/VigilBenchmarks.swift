@@ -42,6 +42,25 @@ let scoredNamesPerIteration: Int = {
     return candidateSets.reduce(0) { sum, set in sum + set.1.reduce(0) { $0 + perEntity[Int($1)] } }
 }()
 
+/// Every retrieval term of the benchmark queries' tokens (`Grams.forEachTerm`).
+let queryTerms: [UInt32] = queries.flatMap { q in
+    NameNormalizer.shared.normalize(q).tokens.flatMap { t in
+        var out: [UInt32] = []
+        Grams.forEachTerm(in: t) { out.append($0) }
+        return out
+    }
+}
+
+/// The default index's term keys in a hash table (term -> list), for comparison with bisection.
+let termHash: [UInt32: Int] = {
+    var table: [UInt32: Int] = [:]
+    for i in 0..<defaultIndex.gramCount { table[defaultIndex.termKey(at: i)] = i }
+    return table
+}()
+
+/// Ids in all token -> names lists of the default index.
+let totalPostings = (0..<defaultIndex.tokenNames.listCount).reduce(0) { $0 + defaultIndex.tokenNames.count(ofList: $1) }
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(5))
 
@@ -121,6 +140,43 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             for (name, entities) in sets { blackHole(matcher.bestNameScore(name, entities: entities)) }
+        }
+    }
+
+    // The term dictionary (issue 7): sorted u32 keys searched by bisection, against a hash table over
+    // the same keys (what a minimal perfect hash would improve on at best: one hash, one probe).
+    // One iteration looks up every retrieval term of the benchmark queries' tokens.
+    Benchmark("term dictionary: every query term by binary search (\(queryTerms.count) terms)",
+              configuration: .init(setup: { _ = queryTerms })) { benchmark in
+        let idx = defaultIndex, terms = queryTerms
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            var found = 0
+            for t in terms where idx.termList(t) != nil { found += 1 }
+            blackHole(found)
+        }
+    }
+
+    Benchmark("term dictionary: the same terms through a hash table", configuration: .init(setup: { _ = termHash })) { benchmark in
+        let table = termHash, terms = queryTerms
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            var found = 0
+            for t in terms where table[t] != nil { found += 1 }
+            blackHole(found)
+        }
+    }
+
+    // Packed postings (issue 7): every token -> names list of the default index decoded once per
+    // iteration; throughput x ids per iteration is ids decoded per second.
+    Benchmark("postings: decode every token -> names list (\(totalPostings) ids)",
+              configuration: .init(maxDuration: .seconds(5), maxIterations: 200)) { benchmark in
+        let lists = defaultIndex.tokenNames
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            var sum: UInt32 = 0
+            for i in 0..<lists.listCount { lists.forEach(inList: i) { sum &+= $0 } }
+            blackHole(sum)
         }
     }
 
