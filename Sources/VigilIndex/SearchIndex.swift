@@ -345,6 +345,9 @@ public struct NameTable: RandomAccessCollection, Sendable {
 
     @inline(__always)
     public func tokens(ofName i: Int) -> Column<UInt32> { tokens[Int(tokenOffsets[i])..<Int(tokenOffsets[i + 1])] }
+
+    @inline(__always)
+    public func tokenCount(ofName i: Int) -> Int { Int(tokenOffsets[i + 1] &- tokenOffsets[i]) }
 }
 
 /// Token strings, read from their bytes.

@@ -102,7 +102,7 @@ public enum TokenSimilarity {
     /// Similarity of two tokens, 0...1, and how they agree:
     /// - 1 when equal;
     /// - 0.9 for the same consonant skeleton (of 3 consonants or more, or in tokens of 4 letters or
-    ///   fewer) with the same syllable count (a transliteration variant: qadhafi/gaddafi,
+    ///   fewer; a one-consonant skeleton only a letter apart) with the same syllable count (a transliteration variant: qadhafi/gaddafi,
     ///   mohammed/muhammad, abu/abou), or for one typo;
     /// - 0.8 for two typos in a long token, 0.7 for three;
     /// - 0.85 for two romanizations of the same Mandarin syllables (hsi/xi, tsetung/zedong);
@@ -120,7 +120,10 @@ public enum TokenSimilarity {
     public static func compare(_ a: TokenForm, _ b: TokenForm, korean: Bool = false, chinese: Bool = true,
                                vowelsUncertain: Bool = false) -> (similarity: Double, agreement: Agreement) {
         var r = spellingCompare(a, b)
-        if vowelsUncertain, r.similarity < 0.9, a.skeleton == b.skeleton, a.skeleton.count >= 2,
+        // Short vowels are unwritten in an abjad, so even one-consonant tokens meet on their skeleton
+        // (nunu/nono, bibi/baby), as they do not between Latin spellings.
+        if vowelsUncertain, r.similarity < 0.9, a.skeleton == b.skeleton,
+           a.skeleton.count >= 2 || (max(a.bytes.count, b.bytes.count) <= 4 && a.syllables == b.syllables),
            min(a.bytes.count, b.bytes.count) >= 3 {
             r = (0.9, .transliteration)
         }
@@ -214,6 +217,9 @@ public enum TokenSimilarity {
         }
         let sameSkeleton = a.skeleton == b.skeleton && a.syllables == b.syllables
             && (a.skeleton.count >= 3 || max(a.bytes.count, b.bytes.count) <= 4)
+            // One consonant leaves the vowels as the name: abu/abou and isa/issa are a letter apart,
+            // imu/emma and ali/ela are not the same token.
+            && (consonants(a.skeleton) >= 2 || editDistance(a.bytes, b.bytes, limit: 1) <= 1)
         let allowed = allowedEdits(shortest)
         if allowed > 0 {
             // Each edit changes which letters a token holds by at most two: tokens whose letter sets
@@ -228,6 +234,12 @@ public enum TokenSimilarity {
         }
         if shortest >= 3 && sameSkeleton { return (0.9, .transliteration) }
         return (0, .none)
+    }
+
+    /// Consonants in a skeleton (`PhoneticKey.skeleton` writes a leading vowel as one `a`).
+    @inline(__always)
+    static func consonants(_ skeleton: [UInt8]) -> Int {
+        skeleton.count - (skeleton.first == UInt8(ascii: "a") ? 1 : 0)
     }
 
     public static func similarity(_ a: TokenForm, _ b: TokenForm) -> Double {

@@ -8,7 +8,7 @@ import VigilScreening
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval", abstract: "Measure accuracy and latency on labelled data.",
-        subcommands: [EvalPairs.self, EvalScreening.self, EvalReport.self])
+        subcommands: [EvalPairs.self, EvalScreening.self, EvalReport.self, EvalCandidates.self])
 }
 
 /// Options every eval subcommand shares.

@@ -55,6 +55,52 @@ final class MatcherTests: XCTestCase {
         XCTAssertLessThan(matcher.compare("Vladimir Vladimirovich Petrov", "Vladimir Putin").score, Self.threshold)
     }
 
+    /// Retrieval (postings, then the best 100 names scored) against scoring every listed name, on
+    /// listed names and their variants (last token dropped): whenever brute force puts the entity a
+    /// query was made from at or above the threshold, retrieval does too. (Brute force also raises
+    /// alerts retrieval never sees, such as bujar~bashir on a shared skeleton: `vigil eval candidates`
+    /// reports them; they are the scorer's to refuse.)
+    func testRetrievalKeepsWhatScoringEveryNameFinds() throws {
+        let index = try TestData.ofacUNIndex.get()
+        var queries: [(text: String, entity: String)] = []
+        for i in stride(from: 0, to: index.names.count, by: 997) {
+            let text = index.text(of: index.names[i]), entity = index.entities.id(Int(index.names[i].entity))
+            queries.append((text, entity))
+            queries.append((String(text.reversed().drop { $0 != " " }.reversed()), entity))
+        }
+        var byBruteForce = 0, kept = 0
+        for q in queries where !q.text.isEmpty {
+            let query = ScreeningQuery(name: q.text)
+            guard matcher.bruteForceMatch(query, limit: 1_000, minimumScore: Self.threshold).contains(where: { $0.entity.id == q.entity }) else { continue }
+            byBruteForce += 1
+            if matcher.match(query, limit: 1_000, minimumScore: Self.threshold).contains(where: { $0.entity.id == q.entity }) {
+                kept += 1
+            } else {
+                XCTFail("\(q.text): retrieval misses \(q.entity)")
+            }
+        }
+        XCTAssertGreaterThan(byBruteForce, queries.count / 2)
+        XCTAssertEqual(kept, byBruteForce)
+        // Among names retrieval weighs alike, the shortest is scored first: the listed "Abdul Rahman"
+        // itself among the hundreds of longer names holding both tokens.
+        let abdulRahman = Set(matcher.bruteForceMatch(ScreeningQuery(name: "Abdul Rahman"), limit: 1_000, minimumScore: 0.95).map(\.entity.id))
+        XCTAssertFalse(abdulRahman.isEmpty)
+        XCTAssertTrue(abdulRahman.isSubset(of: Set(matcher.match(ScreeningQuery(name: "Abdul Rahman"), limit: 1_000, minimumScore: 0.95).map(\.entity.id))))
+    }
+
+    /// A one-consonant token is mostly vowels, and its vowels are the name in Latin spellings (an
+    /// acronym IMU is not EMMA); written in an abjad, the vowels were guessed, so the skeleton decides.
+    func testOneConsonantTokensNeedTheirVowelsUnlessWrittenInAnAbjad() {
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("imu"), TokenForm("emma")).similarity, 0)
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("imu"), TokenForm("iami")).similarity, 0)
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("abu"), TokenForm("abou")).similarity, 0.9)
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("isa"), TokenForm("issa")).similarity, 0.9)
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("omar"), TokenForm("umar")).similarity, 0.9)
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("nunu"), TokenForm("nono"), chinese: false).similarity, 0)
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("nunu"), TokenForm("nono"), vowelsUncertain: true).similarity, 0.9)
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("bibi"), TokenForm("baby"), vowelsUncertain: true).similarity, 0.9)
+    }
+
     /// Retrieval adds postings one block of names at a time (so that a million-name accumulator stays
     /// in cache); the real lists fit in one default block, so a matcher with 1,000-name blocks must give
     /// exactly the same matches, scores and explanations for listed names and their variants.
