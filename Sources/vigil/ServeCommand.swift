@@ -81,8 +81,14 @@ struct ServeCommand: AsyncParsableCommand {
         if let warning = Self.raiseOpenFileLimit(toFit: maxConnections) { stderr(warning) }
         let searchIndex = try index.open()
         let server = ScreeningServer(configuration: config, index: searchIndex, indexPath: index.path, log: { stderr($0) })
+        // SIGTERM/SIGINT: the service group's graceful shutdown; SIGHUP and a second SIGTERM: ServerSignals.
+        // Installed before the server starts: libdispatch registers a signal source after `resume`
+        // returns, and a SIGHUP sent as soon as "listening on" is read (a supervisor's first reload)
+        // was ignored when it came in between.
+        let signals = ServerSignals(server: server, log: { stderr($0) })
         let address: SocketAddress
         do { address = try server.start() } catch {
+            signals.cancel()
             server.shutdownAndWait()
             throw CLIError("\(error)")
         }
@@ -91,8 +97,6 @@ struct ServeCommand: AsyncParsableCommand {
         stderr("serving \(index.path) (built \(m.buildTime), \(m.entityCount) entities) with \(threads) screening threads")
         stderr("listening on \(shownHost):\(address.port ?? port)")
         if let metrics = server.metricsPort { stderr("metrics on http://\(shownHost):\(metrics)/metrics") }
-        // SIGTERM/SIGINT: the service group's graceful shutdown; SIGHUP and a second SIGTERM: ServerSignals.
-        let signals = ServerSignals(server: server, log: { stderr($0) })
         var logger = Logger(label: "vigil.serve")
         logger.logLevel = .warning
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(

@@ -17,12 +17,20 @@ final class ServeProcessTests: XCTestCase {
         p.standardError = err
         try p.run()
         defer { if p.isRunning { p.terminate() } }
-        var log = ""
+        // The server's log, read as it comes on another thread, so that a wait has a deadline (a
+        // blocking read would hang the run if the line never came).
+        let logged = LockedText()
+        err.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil } else { logged.append(String(decoding: data, as: UTF8.self)) }
+        }
+        defer { err.fileHandleForReading.readabilityHandler = nil }
+        var log: String { logged.text }
         func waitForLog(_ text: String) throws {
             let deadline = Date().addingTimeInterval(60)
             while !log.contains(text) {
-                guard Date() < deadline, p.isRunning else { throw XCTSkip("server log never said '\(text)': \(log)") }
-                log += String(decoding: err.fileHandleForReading.availableData, as: UTF8.self)
+                guard Date() < deadline else { throw LogTimeout(text: text, log: log) }
+                usleep(10_000)
             }
         }
         try waitForLog("listening on 127.0.0.1:")
@@ -51,7 +59,20 @@ final class ServeProcessTests: XCTestCase {
         XCTAssertEqual(ids, Array(0..<ids.count), "answers are the first requests, in order, none skipped")
         p.waitUntilExit()
         XCTAssertEqual(p.terminationStatus, 0)
-        log += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertTrue(log.contains("stopped"), log)
+        try waitForLog("stopped")
     }
+}
+
+struct LogTimeout: Error, CustomStringConvertible {
+    var text: String
+    var log: String
+    var description: String { "the server's log never said '\(text)' within 60 s: \(log)" }
+}
+
+/// Text appended from one thread and read from another.
+final class LockedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = ""
+    func append(_ s: String) { lock.lock(); value += s; lock.unlock() }
+    var text: String { lock.lock(); defer { lock.unlock() }; return value }
 }
