@@ -31,16 +31,11 @@ struct EvalCandidates: ParsableCommand {
         let matcher = try options.matcher()
         var reports: [CandidateRecallReport] = []
         do {
-            for f in files {
-                for ext in [".queries.csv", ".queries.jsonl"] where f.hasSuffix(ext) {
-                    let name = String(f.dropLast(ext.count))
-                    let exp = "\(sets)/\(name).expected.csv"
-                    guard fm.fileExists(atPath: exp) else { throw CLIError("\(sets)/\(f): no \(name).expected.csv beside it") }
-                    FileHandle.standardError.write(Data("candidates \(name) ...\n".utf8))
-                    reports.append(try CandidateRecallEvaluator.run(name: name, reader: try CustomerReader(path: "\(sets)/\(f)"),
-                                                                    expected: try ExpectedFile.load(path: exp), matcher: matcher,
-                                                                    threshold: options.threshold, sample: sample))
-                }
+            for set in try screeningSets(in: sets, files: files) {
+                FileHandle.standardError.write(Data("candidates \(set.name) ...\n".utf8))
+                reports.append(try CandidateRecallEvaluator.run(name: set.name, reader: try CustomerReader(path: set.queries),
+                                                                expected: try ExpectedFile.load(path: set.expected), matcher: matcher,
+                                                                threshold: options.threshold, sample: sample))
             }
         } catch let e as CLIError { throw e } catch { throw CLIError("\(error)") }
         guard !reports.isEmpty else { throw CLIError("no NAME.queries.csv in \(sets)") }

@@ -75,3 +75,18 @@ struct EvalPairs: ParsableCommand {
 }
 
 func f3(_ d: Double) -> String { String(format: "%.3f", d) }
+
+/// The screening sets among a folder's files (written by tools/eval/*.py): NAME.queries.{csv,jsonl},
+/// each with its NAME.expected.csv beside it.
+func screeningSets(in folder: String, files: [String]) throws -> [(name: String, queries: String, expected: String)] {
+    var out: [(name: String, queries: String, expected: String)] = []
+    for f in files {
+        for ext in [".queries.csv", ".queries.jsonl"] where f.hasSuffix(ext) {
+            let name = String(f.dropLast(ext.count))
+            let exp = "\(folder)/\(name).expected.csv"
+            guard FileManager.default.fileExists(atPath: exp) else { throw CLIError("\(folder)/\(f): no \(name).expected.csv beside it") }
+            out.append((name, "\(folder)/\(f)", exp))
+        }
+    }
+    return out
+}

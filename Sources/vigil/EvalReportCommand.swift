@@ -46,19 +46,12 @@ struct EvalReport: ParsableCommand {
             report.notes = notes.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         }
         do {
-            var screeningSets: [(String, String, String)] = []
+            var toScreen: [(name: String, queries: String, expected: String)] = []
             if samples, let d = try? Paths.dataDirectory(data), fm.fileExists(atPath: d + "/samples/customers_expected.csv") {
-                screeningSets.append(("samples", d + "/samples/customers.csv", d + "/samples/customers_expected.csv"))
+                toScreen.append(("samples", d + "/samples/customers.csv", d + "/samples/customers_expected.csv"))
             }
-            for f in files {
-                for ext in [".queries.csv", ".queries.jsonl"] where f.hasSuffix(ext) {
-                    let name = String(f.dropLast(ext.count))
-                    let exp = "\(sets)/\(name).expected.csv"
-                    guard fm.fileExists(atPath: exp) else { throw CLIError("\(sets)/\(f): no \(name).expected.csv beside it") }
-                    screeningSets.append((name, "\(sets)/\(f)", exp))
-                }
-            }
-            for (name, q, e) in screeningSets {
+            toScreen += try screeningSets(in: sets, files: files)
+            for (name, q, e) in toScreen {
                 log("screening \(name) ...")
                 let r = try ScreeningEvaluator.run(name: name, reader: try CustomerReader(path: q), expected: try ExpectedFile.load(path: e),
                                                    matcher: matcher, threshold: t)
