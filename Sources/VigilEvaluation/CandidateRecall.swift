@@ -39,6 +39,15 @@ public struct CandidateRecallReport: Sendable {
     public var recall: Double { bruteForceAlerts == 0 ? 1 : Double(retrievedAlerts) / Double(bruteForceAlerts) }
     /// How many times faster retrieval is than scoring every name.
     public var speedup: Double { retrievalSeconds > 0 ? bruteForceSeconds / retrievalSeconds : 0 }
+
+    /// Several sets' reports as one (their counts, times and misses added).
+    public static func combined(_ reports: [CandidateRecallReport], name: String) -> CandidateRecallReport {
+        func sum<T: AdditiveArithmetic>(_ field: KeyPath<CandidateRecallReport, T>) -> T { reports.reduce(.zero) { $0 + $1[keyPath: field] } }
+        return CandidateRecallReport(
+            name: name, threshold: reports.first?.threshold ?? 0, queries: sum(\.queries), bruteForceAlerts: sum(\.bruteForceAlerts),
+            retrievedAlerts: sum(\.retrievedAlerts), positivesByBruteForce: sum(\.positivesByBruteForce), positivesRetrieved: sum(\.positivesRetrieved),
+            retrievalSeconds: sum(\.retrievalSeconds), bruteForceSeconds: sum(\.bruteForceSeconds), misses: reports.flatMap(\.misses))
+    }
 }
 
 public enum CandidateRecallEvaluator {
@@ -56,7 +65,8 @@ public enum CandidateRecallEvaluator {
         let step = max(1, (rows.count + max(1, sample) - 1) / max(1, sample))
         let picked = stride(from: 0, to: rows.count, by: step).map { rows[$0] }
         struct Outcome {
-            var retrieved: [(id: String, score: Double)] = []
+            /// Entities retrieval returns at or above the threshold.
+            var retrieved: Set<String> = []
             var bruteForce: [(id: String, name: String, score: Double)] = []
             var retrievalSeconds = 0.0
             var bruteForceSeconds = 0.0
@@ -73,7 +83,7 @@ public enum CandidateRecallEvaluator {
                     let t1 = Clock.now()
                     let b = matcher.bruteForceMatch(query, limit: resultLimit, minimumScore: threshold)
                     let t2 = Clock.now()
-                    out[i] = Outcome(retrieved: r.map { ($0.entity.id, $0.score) }, bruteForce: b.map { ($0.entity.id, $0.matchedName, $0.score) },
+                    out[i] = Outcome(retrieved: Set(r.map(\.entity.id)), bruteForce: b.map { ($0.entity.id, $0.matchedName, $0.score) },
                                      retrievalSeconds: t1 - t0, bruteForceSeconds: t2 - t1)
                 }
             }
@@ -81,7 +91,7 @@ public enum CandidateRecallEvaluator {
         var report = CandidateRecallReport(name: name, threshold: threshold, queries: picked.count, bruteForceAlerts: 0, retrievedAlerts: 0,
                                            positivesByBruteForce: 0, positivesRetrieved: 0, retrievalSeconds: 0, bruteForceSeconds: 0, misses: [])
         for (row, o) in zip(picked, outcomes) {
-            let found = Set(o.retrieved.map(\.id))
+            let found = o.retrieved
             report.bruteForceAlerts += o.bruteForce.count
             report.retrievedAlerts += o.bruteForce.filter { found.contains($0.id) }.count
             for m in o.bruteForce where !found.contains(m.id) {
@@ -89,7 +99,7 @@ public enum CandidateRecallEvaluator {
             }
             if let exp = expected[row.customer.id], o.bruteForce.contains(where: { exp.entityIDs.contains($0.id) }) {
                 report.positivesByBruteForce += 1
-                if o.retrieved.contains(where: { exp.entityIDs.contains($0.id) }) { report.positivesRetrieved += 1 }
+                if exp.entityIDs.contains(where: found.contains) { report.positivesRetrieved += 1 }
             }
             report.retrievalSeconds += o.retrievalSeconds
             report.bruteForceSeconds += o.bruteForceSeconds

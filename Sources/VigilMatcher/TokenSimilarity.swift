@@ -102,8 +102,8 @@ public enum TokenSimilarity {
     /// Similarity of two tokens, 0...1, and how they agree:
     /// - 1 when equal;
     /// - 0.9 for the same consonant skeleton (of 3 consonants or more, or in tokens of 4 letters or
-    ///   fewer; a one-consonant skeleton only a letter apart) with the same syllable count (a transliteration variant: qadhafi/gaddafi,
-    ///   mohammed/muhammad, abu/abou), or for one typo;
+    ///   fewer; a one-consonant skeleton only a letter apart) with the same syllable count (a
+    ///   transliteration variant: qadhafi/gaddafi, mohammed/muhammad, abu/abou), or for one typo;
     /// - 0.8 for two typos in a long token, 0.7 for three;
     /// - 0.85 for two romanizations of the same Mandarin syllables (hsi/xi, tsetung/zedong);
     /// - 0.7 for an initial against a token with that first letter;

@@ -41,17 +41,14 @@ struct EvalCandidates: ParsableCommand {
         guard !reports.isEmpty else { throw CLIError("no NAME.queries.csv in \(sets)") }
         print("index: \(matcher.index.entities.count) entities, \(matcher.index.names.count) names; threshold \(f3(options.threshold))")
         print("\n  \("set".padding(toLength: 26, withPad: " ", startingAt: 0)) queries  brute-force alerts  kept   recall  positives kept  retrieval q/s  brute force q/s  speed-up")
-        func line(_ name: String, _ rs: [CandidateRecallReport]) {
-            let q = rs.reduce(0) { $0 + $1.queries }, b = rs.reduce(0) { $0 + $1.bruteForceAlerts }, k = rs.reduce(0) { $0 + $1.retrievedAlerts }
-            let pb = rs.reduce(0) { $0 + $1.positivesByBruteForce }, pk = rs.reduce(0) { $0 + $1.positivesRetrieved }
-            let rt = rs.reduce(0.0) { $0 + $1.retrievalSeconds }, bt = rs.reduce(0.0) { $0 + $1.bruteForceSeconds }
-            let recall = b == 0 ? 1 : Double(k) / Double(b)
-            print("  \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(String(format: "%7d  %18d  %5d  %6.2f%%  %6d/%-7d  %13.0f  %15.1f  %7.0fx", q, b, k, 100 * recall, pk, pb, Double(q) / max(rt, 1e-9), Double(q) / max(bt, 1e-9), bt / max(rt, 1e-9)))")
+        func line(_ r: CandidateRecallReport) {
+            let perSecond = { (seconds: Double) in Double(r.queries) / max(seconds, 1e-9) }
+            print("  \(r.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(String(format: "%7d  %18d  %5d  %6.2f%%  %6d/%-7d  %13.0f  %15.1f  %7.0fx", r.queries, r.bruteForceAlerts, r.retrievedAlerts, 100 * r.recall, r.positivesRetrieved, r.positivesByBruteForce, perSecond(r.retrievalSeconds), perSecond(r.bruteForceSeconds), r.speedup))")
         }
-        for r in reports { line(r.name, [r]) }
-        line("all", reports)
+        let all = CandidateRecallReport.combined(reports, name: "all")
+        for r in reports + [all] { line(r) }
         print("\n(q/s per thread: each query timed alone on one of \(ProcessInfo.processInfo.activeProcessorCount) cores)")
-        let misses = reports.flatMap(\.misses)
+        let misses = all.misses
         if !misses.isEmpty {
             print("\nalerts retrieval missed: \(misses.count) (showing \(min(show, misses.count)))")
             for m in misses.prefix(show) { print("  \(m.queryID)  \(f3(m.score))  \(m.query)  ->  \(m.entityID) \(m.matchedName)") }
