@@ -8,9 +8,9 @@ def toneless(pinyin):
     return "".join(c for c in p if not unicodedata.combining(c)).lower().replace("ü", "u")
 
 
-def print_packed(entries, width=110):
+def print_packed(entries, width=110, name="packed"):
     """Prints a Swift multi-line string literal of `entries` separated by spaces, wrapped at `width`."""
-    print('    static let packed = """')
+    print(f'    static let {name} = """')
     line = "        "
     for item in entries:
         item += " "

@@ -114,7 +114,7 @@ public final class Matcher: Sendable {
         if normalized.tokens.count > Self.maximumQueryTokens { normalized.tokens.removeSubrange(Self.maximumQueryTokens...) }
         guard !normalized.tokens.isEmpty else { return nil }
         let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script), hanReadings: normalized.hanReadings,
-                               hangul: normalized.script == .hangul, abjad: Self.isAbjad(normalized.script))
+                               kanjiReadings: normalized.kanjiReadings, hangul: normalized.script == .hangul, abjad: Self.isAbjad(normalized.script))
         return (normalized, querySides)
     }
 
@@ -246,10 +246,11 @@ public final class Matcher: Sendable {
     /// Tokens as the scorer sees them, weighted by their rarity in this index.
     /// - Parameter chineseReadings: which Cantonese, dialect and Wade-Giles alternate readings apply.
     func sides(_ tokens: [String], chineseReadings: ChineseReadings = .all, hanReadings: [String: [[String]]] = [:],
-               hangul: Bool = false, abjad: Bool = false) -> SidedName {
+               kanjiReadings: [String: [[String]]] = [:], hangul: Bool = false, abjad: Bool = false) -> SidedName {
         let forms = tokens.prefix(NameScorer.maximumTokens).map { t in
             // Customers share their given and family names: a token's keys are made once.
             if let readings = hanReadings[t] { return TokenForm(Array(t.utf8), chineseReadings: chineseReadings, hanReadings: readings) }
+            if let readings = kanjiReadings[t] { return TokenForm(Array(t.utf8), chineseReadings: chineseReadings, kanjiReadings: readings) }
             return queryForms.value(for: QueryFormKey(token: t, readings: chineseReadings)) {
                 TokenForm(Array(t.utf8), chineseReadings: chineseReadings)
             }
@@ -307,7 +308,8 @@ public final class Matcher: Sendable {
         let l = normalizer.normalize(listed, stripHonorifics: listedIsPerson).tokens
         guard !q.tokens.isEmpty, !l.isEmpty else { return (0, Explanation()) }
         var explanation = Explanation()
-        let querySides = sides(q.tokens, chineseReadings: Self.chineseReadings(q.script), hanReadings: q.hanReadings, hangul: q.script == .hangul,
+        let querySides = sides(q.tokens, chineseReadings: Self.chineseReadings(q.script), hanReadings: q.hanReadings,
+                               kanjiReadings: q.kanjiReadings, hangul: q.script == .hangul,
                                abjad: Self.isAbjad(q.script))
         let listedSides = sides(l)
         let s = withExtendedLifetime((querySides, listedSides)) {

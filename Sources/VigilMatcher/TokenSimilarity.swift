@@ -83,9 +83,12 @@ public enum TokenSimilarity {
         case wadeGiles = "wade-giles", cantonese = "cantonese/dialect", secondReading = "second reading"
 
         case korean = "korean romanization"
+        case japanese = "japanese reading"
 
-        /// Two spellings of one Chinese or Korean name, by any romanization key.
-        var isRomanization: Bool { self == .romanization || self == .wadeGiles || self == .cantonese || self == .secondReading || self == .korean }
+        /// Two spellings of one Chinese, Korean or Japanese name, by any romanization key.
+        var isRomanization: Bool {
+            self == .romanization || self == .wadeGiles || self == .cantonese || self == .secondReading || self == .korean || self == .japanese
+        }
     }
 
     /// Two Mandarin romanizations of one name (Hsi/Xi, Chin-ping/Jinping, Tse-tung/Zedong).
@@ -98,6 +101,10 @@ public enum TokenSimilarity {
     /// Two spellings of an abjad-written token whose letters read differently by country
     /// (`PhoneticKey.readingsMeet`): a little below a shared skeleton.
     static let readingSimilarity = 0.85
+
+    /// A Latin token that spells a Japanese name's kanji in their readings (`JapaneseNames.spells`):
+    /// as sure as a transliteration variant, as the split must account for every letter.
+    static let japaneseSimilarity = 0.9
 
     /// Similarity of two tokens, 0...1, and how they agree:
     /// - 1 when equal;
@@ -120,6 +127,11 @@ public enum TokenSimilarity {
     public static func compare(_ a: TokenForm, _ b: TokenForm, korean: Bool = false, chinese: Bool = true,
                                vowelsUncertain: Bool = false) -> (similarity: Double, agreement: Agreement) {
         var r = spellingCompare(a, b)
+        if r.similarity < 0.9, (a.kanji == nil) != (b.kanji == nil), let kanji = a.kanji ?? b.kanji,
+           JapaneseNames.spells(JapaneseNames.canonical(a.kanji == nil ? a.bytes : b.bytes), readings: kanji) {
+            // A Latin spelling that reads as the token's kanji one by one (Yamada: 山 yama, 田 da).
+            return (japaneseSimilarity, .japanese)
+        }
         // Short vowels are unwritten in an abjad, so even one-consonant tokens meet on their skeleton
         // (nunu/nono, bibi/baby), as they do not between Latin spellings.
         if vowelsUncertain, r.similarity < 0.9, a.skeleton == b.skeleton,
@@ -283,6 +295,9 @@ public final class TokenForm: Sendable {
     public let alternates: [[String]]?
     /// Whether `alternates` are the readings of Chinese characters (not spelling-derived).
     public let fromHanReadings: Bool
+    /// For a token read from the kanji of a Japanese name: each kanji's readings in canonical romaji
+    /// (`JapaneseNames.canonicalReadings`).
+    public let kanji: [[[UInt8]]]?
     /// The Hangul syllables each syllable may spell when the token reads as Korean name syllables.
     public let korean: [[UInt32]]?
     /// The few words that tell most unlike pairs apart without reading the keys.
@@ -304,9 +319,12 @@ public final class TokenForm: Sendable {
     ///     cannot be Korean: joins are built per candidate, in the hot loop).
     ///   - mandarinReadings: compute the Mandarin readings (off for joined tokens of names that cannot be
     ///     Chinese, for the same reason).
+    ///   - kanjiReadings: the readings of each kanji of a token read from a Japanese name
+    ///     (`NormalizedName.kanjiReadings`).
     public init(_ bytes: [UInt8], chineseReadings: ChineseReadings = .all, hanReadings: [[String]]? = nil, koreanReadings: Bool = true,
-                mandarinReadings: Bool = true) {
+                mandarinReadings: Bool = true, kanjiReadings: [[String]]? = nil) {
         self.bytes = bytes
+        self.kanji = kanjiReadings.map(JapaneseNames.canonicalReadings)
         self.chineseReadings = chineseReadings
         let folded = PhoneticKey.spellingFold(bytes)
         self.folded = folded == bytes ? nil : folded
@@ -325,7 +343,7 @@ public final class TokenForm: Sendable {
         self.sketch = TokenSketch(length: bytes.count, foldedLength: folded.count, letters: Self.letterSet(bytes),
                                   foldedLetters: Self.letterSet(folded), skeleton: skeleton, readingHash: PhoneticKey.readingClassHash(bytes),
                                   mandarin: mandarin != nil, korean: korean != nil, alternates: alternates != nil,
-                                  readingsUsable: chineseReadings != .none)
+                                  readingsUsable: chineseReadings != .none, kanji: kanjiReadings != nil)
     }
 
     public convenience init(_ text: String) { self.init(Array(text.utf8)) }
@@ -358,12 +376,15 @@ struct TokenSketch {
     var hasAlternates: Bool
     /// Alternate readings usable (`chineseReadings` is not `.none`).
     var readingsUsable: Bool
+    /// Kanji readings of a Japanese name's token (`TokenForm.kanji`).
+    var hasKanji: Bool
     /// Chinese readings of either kind, alternate or Mandarin.
     var alternatesOrMandarin: Bool { hasAlternates || hasMandarin }
 
     init(length: Int, foldedLength: Int, letters: UInt64, foldedLetters: UInt64, skeleton: [UInt8], readingHash: UInt32 = 0, mandarin: Bool,
-         korean: Bool, alternates: Bool, readingsUsable: Bool) {
+         korean: Bool, alternates: Bool, readingsUsable: Bool, kanji: Bool = false) {
         self.readingHash = readingHash
+        hasKanji = kanji
         self.letters = letters
         self.foldedLetters = foldedLetters
         var h: UInt32 = 0x811C_9DC5
@@ -383,7 +404,7 @@ struct TokenSketch {
     /// two bits, so a wider difference rules spellings out.
     @inline(__always)
     static func mayMeet(_ a: TokenSketch, _ b: TokenSketch, korean: Bool, chinese: Bool, vowelsUncertain: Bool = false) -> Bool {
-        if a.length <= 1 || b.length <= 1 { return true }
+        if a.length <= 1 || b.length <= 1 || a.hasKanji != b.hasKanji { return true }
         let edits = 2 * max(1, TokenSimilarity.allowedEdits(Int(min(a.length, b.length))))
         if (a.letters ^ b.letters).nonzeroBitCount <= edits || (a.foldedLetters ^ b.foldedLetters).nonzeroBitCount <= edits { return true }
         if a.skeletonHash == b.skeletonHash || (vowelsUncertain && a.readingHash == b.readingHash) { return true }

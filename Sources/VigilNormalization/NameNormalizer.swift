@@ -9,12 +9,17 @@ public struct NormalizedName: Sendable, Equatable {
     /// For tokens romanized from Chinese characters that have more than one reading (柏 bai/bo, 薄
     /// bao/bo): every reading of each syllable, the one the token spells first. Keyed by token.
     public var hanReadings: [String: [[String]]]
+    /// For tokens read from the kanji of a Japanese name (`JapaneseNames`): the readings of each kanji,
+    /// the one the token spells first. Keyed by token.
+    public var kanjiReadings: [String: [[String]]]
 
-    public init(tokens: [String], script: Script, honorifics: [String] = [], hanReadings: [String: [[String]]] = [:]) {
+    public init(tokens: [String], script: Script, honorifics: [String] = [], hanReadings: [String: [[String]]] = [:],
+                kanjiReadings: [String: [[String]]] = [:]) {
         self.tokens = tokens
         self.script = script
         self.honorifics = honorifics
         self.hanReadings = hanReadings
+        self.kanjiReadings = kanjiReadings
     }
 
     /// Tokens joined by single spaces.
@@ -66,9 +71,16 @@ public final class NameNormalizer: Sendable {
     /// - Parameter stripHonorifics: drop titles ("Dr", "Haji", "General"). Right for people; wrong for
     ///   vessels and companies ("LADY RANIA", "GENERAL ELECTRIC"), so the index turns it off for them.
     public func normalize(_ raw: String, stripHonorifics: Bool = true) -> NormalizedName {
-        let script = Script.dominant(in: raw)
+        var script = Script.dominant(in: raw)
         var latin: String
-        if script == .latin {
+        var kanjiReadings: [String: [[String]]] = [:]
+        if (script == .han || script == .kana) && JapaneseNames.isJapanese(raw, script: script) {
+            // Kanji read the Japanese way (Matsumoto, not Songben); kana runs through ICU.
+            let japanese = JapaneseNames.read(raw) { self.transliterate($0, script: .kana) }
+            latin = japanese.tokens.joined(separator: " ")
+            kanjiReadings = japanese.readings
+            script = .kana
+        } else if script == .latin {
             latin = Self.joinDottedAbbreviations(MandarinRomanization.joinHyphenatedSyllables(foldLatin(Self.splitCaseBoundaries(raw))))
         } else if script == .hangul {
             latin = HangulRomanizer.tokens(raw).joined(separator: " ")
@@ -100,7 +112,7 @@ public final class NameNormalizer: Sendable {
             }
             if !kept.isEmpty { tokens = kept } else { honorifics = [] }
         }
-        return NormalizedName(tokens: tokens, script: script, honorifics: honorifics, hanReadings: hanReadings)
+        return NormalizedName(tokens: tokens, script: script, honorifics: honorifics, hanReadings: hanReadings, kanjiReadings: kanjiReadings)
     }
 
     /// Zero-width space, middle dot, katakana middle dot (ウラジーミル・プーチン), halfwidth katakana

@@ -89,6 +89,27 @@ final class CrossScriptPairTests: XCTestCase {
         XCTAssertLessThan(matcher.compare("Kim Su Il", "Kim So Il", listedIsPerson: true).score, Self.threshold)
     }
 
+    /// Japanese names in kanji (and kana) read the Japanese way, against romaji as lists and passports
+    /// write it (long vowels once, Hepburn or Kunrei, surname first or last); a Chinese name keeps its
+    /// Mandarin reading, and a Japanese one no longer meets the Chinese names its Mandarin reading spelled.
+    func testJapaneseKanjiNamesMeetTheirRomaji() {
+        for (kanji, romaji) in [("山田太郎", "Yamada Taro"), ("田中花子", "Tanaka Hanako"), ("村上春樹", "MURAKAMI Haruki"),
+                                ("安倍晋三", "Abe Shinzo"), ("渡辺 健", "Ken Watanabe"), ("山田さくら", "Sakura Yamada"),
+                                ("福田康夫", "FUKUDA Yasuo"), ("伊藤博文", "ITO Hirobumi"), ("佐藤栄作", "Satoh Eisaku")] {
+            let (score, why) = matcher.compare(kanji, romaji, listedIsPerson: true)
+            XCTAssertGreaterThanOrEqual(score, Self.threshold, "\(kanji) <> \(romaji): \(why.summary)")
+        }
+        for (a, b) in [("松本里佳", "LI Jiadong"), ("田中花子", "Tanaka Hanaki"), ("山田太郎", "Yamada Kenji")] {
+            let (score, why) = matcher.compare(a, b, listedIsPerson: true)
+            XCTAssertLessThan(score, Self.threshold, "\(a) <> \(b): \(why.summary)")
+        }
+        // Chinese names, and a Chinese name that starts like a Japanese surname (高田 Takada), read as Mandarin.
+        for (han, pinyin) in [("习近平", "Xi Jinping"), ("高田明", "Gao Tianming"), ("林中山", "Lin Zhongshan")] {
+            let (score, why) = matcher.compare(han, pinyin, listedIsPerson: true)
+            XCTAssertGreaterThanOrEqual(score, Self.threshold, "\(han) <> \(pinyin): \(why.summary)")
+        }
+    }
+
     func testSpellingFoldErasesStandardsNotNames() {
         func fold(_ s: String) -> String { String(decoding: PhoneticKey.spellingFold(Array(s.utf8)), as: UTF8.self) }
         XCTAssertEqual(fold("alexey"), fold("aleksey"))

@@ -14,6 +14,8 @@ Writes crossscript.pairs.csv (name1,name2,is_match,category,schema). Positives b
   cedict          CC-CEDICT person entries (simplified and traditional) <> their pinyin name
   cedict_other_romanization  CC-CEDICT persons whose English name is another romanization, one Latin
                   syllable per character (Wade-Giles Chiang Kai-shek, Cantonese Li Ka-shing)
+  cedict_japanese CC-CEDICT Japanese persons (a name in kanji, its romaji before the life dates: 村上春樹
+                  <> MURAKAMI Haruki): Japanese readings, not Mandarin
   rupep, fbk      Russian/Belarusian PEPs and the FBK list: Cyrillic <> the English spelling they give
   arabic_latin    Arabic-script full names <> Latin (arabic-name-romanizer, Wikidata and Algerian corpus)
   un_original     UN consolidated list: NAME_ORIGINAL_SCRIPT <> the listed Latin name
@@ -212,6 +214,14 @@ def cedict(shared, rng, chinese_syllables):
                 out.append((simp, name, "Person", "cedict"))
                 if trad != simp:
                     out.append((trad, name, "Person", "cedict"))
+                continue
+            # A Japanese person: romaji (macrons, an upper-case surname) before the dates.
+            japanese = re.match(r"((?:Prince )?[A-ZŌŪ][A-Za-zōūŌŪ']+(?: [A-ZŌŪ][A-Za-zōūŌŪ']+){1,2}) \(\d", first)
+            described = first[first.find(")") + 1:][:45]  # "(1949-), Japanese novelist", "former prime minister of Japan"
+            if japanese and ("Japanese" in described or "of Japan" in described) and han_count(simp) == len(simp):
+                romaji = japanese.group(1).replace("Prince ", "")
+                for form in dict.fromkeys([trad, simp]):
+                    out.append((form, romaji, "Person", "cedict_japanese"))
                 continue
             # Or with another romanization: Wade-Giles, Cantonese ("Li Ka-shing (1928-), Hong Kong ...").
             other = re.match(r"([A-Z][a-z]+(?:[ -][A-Za-z][a-z]*){1,3}) \(\d", first)
