@@ -115,6 +115,29 @@ public final class NameNormalizer: Sendable {
         return NormalizedName(tokens: tokens, script: script, honorifics: honorifics, hanReadings: hanReadings, kanjiReadings: kanjiReadings)
     }
 
+    /// The name's canonical form with its diacritics kept: NFKC, case folded, apostrophes dropped
+    /// inside a word, other punctuation and separators one space (`  NÚÑEZ-Güell, José` -> `núñez güell
+    /// josé`, `Chin-p'ing` -> `chin ping`). Matching compares the folded tokens (`normalize`); this is the
+    /// form a reviewer reads beside them, where `Đorđević` and `Dordevic` differ.
+    public func diacriticForm(_ raw: String) -> String {
+        let folded = (try? ICU.nfkcCasefold(raw)) ?? raw.lowercased()
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in folded.unicodeScalars {
+            if s == "'" || s == "`" || s == "\u{2019}" || s == "\u{02BC}" || s.properties.generalCategory == .format { continue }
+            let isWordPart = s.properties.isAlphabetic || s.properties.numericType != nil
+                || s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .spacingMark
+            if isWordPart {
+                if pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append(s)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(out)
+    }
+
     /// Zero-width space, middle dot, katakana middle dot (ウラジーミル・プーチン), halfwidth katakana
     /// middle dot, hyphenation point, bullet.
     static let wordSeparators: Set<UInt32> = [0x200B, 0xB7, 0x30FB, 0xFF65, 0x2027, 0x2022]

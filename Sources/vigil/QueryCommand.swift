@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VigilMatcher
+import VigilNormalization
 import VigilScreening
 
 struct QueryCommand: ParsableCommand {
@@ -55,6 +56,12 @@ struct QueryCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(result.jsonLine()))
             return
         }
+        // How the name was read: the tokens matching compares, and the form with diacritics when it differs.
+        let normalizer = NameNormalizer.shared
+        let read = normalizer.normalize(name)
+        let accented = normalizer.diacriticForm(name)
+        print("read as: \(read.text) (\(read.script.rawValue == "kana" ? "japanese" : read.script.rawValue))"
+              + (accented != read.text && read.script == .latin ? "; with diacritics: \(accented)" : ""))
         if result.matches.isEmpty {
             print("no match for \"\(name)\" at or above 0.5")
             return
