@@ -112,7 +112,7 @@ nanori = {
     "茂": ["shigeru", "shige"], "勇": ["isamu"], "進": ["susumu"], "実": ["minoru"], "實": ["minoru"],
     "豊": ["yutaka"], "修": ["osamu"], "治": ["osamu", "haru", "ji"], "勝": ["masaru", "katsu"], "駿": ["hayao"],
     "晋": ["shin"], "恵": ["kei", "e"], "美": ["mi"], "子": ["ko"], "代": ["yo"], "枝": ["e"], "江": ["e"],
-    "奈": ["na"], "菜": ["na"], "香": ["ka"], "佳": ["ka"], "加": ["ka"], "陽": ["haru", "yo"], "春": ["haru"],
+    "奈": ["na"], "菜": ["na"], "香": ["ka"], "佳": ["ka", "yoshi"], "加": ["ka"], "陽": ["haru", "yo"], "春": ["haru"],
     "智": ["tomo"], "友": ["tomo"], "朋": ["tomo"], "知": ["tomo"], "康": ["yasu"], "靖": ["yasu"], "泰": ["yasu"],
     "義": ["yoshi"], "善": ["yoshi"], "良": ["yoshi"], "芳": ["yoshi"], "喜": ["yoshi"], "慶": ["yoshi", "kei"],
     "俊": ["toshi"], "敏": ["toshi"], "利": ["toshi"], "幸": ["yuki", "sachi"], "由": ["yu", "yoshi"],

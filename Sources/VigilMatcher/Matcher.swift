@@ -114,7 +114,8 @@ public final class Matcher: Sendable {
         if normalized.tokens.count > Self.maximumQueryTokens { normalized.tokens.removeSubrange(Self.maximumQueryTokens...) }
         guard !normalized.tokens.isEmpty else { return nil }
         let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script), hanReadings: normalized.hanReadings,
-                               kanjiReadings: normalized.kanjiReadings, hangul: normalized.script == .hangul, abjad: Self.isAbjad(normalized.script))
+                               kanjiReadings: normalized.kanjiReadings, hangul: normalized.script == .hangul, abjad: Self.isAbjad(normalized.script),
+                               eastAsian: Self.isEastAsian(normalized.script))
         return (normalized, querySides)
     }
 
@@ -246,7 +247,7 @@ public final class Matcher: Sendable {
     /// Tokens as the scorer sees them, weighted by their rarity in this index.
     /// - Parameter chineseReadings: which Cantonese, dialect and Wade-Giles alternate readings apply.
     func sides(_ tokens: [String], chineseReadings: ChineseReadings = .all, hanReadings: [String: [[String]]] = [:],
-               kanjiReadings: [String: [[String]]] = [:], hangul: Bool = false, abjad: Bool = false) -> SidedName {
+               kanjiReadings: [String: [[String]]] = [:], hangul: Bool = false, abjad: Bool = false, eastAsian: Bool = false) -> SidedName {
         let forms = tokens.prefix(NameScorer.maximumTokens).map { t in
             // Customers share their given and family names: a token's keys are made once.
             if let readings = hanReadings[t] { return TokenForm(Array(t.utf8), chineseReadings: chineseReadings, hanReadings: readings) }
@@ -261,9 +262,13 @@ public final class Matcher: Sendable {
         Self.markNameKind(&out[out.indices])
         if hangul { for i in out.indices { out[i].koreanName = true } }
         if abjad { for i in out.indices { out[i].vowelsUncertain = true } }
+        if eastAsian { for i in out.indices { out[i].eastAsianScript = true } }
         if chineseReadings == .othersOnly { for i in out.indices { out[i].chineseName = true } }
         return SidedName(sides: out, forms: forms)
     }
+
+    /// Han, Hangul and kana names: a surname and a given name, nothing optional between them.
+    static func isEastAsian(_ script: Script) -> Bool { script == .han || script == .hangul || script == .kana }
 
     /// Arabic and Hebrew script write few vowels: romanized, their vowels are guesses.
     static func isAbjad(_ script: Script) -> Bool { script == .arabic || script == .hebrew }
@@ -310,7 +315,7 @@ public final class Matcher: Sendable {
         var explanation = Explanation()
         let querySides = sides(q.tokens, chineseReadings: Self.chineseReadings(q.script), hanReadings: q.hanReadings,
                                kanjiReadings: q.kanjiReadings, hangul: q.script == .hangul,
-                               abjad: Self.isAbjad(q.script))
+                               abjad: Self.isAbjad(q.script), eastAsian: Self.isEastAsian(q.script))
         let listedSides = sides(l)
         let s = withExtendedLifetime((querySides, listedSides)) {
             NameScorer.score(query: querySides.sides, listed: listedSides.sides, isPerson: listedIsPerson, explanation: &explanation)

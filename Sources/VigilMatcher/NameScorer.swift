@@ -44,6 +44,9 @@ struct NameScorer {
         /// Whether the name was written in an abjad (Arabic, Hebrew script): its romanized vowels are
         /// guesses, so two tokens with the same consonant skeleton may be one word (Zaid/Zeid, Sakr/Saqr).
         var vowelsUncertain = false
+        /// Whether the name was written in Han, Hangul or kana: such a name is a surname and a given
+        /// name with no optional middle names, so a syllable with no partner is a different name.
+        var eastAsianScript = false
 
         init(form: TokenForm, weight: Double, position: Int, tokenID: UInt32? = nil) {
             self.formRef = .passUnretained(form)
@@ -320,7 +323,9 @@ struct NameScorer {
         // Leftovers on both sides are a substitution ("ben MOHAMED ben" vs "ben ALI ben"): a
         // different name, charged in full. Leftovers on one side only are an extra or missing token.
         let leftoverBothSides = qUsed != qAll && lUsed != lAll
-        let full = alignedPairs <= 1 || leftoverBothSides || !isPerson
+        // A name written in Han, Hangul or kana has no optional middle names: a syllable the listed
+        // name lacks is another given name (경숙 is not Kyong-song; 유진 박 is not YU Jin), charged in full.
+        let full = alignedPairs <= 1 || leftoverBothSides || !isPerson || query[0].eastAsianScript
         let queryFactor = (full && (query.count >= 2 || !isPerson)) ? 1.0 : unmatchedQueryFactor
         let listedFactor = (leftoverBothSides || !isPerson) ? 1.0 : unmatchedListedFactor
         // A patronymic one side lacks is the usual difference between a passport and a list entry

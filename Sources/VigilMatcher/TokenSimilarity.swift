@@ -126,6 +126,12 @@ public enum TokenSimilarity {
     ///     its vowels and syllable count.
     public static func compare(_ a: TokenForm, _ b: TokenForm, korean: Bool = false, chinese: Bool = true,
                                vowelsUncertain: Bool = false) -> (similarity: Double, agreement: Agreement) {
+        // A male and a female given name a letter apart are two people (Antonio/Antonia, Said/Saida);
+        // not when one side was written in an abjad, whose romanized vowels are guesses.
+        if a.gender != b.gender, a.gender != .unknown, b.gender != .unknown, !vowelsUncertain,
+           isFeminineEnding(a.gender == .female ? a.bytes : b.bytes, of: a.gender == .female ? b.bytes : a.bytes) {
+            return (0, .none)
+        }
         var r = spellingCompare(a, b)
         if r.similarity < 0.9, (a.kanji == nil) != (b.kanji == nil), let kanji = a.kanji ?? b.kanji,
            JapaneseNames.spells(JapaneseNames.canonical(a.kanji == nil ? a.bytes : b.bytes), readings: kanji) {
@@ -164,6 +170,16 @@ public enum TokenSimilarity {
             }
         }
         return r
+    }
+
+    /// Whether a female given name is the male one with a feminine ending: -a or -e added or in place
+    /// of the last letters (Antonio/Antonia, Martin/Martina/Martine, Said/Saida, Alexander/Alexandra).
+    /// A name a letter apart otherwise (Lauren/Laurent) may be a typo of the other and still meets it.
+    static func isFeminineEnding(_ female: [UInt8], of male: [UInt8]) -> Bool {
+        guard let last = female.last, last == UInt8(ascii: "a") || last == UInt8(ascii: "e"), male.last != last else { return false }
+        var prefix = 0
+        while prefix < min(female.count, male.count) && female[prefix] == male[prefix] { prefix += 1 }
+        return prefix >= 3 && female.count - prefix <= 2 && male.count - prefix <= 2
     }
 
     /// Whether `a` is the article "al" and `b` the article assimilated to a sun letter: a, e or u, then
@@ -298,6 +314,8 @@ public final class TokenForm: Sendable {
     /// For a token read from the kanji of a Japanese name: each kanji's readings in canonical romaji
     /// (`JapaneseNames.canonicalReadings`).
     public let kanji: [[[UInt8]]]?
+    /// The gender of a given name that has one (`GivenNames`): Antonio is not Antonia.
+    public let gender: GivenNames.Gender
     /// The Hangul syllables each syllable may spell when the token reads as Korean name syllables.
     public let korean: [[UInt32]]?
     /// The few words that tell most unlike pairs apart without reading the keys.
@@ -338,6 +356,9 @@ public final class TokenForm: Sendable {
         self.fromHanReadings = hanReadings != nil
         self.isPatronymic = Vocabulary.isPatronymic(bytes)
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
+        // Not for one Chinese or Korean syllable: Vietnamese given names make Hong female and Hung male,
+        // which are one Chinese name in two romanizations.
+        self.gender = mandarin?.count == 1 || korean?.count == 1 ? .unknown : GivenNames.gender(of: bytes)
         self.fewKoreanSyllables = (korean?.count ?? 9) <= 2
         self.fewChineseSyllables = ((mandarin ?? alternates)?.count ?? 9) <= 2
         self.sketch = TokenSketch(length: bytes.count, foldedLength: folded.count, letters: Self.letterSet(bytes),

@@ -51,7 +51,8 @@ public enum JapaneseNames {
         guard script == .han else { return false }
         if scalars.contains(where: { japaneseOnlyForms.contains($0.value) }) { return true }
         let words = Self.words(raw)
-        if words.count >= 2 { return surnameLength(words[0]) == words[0].count && words[0].count >= 2 }
+        // Spaced: one word is a known surname, first or last (里佳 松本, given name first as in the West).
+        if words.count >= 2 { return words.contains { $0.count >= 2 && surnames[String(String.UnicodeScalarView($0))] != nil } }
         guard let word = words.first, word.count >= 3, let n = surnameLength(word), n >= 2 else { return false }
         // 2 + 2 is the common Japanese shape and rare in Chinese; 2 + 1 competes with Chinese 1 + 2.
         return word.count >= 4 || !commonChineseSurnames.contains(word[0].value)
@@ -95,6 +96,8 @@ public enum JapaneseNames {
         }
         var tokens: [String] = []
         var readings: [String: [[String]]] = [:]
+        // The surname: the word the table knows, else the first.
+        let surnameWord = words.firstIndex { surnames[String(String.UnicodeScalarView($0))] != nil } ?? 0
         for (w, word) in words.enumerated() {
             var elements: [[String]] = []
             if let surname = surnames[String(String.UnicodeScalarView(word))] {
@@ -111,7 +114,7 @@ public enum JapaneseNames {
                     if isKanji(s), let r = Self.readings[s.value] {
                         flushKana()
                         // Surnames read mostly kun (Yama-da), given names as often on (Ta-ro, Ri-ka).
-                        elements.append(w == 0 && words.count > 1 ? r.kun + r.on : r.on + r.kun)
+                        elements.append(w == surnameWord && words.count > 1 ? r.kun + r.on : r.on + r.kun)
                     } else if !isKanji(s) {
                         kanaRun.append(s)
                     }

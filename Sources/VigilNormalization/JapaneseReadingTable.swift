@@ -64,16 +64,16 @@ enum JapaneseReadingTable {
         佋sho,jo|tsugu 位i|kurai,kuraisuru,kura,kuraisu 低tei|hikui,hiku 住ju|sumu,todomaru,yamu,todoma
         佐sa|tasuke,tasukeru,suke 佑yu,u|tasukeru,tasuke 体tei,tai,hon|karada 何ka,ga|nani,nanzo,izuku
         余yo|amaru,ware,amari,ama 佛butsu,futsu,hotsu|hotoke 作saku,sa|tsukuru,tsukuri,nasu,tsuku
-        佣yo,cho|yato,atai,hitoshii,ata,hitoshi 佰hyaku,haku|momo 佳ka|yoi 併hei|awaseru,narabu,shikashi,awase
-        使shi|tsukau,tsukai,tsuka 侂taku|yoru,kakotsukeru,yo,kakotsuke 侃kan|tsuyoi,tsuyo 來rai|kuru,ku
-        例rei,retsu|tatoeru,tagui,tameshi,tatoe,tagu 侍ji|samurai,haberu,saburau,samura,habe
-        侑yu,u|susumeru,tasukeru,susume,tasuke 侚jun|shitagau 供kyo,ku|sonaeru,tomo,sonae 依i,e|yoru,yo
-        侠kyo|otokodate,kyan 価ka|atai,ata 侣ryo,ro|tomo 侦tei|ukagau 侧soku,shoku|kawa,katawara,sobameru,sobame
-        侮bu|anadoru,anadori,anado 侯ko|mato,kimi 侵shin|okasu 侶ryo,ro|tomo 便ben,bin|tayori,sunawachi 俁|mata
-        係kei|kakaru,tsunagari,kakawaru,kaka,kakawa 促soku|unagasu,semaru,sema 俄ga|niwaka
-        俊shun|sugureru,sugure,toshi 俐ri|kashikoi,kashiko 俗zoku|narawashi 保ho|tamotsu,yasunjiru,yasunji
-        俠kyo|otokodate,kyan 信shin|makoto,tayori,makaseru,makase,nobu 俣|mata 俭ken|tsuzumayaka
-        修shu|osameru,osame,osamu 俱ku|tomoni 俳hai|wazaogi 俵hyo|tawara 俸ho|fuchi 俺en|ore
+        佣yo,cho|yato,atai,hitoshii,ata,hitoshi 佰hyaku,haku|momo 佳ka|yoi,yoshi
+        併hei|awaseru,narabu,shikashi,awase 使shi|tsukau,tsukai,tsuka 侂taku|yoru,kakotsukeru,yo,kakotsuke
+        侃kan|tsuyoi,tsuyo 來rai|kuru,ku 例rei,retsu|tatoeru,tagui,tameshi,tatoe,tagu
+        侍ji|samurai,haberu,saburau,samura,habe 侑yu,u|susumeru,tasukeru,susume,tasuke 侚jun|shitagau
+        供kyo,ku|sonaeru,tomo,sonae 依i,e|yoru,yo 侠kyo|otokodate,kyan 価ka|atai,ata 侣ryo,ro|tomo 侦tei|ukagau
+        侧soku,shoku|kawa,katawara,sobameru,sobame 侮bu|anadoru,anadori,anado 侯ko|mato,kimi 侵shin|okasu
+        侶ryo,ro|tomo 便ben,bin|tayori,sunawachi 俁|mata 係kei|kakaru,tsunagari,kakawaru,kaka,kakawa
+        促soku|unagasu,semaru,sema 俄ga|niwaka 俊shun|sugureru,sugure,toshi 俐ri|kashikoi,kashiko 俗zoku|narawashi
+        保ho|tamotsu,yasunjiru,yasunji 俠kyo|otokodate,kyan 信shin|makoto,tayori,makaseru,makase,nobu 俣|mata
+        俭ken|tsuzumayaka 修shu|osameru,osame,osamu 俱ku|tomoni 俳hai|wazaogi 俵hyo|tawara 俸ho|fuchi 俺en|ore
         俻bi|sonaeru,sonawaru,sonae,sonawa 倂hei|awaseru,narabu,shikashi,awase 倈rai|kuru,tsuku,kaeru,ku,kae
         倉so|kura 個ko,ka| 倍bai|somuku,masu 倒to|taoreru,taosu,sakasama,taore 倖ko|saiwai,saiwa
         候ko|soro,ukagau,saburau 借shaku,sha,seki|kariru,kari,tatoi,tato 倣ho|narau 値chi,choku|ne,atai,au,ata

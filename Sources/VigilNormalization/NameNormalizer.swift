@@ -41,6 +41,8 @@ public final class NameNormalizer: Sendable {
     private let belarusian: Transliterator?
     private let greek: Transliterator?
     private let anyLatin: Transliterator?
+    /// Indic scripts to ISO 15919 with its marks kept, for `indicSpelling`.
+    private let indicLatin: Transliterator?
 
     public init() {
         han = try? Transliterator("Han-Latin/Names; Any-Latin; Latin-ASCII")
@@ -50,6 +52,7 @@ public final class NameNormalizer: Sendable {
         // UNGEGN reads modern Greek as lists write it (β v, Βλαντίμιρ Vlantimir), not classically (b).
         greek = try? Transliterator("Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII")
         anyLatin = try? Transliterator("Any-Latin; Latin-ASCII")
+        indicLatin = try? Transliterator("Any-Latin")
         latinFold = Self.buildLatinFoldTable()
     }
 
@@ -175,7 +178,39 @@ public final class NameNormalizer: Sendable {
         // Chinese: a table generated from ICU's own Han-Latin/Names gives ICU's output (tested on every
         // entry and on real names) without ICU's lock; ICU remains the fallback for rare characters.
         if script == .han, let fast = HanReadings.romanized(folded) { return foldLatin(fast) }
-        return icuTransliterate(folded, script: script)
+        return icuTransliterate(Self.silenceFinalInherentVowels(folded), script: script)
+    }
+
+    /// Devanagari, Bengali, Gurmukhi and Gujarati (virama, consonant ranges): a word-final consonant with no vowel sign is
+    /// read without its inherent a in Hindi and Bengali names (पुतिन Putin, अमित Amit, not Putina,
+    /// Amita), except after a conjunct, where the vowel stays (गुप्त Gupta, कृष्ण Krishna). ICU writes
+    /// every inherent vowel; a virama after such a consonant tells it not to.
+    static func silenceFinalInherentVowels(_ text: String) -> String {
+        let scripts: [(consonants: [ClosedRange<UInt32>], virama: UInt32, nukta: UInt32, block: ClosedRange<UInt32>)] = [
+            ([0x915...0x939, 0x958...0x95F], 0x94D, 0x93C, 0x900...0x97F),
+            ([0x995...0x9B9, 0x9DC...0x9DF], 0x9CD, 0x9BC, 0x980...0x9FF),
+            ([0xA15...0xA39, 0xA59...0xA5E], 0xA4D, 0xA3C, 0xA00...0xA7F),  // Gurmukhi
+            ([0xA95...0xAB9], 0xACD, 0xABC, 0xA80...0xAFF),  // Gujarati
+        ]
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { s in scripts.contains { $0.block.contains(s.value) } }) else { return text }
+        var out = String.UnicodeScalarView()
+        for (i, s) in scalars.enumerated() {
+            out.append(s)
+            guard let script = scripts.first(where: { $0.block.contains(s.value) }) else { continue }
+            // The consonant (or its nukta) ends the word: the next scalar is outside the script's block.
+            let isConsonant = script.consonants.contains { $0.contains(s.value) }
+            let consonantIndex = s.value == script.nukta ? i - 1 : i
+            guard isConsonant || s.value == script.nukta, consonantIndex >= 0,
+                  script.consonants.contains(where: { $0.contains(scalars[consonantIndex].value) }) else { continue }
+            if i + 1 < scalars.count, script.block.contains(scalars[i + 1].value) { continue }
+            if isConsonant && i + 1 < scalars.count && scalars[i + 1].value == script.nukta { continue }
+            // Part of a conjunct (a virama before it) keeps its vowel; so does a one-letter word.
+            let before = consonantIndex - 1
+            guard before >= 0, script.block.contains(scalars[before].value), scalars[before].value != script.virama else { continue }
+            out.append(Unicode.Scalar(script.virama)!)
+        }
+        return String(out)
     }
 
     /// ICU's transliteration of already case-folded text (the reference `HanReadings` is tested against).
@@ -185,13 +220,47 @@ public final class NameNormalizer: Sendable {
         case .han: t = han
         case .cyrillic: t = Self.cyrillicLanguage(folded).flatMap { $0 == .ukrainian ? ukrainian : belarusian } ?? cyrillic
         case .greek: t = greek ?? anyLatin
-        default: t = anyLatin
+        default:
+            if folded.unicodeScalars.contains(where: { (0x900...0xDFF).contains($0.value) }), let indicLatin,
+               let iso = try? indicLatin.transliterate(folded) {
+                return foldLatin(Self.indicSpelling(iso))
+            }
+            t = anyLatin
         }
         guard let t, var out = try? t.transliterate(folded) else { return foldLatin(folded) }
         // BGN marks a digraph that is two letters with a middle dot (Svet·skiy, Mos·khayev): the word
         // stays one word, unlike the dot between the parts of a foreign name in Chinese.
         if script == .cyrillic { out = String(String.UnicodeScalarView(out.unicodeScalars.filter { $0.value != 0xB7 })) }
         return foldLatin(out)
+    }
+
+    /// ISO 15919 as Indian names are written in English: ś and ṣ sh (Sharma, Krishna), ṛ ri (Krishna),
+    /// c ch and ch chh (Chandra, Chhabra), the nasal marks n.
+    static func indicSpelling(_ iso: String) -> String {
+        var out = String.UnicodeScalarView()
+        let scalars = Array(iso.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            switch s.value {
+            case 0x15B, 0x15A, 0x1E63, 0x1E62: out.append(contentsOf: "sh".unicodeScalars)  // ś Ś ṣ Ṣ
+            case 0x1E5B, 0x1E5A, 0x1E5D, 0x1E5C: out.append(contentsOf: "ri".unicodeScalars)  // ṛ ṝ
+            case 0x1E41, 0x1E43, 0x1E45, 0xF1: out.append("n")  // ṁ ṃ ṅ ñ
+            case 0x72 where i + 1 < scalars.count && scalars[i + 1].value == 0x325:  // r̥ (vocalic r, decomposed)
+                out.append(contentsOf: "ri".unicodeScalars)
+                i += 1
+            case 0x63, 0x43:  // c, C: ch; ICU's ch (छ) is chh
+                if i + 1 < scalars.count, scalars[i + 1] == "h" || scalars[i + 1] == "H" {
+                    out.append(contentsOf: "chh".unicodeScalars)
+                    i += 1
+                } else {
+                    out.append(contentsOf: "ch".unicodeScalars)
+                }
+            default: out.append(s)
+            }
+            i += 1
+        }
+        return String(out)
     }
 
     enum CyrillicLanguage { case ukrainian, belarusian }

@@ -101,6 +101,33 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(TokenSimilarity.compare(TokenForm("bibi"), TokenForm("baby"), vowelsUncertain: true).similarity, 0.9)
     }
 
+    /// A male and a female given name with a feminine ending are two people; a name a letter off that
+    /// is no such pair is still a typo of the other, and an abjad's guessed vowels decide nothing.
+    func testGenderedGivenNamesAreDifferentNames() {
+        for (a, b) in [("antonia", "antonio"), ("martina", "martin"), ("joaquina", "joaquin"), ("saida", "said"), ("alexandra", "alexander")] {
+            XCTAssertEqual(TokenSimilarity.compare(TokenForm(a), TokenForm(b)).similarity, 0, "\(a) ~ \(b)")
+        }
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("lauren"), TokenForm("laurent")).similarity, 0.9)  // a dropped t
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("amina"), TokenForm("amin"), vowelsUncertain: true).similarity, 0.9)
+        // One Chinese syllable has no gender, whatever Vietnamese given names say of Hong and Hung.
+        XCTAssertEqual(TokenForm("hong").gender, .unknown)
+        XCTAssertEqual(TokenForm("martina").gender, .female)
+        XCTAssertLessThan(matcher.compare("Antonia Rodriguez", "RODRIGUEZ, Antonio").score, 0.8)
+        XCTAssertGreaterThanOrEqual(matcher.compare("Lauren Nkunda", "Laurent NKUNDA").score, 0.8)
+    }
+
+    /// A name written in Han or Hangul has no optional middle names: a syllable the listed name lacks
+    /// is a different given name or a missing surname, charged in full.
+    func testEastAsianScriptSyllablesAreNotOptional() {
+        XCTAssertLessThan(matcher.compare("유진 박", "YU, Jin").score, 0.8)
+        XCTAssertLessThan(matcher.compare("경숙 성수 최", "Kyong-song CHOE").score, 0.8)
+        XCTAssertLessThan(matcher.compare("斌 莉 徐", "XU, Bin").score, 0.8)
+        XCTAssertGreaterThanOrEqual(matcher.compare("김정은", "KIM Jong Un").score, 0.8)
+        XCTAssertGreaterThanOrEqual(matcher.compare("习近平", "XI Jinping").score, 0.8)
+        // Latin-written, an extra middle name still costs half.
+        XCTAssertGreaterThanOrEqual(matcher.compare("Vladimir Vladimirovich Putin", "PUTIN, Vladimir").score, 0.8)
+    }
+
     /// Retrieval adds postings one block of names at a time (so that a million-name accumulator stays
     /// in cache); the real lists fit in one default block, so a matcher with 1,000-name blocks must give
     /// exactly the same matches, scores and explanations for listed names and their variants.

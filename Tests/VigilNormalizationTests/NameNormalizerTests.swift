@@ -215,38 +215,6 @@ final class KoreanRomanizationTests: XCTestCase {
 }
 
 final class HangulRomanizerTests: XCTestCase {
-    func testJapaneseNamesReadTheJapaneseWay() {
-        let n = NameNormalizer.shared
-        // A known surname, kana, or a kanji form only Japanese writes (沢) makes a kanji name Japanese.
-        XCTAssertEqual(n.normalize("松本里佳").tokens, ["matsumoto", "ri" + "ka"])
-        XCTAssertEqual(n.normalize("松本里佳").script, .kana)
-        XCTAssertEqual(n.normalize("山田さくら").tokens, ["yamada", "sakura"])
-        XCTAssertEqual(n.normalize("井上 陽子").tokens.first, "inoue")
-        XCTAssertEqual(n.normalize("小沢一郎").script, .kana)
-        // Chinese names stay Mandarin, a three-kanji one beginning with a common Chinese surname too.
-        XCTAssertEqual(n.normalize("习近平").tokens, ["xi", "jinping"])
-        XCTAssertEqual(n.normalize("高田明").script, .han)
-        XCTAssertEqual(n.normalize("林中山").script, .han)
-    }
-
-    func testRomajiSpellingsMeetTheReadingsOfEachKanji() {
-        func spells(_ latin: String, _ kanji: String) -> Bool {
-            let readings = NameNormalizer.shared.normalize(kanji).kanjiReadings.values.first ?? []
-            return JapaneseNames.spells(JapaneseNames.canonical(Array(latin.utf8)), readings: JapaneseNames.canonicalReadings(readings))
-        }
-        XCTAssertTrue(spells("taro", "山田 太郎"))
-        XCTAssertTrue(spells("tarou", "山田 太郎"))  // a long vowel written out
-        XCTAssertTrue(spells("hanako", "田中 花子"))
-        XCTAssertTrue(spells("yoshihiko", "田中 佳彦"))
-        XCTAssertFalse(spells("taroo" + "x", "山田 太郎"))
-        XCTAssertFalse(spells("jiro", "山田 太郎"))
-        // Hepburn, Kunrei and passport spellings are one.
-        XCTAssertEqual(JapaneseNames.canonical(Array("shinichiro".utf8)), JapaneseNames.canonical(Array("sinitirou".utf8)))
-        XCTAssertEqual(JapaneseNames.canonical(Array("itoh".utf8)), JapaneseNames.canonical(Array("ito".utf8)))
-        XCTAssertEqual(JapaneseNames.canonical(Array("shimbun".utf8)), JapaneseNames.canonical(Array("shinbun".utf8)))
-        XCTAssertNotEqual(JapaneseNames.canonical(Array("ono".utf8)), JapaneseNames.canonical(Array("ana".utf8)))
-    }
-
     func testKoreanNamesRomanizeAsListsWriteThem() {
         let n = NameNormalizer.shared
         XCTAssertEqual(n.normalize("김정은").tokens, ["kim", "jong", "un"])
@@ -307,5 +275,53 @@ final class LegalFormTests: XCTestCase {
         XCTAssertEqual(n.normalize("Siemens Aktiengesellschaft").tokens, ["siemens", "ag"])
         XCTAssertEqual(n.normalize("Societatea cu Răspundere Limitată PRO TRAFFIC").tokens, ["srl", "pro", "traffic"])
         XCTAssertEqual(n.normalize("PAO Zinc").tokens, ["pao", "zinc"])
+    }
+}
+
+final class IndicScriptTests: XCTestCase {
+    let n = NameNormalizer.shared
+
+    func testHindiAndBengaliWordsLoseTheirFinalInherentVowel() {
+        XCTAssertEqual(n.normalize("व्लादिमीर पुतिन").tokens, ["vladimir", "putin"])
+        XCTAssertEqual(n.normalize("अमित शर्मा").tokens, ["amit", "sharma"])
+        XCTAssertEqual(n.normalize("कृष्ण चन्द्र").tokens, ["krishna", "chandra"])  // ISO's ṛ ṣ c as names write them
+        XCTAssertEqual(n.normalize("राहुल गुप्त").tokens.last, "gupta")  // after a conjunct the vowel stays
+        XCTAssertEqual(n.normalize("ভ্লাদিমির পুতিন").tokens.last, "putin")
+    }
+}
+
+final class JapaneseNameTests: XCTestCase {
+    let n = NameNormalizer.shared
+
+    func testJapaneseNamesReadTheJapaneseWay() {
+        // A known surname, kana, or a kanji form only Japanese writes (沢) makes a kanji name Japanese.
+        XCTAssertEqual(n.normalize("松本里佳").tokens, ["matsumoto", "rika"])
+        XCTAssertEqual(n.normalize("松本里佳").script, .kana)
+        XCTAssertEqual(n.normalize("山田さくら").tokens, ["yamada", "sakura"])
+        XCTAssertEqual(n.normalize("井上 陽子").tokens.first, "inoue")
+        XCTAssertEqual(n.normalize("里佳 松本").tokens, ["rika", "matsumoto"])  // given name first
+        XCTAssertEqual(n.normalize("小沢一郎").script, .kana)
+        // Chinese names stay Mandarin, a three-kanji one beginning with a common Chinese surname too.
+        XCTAssertEqual(n.normalize("习近平").tokens, ["xi", "jinping"])
+        XCTAssertEqual(n.normalize("高田明").script, .han)
+        XCTAssertEqual(n.normalize("林中山").script, .han)
+    }
+
+    func testRomajiSpellingsMeetTheReadingsOfEachKanji() {
+        func spells(_ latin: String, _ kanji: String) -> Bool {
+            let readings = NameNormalizer.shared.normalize(kanji).kanjiReadings.values.first ?? []
+            return JapaneseNames.spells(JapaneseNames.canonical(Array(latin.utf8)), readings: JapaneseNames.canonicalReadings(readings))
+        }
+        XCTAssertTrue(spells("taro", "山田 太郎"))
+        XCTAssertTrue(spells("tarou", "山田 太郎"))  // a long vowel written out
+        XCTAssertTrue(spells("hanako", "田中 花子"))
+        XCTAssertTrue(spells("yoshihiko", "田中 佳彦"))
+        XCTAssertFalse(spells("tarox", "山田 太郎"))
+        XCTAssertFalse(spells("jiro", "山田 太郎"))
+        // Hepburn, Kunrei and passport spellings are one.
+        XCTAssertEqual(JapaneseNames.canonical(Array("shinichiro".utf8)), JapaneseNames.canonical(Array("sinitirou".utf8)))
+        XCTAssertEqual(JapaneseNames.canonical(Array("itoh".utf8)), JapaneseNames.canonical(Array("ito".utf8)))
+        XCTAssertEqual(JapaneseNames.canonical(Array("shimbun".utf8)), JapaneseNames.canonical(Array("shinbun".utf8)))
+        XCTAssertNotEqual(JapaneseNames.canonical(Array("ono".utf8)), JapaneseNames.canonical(Array("ana".utf8)))
     }
 }
