@@ -106,7 +106,7 @@ public final class NameNormalizer: Sendable {
                 }
             }
         }
-        tokens = LegalForms.canonicalize(Self.joinCompoundNames(Self.joinServantNames(Self.numbersAsDigits(tokens))))
+        tokens = LegalForms.canonicalize(Self.joinCompoundNames(Self.joinServantNames(Self.joinPersianSuffixes(Self.numbersAsDigits(tokens)))))
         var honorifics: [String] = []
         if stripHonorifics && tokens.count > 1 {
             var kept: [String] = []
@@ -539,6 +539,25 @@ public final class NameNormalizer: Sendable {
         }
         guard rest.count >= 3, !(rest.count == 3 && rest.last == UInt8(ascii: "h") && rest.first == UInt8(ascii: "a")) else { return nil }
         return String(decoding: rest, as: UTF8.self)
+    }
+
+    /// Persian family names end in -pour (son of), -zadeh (born of), -nejad (descended from), written
+    /// joined, with a zero-width non-joiner (which vanishes) or with a space (اکبر پور, Akbar Pour): the
+    /// suffix joins the word before it, so Akbarpour is one name and not Akbar with an extra token.
+    static let persianSuffixes: Set<String> = ["pour", "pur", "zadeh", "zade", "zada", "nejad", "nezhad", "nejhad", "nijad"]
+
+    static func joinPersianSuffixes(_ tokens: [String]) -> [String] {
+        guard tokens.count >= 2, tokens.dropFirst().contains(where: { persianSuffixes.contains($0) }) else { return tokens }
+        var out: [String] = []
+        out.reserveCapacity(tokens.count)
+        for t in tokens {
+            if persianSuffixes.contains(t), let previous = out.last, previous.utf8.count >= 3, !persianSuffixes.contains(previous) {
+                out[out.count - 1] = previous + t
+            } else {
+                out.append(t)
+            }
+        }
+        return out
     }
 
     /// Arabic compound names ending in "of the faith" and "of God" are written joined or apart:

@@ -184,6 +184,16 @@ final class ArabicParticleTests: XCTestCase {
     }
 }
 
+final class PersianSuffixTests: XCTestCase {
+    func testPersianFamilyNameSuffixesJoinTheirWord() {
+        let n = NameNormalizer.shared
+        XCTAssertEqual(n.normalize("Behman ASGAR POUR").tokens, ["behman", "asgarpour"])
+        XCTAssertEqual(n.normalize("Mohammad Reza Rezvanian Zadeh").tokens, ["mohammad", "reza", "rezvanianzadeh"])
+        XCTAssertEqual(n.normalize("اکبر پور").tokens, n.normalize("Akbarpour").tokens)
+        XCTAssertEqual(n.normalize("Zadeh").tokens, ["zadeh"])  // alone, it is the name
+    }
+}
+
 final class ArabicCompoundNameTests: XCTestCase {
     func testFaithAndGodCompoundsBecomeOneToken() {
         let n = NameNormalizer.shared
