@@ -481,9 +481,15 @@ public final class NameNormalizer: Sendable {
     /// `Abdulkhaliq`. The particle becomes one canonical token, `abdul`, so they align.
     /// Written joined (`Abdelkader`, `Abderrahmane`, `Abdessalam`, `Abdirahman`), the particle is split off
     /// the same way, so the name meets `Abdul Qadir` and `عبد القادر`.
+    static let servantParticles: Set<String> = ["abd", "abdu", "abdi", "abed"]
+    static let servantArticles: Set<String> = ["al", "el", "ul", "ar", "ur", "an", "as", "ash", "ad", "az", "at"]
+    static let servantJoinedParticles: Set<String> = ["abdel", "abdal", "abdoul", "abdol", "abdoel", "abdull"]
+
     static func joinServantNames(_ tokens: [String]) -> [String] {
+        // Every form of the particle starts with "ab": most names are ruled out without hashing a token.
+        guard tokens.contains(where: { $0.utf8.count >= 3 && $0.utf8.starts(with: "ab".utf8) }) else { return tokens }
         var tokens = tokens
-        if tokens.contains(where: { $0.count >= 6 && $0.hasPrefix("abd") }) {
+        if tokens.contains(where: { $0.utf8.count >= 6 && $0.hasPrefix("abd") }) {
             tokens = tokens.flatMap { t -> [String] in
                 guard let rest = servantNameRest(t) else { return [t] }
                 return ["abdul", rest]
@@ -495,8 +501,7 @@ public final class NameNormalizer: Sendable {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            if i + 2 < tokens.count + 1, ["abd", "abdu", "abdi", "abed"].contains(t), i + 1 < tokens.count,
-               ["al", "el", "ul", "ar", "ur", "an", "as", "ash", "ad", "az", "at"].contains(tokens[i + 1]), i + 2 < tokens.count {
+            if servantParticles.contains(t), i + 2 < tokens.count, servantArticles.contains(tokens[i + 1]) {
                 out.append("abdul")
                 i += 2
                 continue
@@ -508,7 +513,7 @@ public final class NameNormalizer: Sendable {
                 i += 2
                 continue
             }
-            if ["abdel", "abdal", "abdoul", "abdol", "abdoel", "abdull"].contains(t) && i + 1 < tokens.count {
+            if servantJoinedParticles.contains(t) && i + 1 < tokens.count {
                 out.append("abdul")
             } else {
                 out.append(t)
@@ -546,8 +551,15 @@ public final class NameNormalizer: Sendable {
     /// suffix joins the word before it, so Akbarpour is one name and not Akbar with an extra token.
     static let persianSuffixes: Set<String> = ["pour", "pur", "zadeh", "zade", "zada", "nejad", "nezhad", "nejhad", "nijad"]
 
+    @inline(__always)
+    static func mayBePersianSuffix(_ t: String) -> Bool {
+        guard let c = t.utf8.first, c == UInt8(ascii: "p") || c == UInt8(ascii: "z") || c == UInt8(ascii: "n") else { return false }
+        return persianSuffixes.contains(t)
+    }
+
     static func joinPersianSuffixes(_ tokens: [String]) -> [String] {
-        guard tokens.count >= 2, tokens.dropFirst().contains(where: { persianSuffixes.contains($0) }) else { return tokens }
+        // Most names hold no suffix: a first letter rules a token out before it is hashed.
+        guard tokens.count >= 2, tokens.dropFirst().contains(where: { mayBePersianSuffix($0) }) else { return tokens }
         var out: [String] = []
         out.reserveCapacity(tokens.count)
         for t in tokens {
@@ -564,26 +576,37 @@ public final class NameNormalizer: Sendable {
     /// `Saif al-Din`, `Saifeddine`, `Saif Eddine`, `Saifuddin`; `Saif Allah`, `Seifallah`, `Saifullah`.
     /// They become one token with one canonical ending (`saifuddin`, `saifullah`), as the Arabic-script
     /// romanizer writes them.
+    static let compoundArticles: Set<String> = ["al", "el", "ul", "ud", "ad", "ed"]
+    static let compoundFaith: Set<String> = ["din", "deen", "dine", "dean"]
+    static let compoundJoinedFaith: Set<String> = ["eddine", "eddin", "uddine", "uddin", "uddeen", "addin", "aldin", "eldin", "eldine", "ud-din"]
+    static let compoundGod: Set<String> = ["allah", "ullah", "ollah"]
+
+    /// Whether a token may end a compound: every faith and god ending ends in e, n or h.
+    @inline(__always)
+    static func mayEndCompound(_ t: String) -> Bool {
+        guard let last = t.utf8.last else { return false }
+        return last == UInt8(ascii: "e") || last == UInt8(ascii: "n") || last == UInt8(ascii: "h")
+    }
+
     static func joinCompoundNames(_ tokens: [String]) -> [String] {
-        let articles: Set<String> = ["al", "el", "ul", "ud", "ad", "ed"]
-        let faith: Set<String> = ["din", "deen", "dine", "dean"]
-        let joinedFaith = ["eddine", "eddin", "uddine", "uddin", "uddeen", "addin", "aldin", "eldin", "eldine", "ud-din"]
-        let god: Set<String> = ["allah", "ullah", "ollah"]
+        guard tokens.contains(where: mayEndCompound) else { return tokens }
+        let articles = compoundArticles, faith = compoundFaith, joinedFaith = compoundJoinedFaith, god = compoundGod
         var out: [String] = []
         out.reserveCapacity(tokens.count)
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            if t.count >= 3, i + 2 < tokens.count, articles.contains(tokens[i + 1]), faith.contains(tokens[i + 2]) {
+            let long = t.utf8.count >= 3
+            if long, i + 2 < tokens.count, mayEndCompound(tokens[i + 2]), articles.contains(tokens[i + 1]), faith.contains(tokens[i + 2]) {
                 out.append(t + "uddin"); i += 3; continue
             }
-            if t.count >= 3, i + 1 < tokens.count, joinedFaith.contains(tokens[i + 1]) {
+            if long, i + 1 < tokens.count, mayEndCompound(tokens[i + 1]), joinedFaith.contains(tokens[i + 1]) {
                 out.append(t + "uddin"); i += 2; continue
             }
-            if t.count >= 3, t != "abd", t != "abdul", i + 1 < tokens.count, god.contains(tokens[i + 1]) {
+            if long, t != "abd", t != "abdul", i + 1 < tokens.count, mayEndCompound(tokens[i + 1]), god.contains(tokens[i + 1]) {
                 out.append(t + "ullah"); i += 2; continue
             }
-            out.append(Self.canonicalCompoundEnding(t))
+            out.append(mayEndCompound(t) ? Self.canonicalCompoundEnding(t) : t)
             i += 1
         }
         return out
@@ -591,10 +614,10 @@ public final class NameNormalizer: Sendable {
 
     /// `saifeddine` -> `saifuddin`, `seifallah` -> `seifullah`: one spelling of the joined ending.
     static func canonicalCompoundEnding(_ t: String) -> String {
-        for suffix in ["eddine", "eddin", "uddine", "uddeen", "addin", "aldin", "eldin", "eldine"] where t.count > suffix.count + 2 && t.hasSuffix(suffix) {
+        for suffix in ["eddine", "eddin", "uddine", "uddeen", "addin", "aldin", "eldin", "eldine"] where t.utf8.count > suffix.utf8.count + 2 && t.hasSuffix(suffix) {
             return String(t.dropLast(suffix.count)) + "uddin"
         }
-        for suffix in ["allah", "ollah"] where t.count > suffix.count + 2 && t.hasSuffix(suffix) && !t.hasPrefix("abd") {
+        for suffix in ["allah", "ollah"] where t.utf8.count > suffix.utf8.count + 2 && t.hasSuffix(suffix) && !t.hasPrefix("abd") {
             return String(t.dropLast(suffix.count)) + "ullah"
         }
         return t
