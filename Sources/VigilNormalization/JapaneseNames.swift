@@ -30,6 +30,11 @@ public enum JapaneseNames {
         return table
     }()
 
+    /// The kanji Japanese surnames of the table are written with (田 山 藤 野 村 ...): a four-kanji name
+    /// that begins with two of them is most likely a Japanese surname and given name (2 + 2), a shape
+    /// Chinese names seldom take.
+    static let surnameKanji: Set<UInt32> = Set(surnames.keys.flatMap { $0.unicodeScalars.map(\.value) })
+
     static let japaneseOnlyForms: Set<UInt32> = Set(JapaneseReadingTable.japaneseOnlyForms.unicodeScalars.filter { $0.value > 0x7F }.map(\.value))
 
     /// The most common Chinese surnames (simplified and traditional forms). A three-kanji name whose
@@ -53,7 +58,11 @@ public enum JapaneseNames {
         let words = Self.words(raw)
         // Spaced: one word is a known surname, first or last (里佳 松本, given name first as in the West).
         if words.count >= 2 { return words.contains { $0.count >= 2 && surnames[String(String.UnicodeScalarView($0))] != nil } }
-        guard let word = words.first, word.count >= 3, let n = surnameLength(word), n >= 2 else { return false }
+        guard let word = words.first, word.count >= 3 else { return false }
+        if word.count == 4, word.allSatisfy(isKanji), surnameKanji.contains(word[0].value), surnameKanji.contains(word[1].value) {
+            return true
+        }
+        guard let n = surnameLength(word), n >= 2 else { return false }
         // 2 + 2 is the common Japanese shape and rare in Chinese; 2 + 1 competes with Chinese 1 + 2.
         return word.count >= 4 || !commonChineseSurnames.contains(word[0].value)
     }

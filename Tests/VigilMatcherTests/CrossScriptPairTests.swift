@@ -95,7 +95,7 @@ final class CrossScriptPairTests: XCTestCase {
     func testJapaneseKanjiNamesMeetTheirRomaji() {
         for (kanji, romaji) in [("山田太郎", "Yamada Taro"), ("田中花子", "Tanaka Hanako"), ("村上春樹", "MURAKAMI Haruki"),
                                 ("安倍晋三", "Abe Shinzo"), ("渡辺 健", "Ken Watanabe"), ("山田さくら", "Sakura Yamada"),
-                                ("福田康夫", "FUKUDA Yasuo"), ("伊藤博文", "ITO Hirobumi"), ("佐藤栄作", "Satoh Eisaku")] {
+                                ("福田康夫", "FUKUDA Yasuo"), ("野田佳彦", "Noda Yoshihiko"), ("伊藤博文", "ITO Hirobumi"), ("佐藤栄作", "Satoh Eisaku")] {
             let (score, why) = matcher.compare(kanji, romaji, listedIsPerson: true)
             XCTAssertGreaterThanOrEqual(score, Self.threshold, "\(kanji) <> \(romaji): \(why.summary)")
         }

@@ -311,6 +311,10 @@ final class JapaneseNameTests: XCTestCase {
         XCTAssertEqual(n.normalize("井上 陽子").tokens.first, "inoue")
         XCTAssertEqual(n.normalize("里佳 松本").tokens, ["rika", "matsumoto"])  // given name first
         XCTAssertEqual(n.normalize("小沢一郎").script, .kana)
+        // Four kanji beginning with two that Japanese surnames are written with: surname + given name.
+        XCTAssertEqual(n.normalize("野田佳彦").script, .kana)
+        XCTAssertEqual(n.normalize("野田佳彦").tokens.count, 2)
+        XCTAssertEqual(n.normalize("陈方安生").script, .han)  // a Hong Kong double surname stays Chinese
         // Chinese names stay Mandarin, a three-kanji one beginning with a common Chinese surname too.
         XCTAssertEqual(n.normalize("习近平").tokens, ["xi", "jinping"])
         XCTAssertEqual(n.normalize("高田明").script, .han)
