@@ -30,6 +30,13 @@ public enum JapaneseNames {
         return table
     }()
 
+    /// The romaji of a word when the surname table knows it (佐藤 -> sato).
+    static func tableSurname(_ word: some Sequence<Unicode.Scalar>) -> String? {
+        var key = String.UnicodeScalarView()
+        key.append(contentsOf: word)
+        return surnames[String(key)]
+    }
+
     /// The kanji Japanese surnames of the table are written with (田 山 藤 野 村 ...): a four-kanji name
     /// that begins with two of them is most likely a Japanese surname and given name (2 + 2), a shape
     /// Chinese names seldom take.
@@ -57,7 +64,7 @@ public enum JapaneseNames {
         if scalars.contains(where: { japaneseOnlyForms.contains($0.value) }) { return true }
         let words = Self.words(raw)
         // Spaced: one word is a known surname, first or last (里佳 松本, given name first as in the West).
-        if words.count >= 2 { return words.contains { $0.count >= 2 && surnames[String(String.UnicodeScalarView($0))] != nil } }
+        if words.count >= 2 { return words.contains { $0.count >= 2 && tableSurname($0) != nil } }
         guard let word = words.first, word.count >= 3 else { return false }
         if word.count == 4, word.allSatisfy(isKanji), surnameKanji.contains(word[0].value), surnameKanji.contains(word[1].value) {
             return true
@@ -86,7 +93,7 @@ public enum JapaneseNames {
     /// The length of the longest known surname that begins the word and leaves a given name, or nil.
     static func surnameLength(_ word: [Unicode.Scalar]) -> Int? {
         for n in stride(from: min(3, word.count), through: 2, by: -1) where n < word.count || word.count == n {
-            if surnames[String(String.UnicodeScalarView(word[..<n]))] != nil { return n }
+            if tableSurname(word[..<n]) != nil { return n }
         }
         return nil
     }
@@ -106,10 +113,11 @@ public enum JapaneseNames {
         var tokens: [String] = []
         var readings: [String: [[String]]] = [:]
         // The surname: the word the table knows, else the first.
-        let surnameWord = words.firstIndex { surnames[String(String.UnicodeScalarView($0))] != nil } ?? 0
+        let known = words.map(tableSurname)
+        let surnameWord = known.firstIndex { $0 != nil } ?? 0
         for (w, word) in words.enumerated() {
             var elements: [[String]] = []
-            if let surname = surnames[String(String.UnicodeScalarView(word))] {
+            if let surname = known[w] {
                 elements = [[surname]]
             } else {
                 var kanaRun = String.UnicodeScalarView()

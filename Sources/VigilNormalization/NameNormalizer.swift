@@ -185,26 +185,29 @@ public final class NameNormalizer: Sendable {
     /// read without its inherent a in Hindi and Bengali names (पुतिन Putin, अमित Amit, not Putina,
     /// Amita), except after a conjunct, where the vowel stays (गुप्त Gupta, कृष्ण Krishna). ICU writes
     /// every inherent vowel; a virama after such a consonant tells it not to.
+    static let viramaScripts: [(consonants: [ClosedRange<UInt32>], virama: UInt32, nukta: UInt32, block: ClosedRange<UInt32>)] = [
+        ([0x915...0x939, 0x958...0x95F], 0x94D, 0x93C, 0x900...0x97F),  // Devanagari
+        ([0x995...0x9B9, 0x9DC...0x9DF], 0x9CD, 0x9BC, 0x980...0x9FF),  // Bengali
+        ([0xA15...0xA39, 0xA59...0xA5E], 0xA4D, 0xA3C, 0xA00...0xA7F),  // Gurmukhi
+        ([0xA95...0xAB9], 0xACD, 0xABC, 0xA80...0xAFF),  // Gujarati
+    ]
+
     static func silenceFinalInherentVowels(_ text: String) -> String {
-        let scripts: [(consonants: [ClosedRange<UInt32>], virama: UInt32, nukta: UInt32, block: ClosedRange<UInt32>)] = [
-            ([0x915...0x939, 0x958...0x95F], 0x94D, 0x93C, 0x900...0x97F),
-            ([0x995...0x9B9, 0x9DC...0x9DF], 0x9CD, 0x9BC, 0x980...0x9FF),
-            ([0xA15...0xA39, 0xA59...0xA5E], 0xA4D, 0xA3C, 0xA00...0xA7F),  // Gurmukhi
-            ([0xA95...0xAB9], 0xACD, 0xABC, 0xA80...0xAFF),  // Gujarati
-        ]
+        // Every script passes through here (Cyrillic, Greek, ...): look before copying anything.
+        guard text.unicodeScalars.contains(where: { (0x900...0xAFF).contains($0.value) }) else { return text }
+        let scripts = viramaScripts
         let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: { s in scripts.contains { $0.block.contains(s.value) } }) else { return text }
         var out = String.UnicodeScalarView()
         for (i, s) in scalars.enumerated() {
             out.append(s)
             guard let script = scripts.first(where: { $0.block.contains(s.value) }) else { continue }
-            // The consonant (or its nukta) ends the word: the next scalar is outside the script's block.
+            // The consonant (or its nukta) ends the word: the next scalar is outside the script's block
+            // (a nukta after the consonant is inside it).
             let isConsonant = script.consonants.contains { $0.contains(s.value) }
             let consonantIndex = s.value == script.nukta ? i - 1 : i
             guard isConsonant || s.value == script.nukta, consonantIndex >= 0,
                   script.consonants.contains(where: { $0.contains(scalars[consonantIndex].value) }) else { continue }
             if i + 1 < scalars.count, script.block.contains(scalars[i + 1].value) { continue }
-            if isConsonant && i + 1 < scalars.count && scalars[i + 1].value == script.nukta { continue }
             // Part of a conjunct (a virama before it) keeps its vowel; so does a one-letter word.
             let before = consonantIndex - 1
             guard before >= 0, script.block.contains(scalars[before].value), scalars[before].value != script.virama else { continue }

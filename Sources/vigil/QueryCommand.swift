@@ -60,7 +60,7 @@ struct QueryCommand: ParsableCommand {
         let normalizer = NameNormalizer.shared
         let read = normalizer.normalize(name)
         let accented = normalizer.diacriticForm(name)
-        print("read as: \(read.text) (\(read.script.rawValue == "kana" ? "japanese" : read.script.rawValue))"
+        print("read as: \(read.text) (\(read.script == .kana ? "japanese" : read.script.rawValue))"
               + (accented != read.text && read.script == .latin ? "; with diacritics: \(accented)" : ""))
         if result.matches.isEmpty {
             print("no match for \"\(name)\" at or above 0.5")
