@@ -155,6 +155,9 @@ public enum TokenSimilarity {
             // One Arabic letter read two ways (Othman/Osman, Kadhim/Kazem, Hijazi/Hegazi).
             r = (readingSimilarity, .transliteration)
         }
+        if r.similarity < 0.9, isBalticForm(a.bytes, of: b.bytes) || isBalticForm(b.bytes, of: a.bytes) {
+            return (0.9, .transliteration)
+        }
         if korean, r.similarity < romanizationSimilarity, let ka = a.korean, let kb = b.korean, KoreanRomanization.sameName(ka, kb) {
             return (romanizationSimilarity, .korean)
         }
@@ -180,6 +183,23 @@ public enum TokenSimilarity {
         var prefix = 0
         while prefix < min(female.count, male.count) && female[prefix] == male[prefix] { prefix += 1 }
         return prefix >= 3 && female.count - prefix <= 2 && male.count - prefix <= 2
+    }
+
+    /// Whether `baltic` is `name` as Latvian and Lithuanian write a man's name, with the masculine
+    /// ending and j for y: Latvian passports say Sergejs Ivanovs, Jevgenijs, Aleksandrs; Lithuanian
+    /// ones Sergejus, Lavrovas. A stem of five letters or more, so that short names stay apart.
+    static func isBalticForm(_ baltic: [UInt8], of name: [UInt8]) -> Bool {
+        let s = UInt8(ascii: "s")
+        guard baltic.last == s, name.last != s, name.count >= 5, baltic.count > name.count, baltic.count - name.count <= 2 else { return false }
+        if baltic.count - name.count == 2 {
+            let vowel = baltic[baltic.count - 2]
+            guard vowel == UInt8(ascii: "a") || vowel == UInt8(ascii: "i") || vowel == UInt8(ascii: "u") || vowel == UInt8(ascii: "y") else { return false }
+        }
+        let j = UInt8(ascii: "j"), y = UInt8(ascii: "y"), i = UInt8(ascii: "i")
+        for k in 0..<name.count where baltic[k] != name[k] {
+            guard baltic[k] == j, name[k] == y || name[k] == i else { return false }
+        }
+        return true
     }
 
     /// Whether `a` is the article "al" and `b` the article assimilated to a sun letter: a, e or u, then
@@ -241,6 +261,12 @@ public enum TokenSimilarity {
             // A vowel written between two consonants or not (Arabic and Persian: Hamd/Hamad, Fazl/Fazel,
             // Sakr/Sakar); never next to another vowel, so Chen is not Chien.
             if shortest >= 3 && Self.isEpentheticVowel(a.bytes, b.bytes) { return (0.9, .transliteration) }
+            // A syllable no Chinese or Korean romanization spells is no such name syllable: one letter
+            // past the first may be a typo there as in longer tokens (Musk/Mosk, Merz/Mertz, Cook/Cock).
+            if shortest >= 4, a.bytes[0] == b.bytes[0], !a.isEastAsianSyllable, !b.isEastAsianSyllable,
+               editDistance(a.bytes, b.bytes, limit: 1) == 1 {
+                return (0.9, .typo)
+            }
             return (0, .none)
         }
         let sameSkeleton = a.skeleton == b.skeleton && a.syllables == b.syllables
@@ -378,6 +404,10 @@ public final class TokenForm: Sendable {
 
     /// Whether the token reads as Chinese syllables in some romanization.
     public var hasReadings: Bool { mandarin != nil || alternates != nil }
+
+    /// Whether the token may spell a Chinese, Korean or Japanese name syllable, where a letter makes
+    /// another name (chen/cheng, jong/jung).
+    var isEastAsianSyllable: Bool { mandarin != nil || alternates != nil || korean != nil || kanji != nil }
 }
 
 /// A token's comparison keys seen from afar, carried in each scoring side: most pairs the scorer meets

@@ -94,6 +94,7 @@ public final class NameNormalizer: Sendable {
             latin = transliterate(raw, script: script)
         }
         var tokens = Self.tokenize(latin)
+        if script == .latin { tokens = Self.lettersForDigits(tokens) }
         var hanReadings: [String: [[String]]] = [:]
         if script == .han {
             let syllableReadings = Self.polyphoneReadings(tokens, original: raw)
@@ -333,6 +334,29 @@ public final class NameNormalizer: Sendable {
         }
         return out
     }
+
+    /// A lone digit between two letters of a word is the letter it looks like (OCR, or a filter dodged:
+    /// `Ig0r Sech1n`, `I9or`): 0 o, 1 i, 3 e, 4 a, 5 s, 7 t, 8 b, 9 g, in words of three letters or more.
+    /// Digits at a word's edge or in a run (`737`, `B2B`, `A380`) stay digits.
+    static func lettersForDigits(_ tokens: [String]) -> [String] {
+        guard tokens.contains(where: { t in t.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }) else { return tokens }
+        return tokens.map { t in
+            var bytes = Array(t.utf8)
+            func isLetter(_ b: UInt8) -> Bool { b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
+            guard bytes.count >= 4, bytes.filter(isLetter).count >= 3 else { return t }
+            var changed = false
+            for k in 1..<(bytes.count - 1) where isLetter(bytes[k - 1]) && isLetter(bytes[k + 1]) {
+                if let letter = lookAlikeLetters[bytes[k]] { bytes[k] = letter; changed = true }
+            }
+            return changed ? String(decoding: bytes, as: UTF8.self) : t
+        }
+    }
+
+    static let lookAlikeLetters: [UInt8: UInt8] = [
+        UInt8(ascii: "0"): UInt8(ascii: "o"), UInt8(ascii: "1"): UInt8(ascii: "i"), UInt8(ascii: "3"): UInt8(ascii: "e"),
+        UInt8(ascii: "4"): UInt8(ascii: "a"), UInt8(ascii: "5"): UInt8(ascii: "s"), UInt8(ascii: "7"): UInt8(ascii: "t"),
+        UInt8(ascii: "8"): UInt8(ascii: "b"), UInt8(ascii: "9"): UInt8(ascii: "g"),
+    ]
 
     /// Number words begin with e, f, n, s, t or z and have 3 to 11 letters: most tokens are ruled out
     /// without hashing them.

@@ -227,6 +227,29 @@ final class MatcherTests: XCTestCase {
             0.9, "an extra syllable is not a transliteration variant")
         XCTAssertEqual(TokenSimilarity.jaroWinkler(Array("martha".utf8), Array("marhta".utf8)), 0.9611, accuracy: 0.001)
     }
+
+    /// Latvian and Lithuanian passports write Russian names with a masculine ending and j for y.
+    func testBalticSpellingsOfSlavicNames() {
+        XCTAssertGreaterThanOrEqual(matcher.compare("Sergejs Ivanovs", "IVANOV, Sergey").score, 0.8)
+        XCTAssertGreaterThanOrEqual(matcher.compare("Jevgenijs Petrovs", "Yevgeniy PETROV").score, 0.8)
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("lavrovas"), TokenForm("lavrov")).similarity, 0.9)
+        // Not a shorter stem, nor another ending.
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("markus"), TokenForm("mark")).similarity, 0)
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("jonas"), TokenForm("jon")).similarity, 0)
+    }
+
+    func testOneSyllableTypoOnlyOutsideEastAsianSyllables() {
+        // Surnames of one syllable that no Chinese or Korean romanization spells take a typo past the
+        // first letter; Chinese and Korean syllables a letter apart stay different names.
+        for (a, b) in [("musk", "mosk"), ("merz", "mertz"), ("cook", "cock"), ("benz", "benn")] {
+            XCTAssertEqual(TokenSimilarity.compare(TokenForm(a), TokenForm(b)).similarity, 0.9, "\(a) ~ \(b)")
+        }
+        for (a, b) in [("chen", "cheng"), ("jong", "jang"), ("musk", "husk"), ("zhang", "zheng")] {
+            XCTAssertEqual(TokenSimilarity.compare(TokenForm(a), TokenForm(b)).similarity, 0, "\(a) ~ \(b)")
+        }
+        XCTAssertGreaterThanOrEqual(matcher.compare("Friedrich Mertz", "MERZ, Friedrich").score, 0.8)
+        XCTAssertLessThan(matcher.compare("Zhang Wei", "ZHENG, Wei").score, 0.8)
+    }
 }
 
 final class RomanizationMatchTests: XCTestCase {

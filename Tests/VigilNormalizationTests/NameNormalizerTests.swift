@@ -11,6 +11,13 @@ final class NameNormalizerTests: XCTestCase {
         XCTAssertEqual(n.normalize("Ørsted Łukasz Straße").tokens, ["orsted", "lukasz", "strasse"])
     }
 
+    func testLookAlikeDigitsInsideWordsAreLetters() {
+        XCTAssertEqual(n.normalize("Ig0r Sech1n").tokens, ["igor", "sechin"])
+        XCTAssertEqual(n.normalize("I9or").tokens, ["igor"])
+        // Digits at a word's edge, in runs or in short codes are numbers.
+        XCTAssertEqual(n.normalize("Boeing 737 A380 B2B 7eleven MIG29A").tokens, ["boeing", "737", "a380", "b2b", "7eleven", "mig29a"])
+    }
+
     func testTheDiacriticFormKeepsWhatFoldingErases() {
         XCTAssertEqual(n.diacriticForm("José  María  NÚÑEZ-Güell"), "josé maría núñez güell")
         XCTAssertEqual(n.diacriticForm("Đorđević, Dragan"), "đorđević dragan")
