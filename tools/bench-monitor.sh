@@ -3,7 +3,9 @@
 # against the default lists with the UN list of 2024-11-30; then `vigil monitor update` moves it to the
 # default index (UN 2026-02-27: 136 entities added, 25 changed, 12 removed). Compared with a full
 # re-screen of every customer (`vigil screen`): time, and the alerts must be the same pairs.
+# CHANGE=day makes the update a typical day's instead: the UN list adds $DAILY (6) individuals.
 #   tools/bench-monitor.sh [ROWS]     (default 1000000; ~15 min on 2 cores for 1M)
+#   CHANGE=day tools/bench-monitor.sh 200000
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROWS="${1:-1000000}"
@@ -16,10 +18,32 @@ NEW="$ROOT/.build/release/default.vigil"
 W="$(mktemp -d /tmp/vigil-bench-monitor.XXXXXX)"
 trap 'rm -rf "$W"' EXIT
 
-cp -r "$ROOT/data" "$W/data-2024"
-# The default sources name the UN file; the 2024 content takes its place (its date is read from the XML).
-cp "$UN2024" "$W/data-2024/lists/un/consolidated_2026-02-27.xml"
-"$BIN" index build --out "$W/old.vigil" --data "$W/data-2024" 2>&1 | tail -1
+cp -r "$ROOT/data" "$W/data-old"
+UNNEW="$W/data-old/lists/un/consolidated_2026-02-27.xml"
+if [ "${CHANGE:-year}" = day ]; then
+  # A typical day: the UN list adds a few people. The old version is today's without the first
+  # $DAILY individuals that the 2024 list lacks.
+  python3 - "$UNNEW" "$UN2024" "${DAILY:-6}" <<'PY'
+import re, sys
+new, old, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+text = open(new, encoding="utf-8").read()
+known = set(re.findall(r"<DATAID>(\d+)</DATAID>", open(old, encoding="utf-8").read()))
+dropped = 0
+def drop(m):
+    global dropped
+    ident = re.search(r"<DATAID>(\d+)</DATAID>", m.group(0)).group(1)
+    if ident in known or dropped >= n: return m.group(0)
+    dropped += 1
+    return ""
+text = re.sub(r"<INDIVIDUAL>.*?</INDIVIDUAL>\s*", drop, text, flags=re.S)
+open(new, "w", encoding="utf-8").write(text)
+print(f"old version: today's UN list without {dropped} of its new individuals")
+PY
+else
+  # The default sources name the UN file; the 2024 content takes its place (its date is read from the XML).
+  cp "$UN2024" "$UNNEW"
+fi
+"$BIN" index build --out "$W/old.vigil" --data "$W/data-old" 2>&1 | tail -1
 { zcat "$CUSTOMERS" || true; } | head -$((ROWS + 1)) > "$W/customers.csv"  # zcat stops on SIGPIPE when ROWS < 1M
 
 start=$(date +%s.%N)

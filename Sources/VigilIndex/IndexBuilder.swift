@@ -51,8 +51,9 @@ public struct IndexBuilder {
         var ids: [String: UInt32] = [:]
         for (i, t) in tokenList.enumerated() { ids[t] = UInt32(i) }
 
-        var blocks: [UInt8] = [], blockOffsets: [UInt64] = [0], blockLengths: [UInt32] = []
+        var blocks: [UInt8] = [], blockOffsets: [UInt64] = [0], blockLengths: [UInt32] = [], contentHashes: [UInt8] = []
         for chunk in entityBlocks() {
+            contentHashes.append(contentsOf: chunk.hashes)
             blocks.append(contentsOf: chunk.packed)
             blockOffsets.append(UInt64(blocks.count))
             blockLengths.append(UInt32(chunk.rawLength))
@@ -134,6 +135,7 @@ public struct IndexBuilder {
         sections.add(.entityIDOffsets, idOffsets)
         sections.add(.entityAttributes, attributes.bytes)
         sections.add(.entityAttributeOffsets, attributeOffsets)
+        sections.add(.entityContentHashes, contentHashes)
         do {
             return try IndexFile.decode(bytes: sections.finish(), path: "(index being built)")
         } catch {
@@ -142,10 +144,11 @@ public struct IndexBuilder {
     }
 
     /// Entity records encoded and LZ4-compressed, `IndexFormat.entitiesPerBlock` to a block, on every core.
-    private func entityBlocks() -> [(packed: [UInt8], rawLength: Int)] {
+    /// Each block's entities' content hashes come along (32 raw bytes each, in entity order).
+    private func entityBlocks() -> [(packed: [UInt8], rawLength: Int, hashes: [UInt8])] {
         let per = IndexFormat.entitiesPerBlock
         let count = (entities.count + per - 1) / per
-        var out = [(packed: [UInt8], rawLength: Int)](repeating: ([], 0), count: count)
+        var out = [(packed: [UInt8], rawLength: Int, hashes: [UInt8])](repeating: ([], 0, []), count: count)
         let entities = self.entities
         let lanes = max(1, min(Machine.coreCount, count))
         out.withUnsafeMutableBufferPointer { out in
@@ -154,19 +157,27 @@ public struct IndexBuilder {
                 for b in stride(from: lane, to: count, by: lanes) {
                     // A start offset per record, then the records: a look-up parses only its own record.
                     let members = entities[(b * per)..<min(entities.count, (b + 1) * per)]
-                    var records = ByteWriter(), starts: [Int] = []
+                    var records = ByteWriter(), starts: [Int] = [], hashes: [UInt8] = []
                     for e in members {
                         starts.append(4 * members.count + records.bytes.count)
                         EntityCodec.write(e, to: &records)
+                        hashes.append(contentsOf: Self.digestBytes(e.contentHash))
                     }
                     var w = ByteWriter()
                     for s in starts { w.u32(UInt32(s)) }
                     w.bytes.append(contentsOf: records.bytes)
-                    out[b] = (LZ4.compress(w.bytes), w.bytes.count)
+                    out[b] = (LZ4.compress(w.bytes), w.bytes.count, hashes)
                 }
             }
         }
         return out
+    }
+
+    /// The 32 bytes of a SHA-256 written as 64 hex digits.
+    static func digestBytes(_ hex: String) -> [UInt8] {
+        func value(_ c: UInt8) -> UInt8 { c >= UInt8(ascii: "a") ? c - UInt8(ascii: "a") + 10 : c - UInt8(ascii: "0") }
+        let h = Array(hex.utf8)
+        return (0..<(h.count / 2)).map { value(h[2 * $0]) << 4 | value(h[2 * $0 + 1]) }
     }
 
     /// Per entity, its names' non-empty token lists with their slots, normalized on every core in

@@ -43,7 +43,8 @@ enum IndexFormat {
     ///    names and entity -> names groups, token terms and per-name flags stored, not derived at open.
     /// 4: postings (term -> tokens, token -> names) delta-coded and bit-packed in blocks of 128
     ///    (`PackedIDLists`), with each block's first id as skip data.
-    static let version: UInt32 = 4
+    /// 5: each entity's content hash stored (a list update diffs without decoding every record).
+    static let version: UInt32 = 5
     static let headerSize = 16
     static let footerSize = 32
     static let tableEntrySize = 32
@@ -118,6 +119,8 @@ enum SectionKind: UInt32, CaseIterable {
     case tokenNameBlockFirst = 31
     case tokenNameBlockOffsets = 32
     case tokenNameBlockWidths = 33
+    /// 32 bytes per entity: the SHA-256 of its screening-relevant content (`Entity.contentHash`).
+    case entityContentHashes = 34
 
     var label: String {
         switch self {
@@ -154,6 +157,7 @@ enum SectionKind: UInt32, CaseIterable {
         case .tokenNameBlockFirst: "token -> names block first ids"
         case .tokenNameBlockOffsets: "token -> names block offsets"
         case .tokenNameBlockWidths: "token -> names block widths"
+        case .entityContentHashes: "entity content hashes"
         }
     }
 
@@ -161,7 +165,7 @@ enum SectionKind: UInt32, CaseIterable {
     var width: Int {
         switch self {
         case .meta, .entityBlocks, .tokenText, .nameFlags, .entityIDs, .entityAttributes, .termPostings, .tokenNames,
-             .termBlockWidths, .tokenNameBlockWidths: 1
+             .termBlockWidths, .tokenNameBlockWidths, .entityContentHashes: 1
         case .nameSlot: 2
         case .entityBlockOffsets, .entityAttributeOffsets: 8
         default: 4

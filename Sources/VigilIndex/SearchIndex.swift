@@ -49,7 +49,7 @@ public final class SearchIndex: Sendable {
         self.entities = EntityTable(blocks: s.bytes(.entityBlocks), offsets: s.column(.entityBlockOffsets), lengths: s.column(.entityBlockLengths),
                                     idText: s.bytes(.entityIDs), idOffsets: s.column(.entityIDOffsets),
                                     attributeBytes: s.bytes(.entityAttributes), attributeOffsets: s.column(.entityAttributeOffsets),
-                                    count: meta.entityCount)
+                                    contentHashes: s.bytes(.entityContentHashes), count: meta.entityCount)
         self.names = NameTable(entity: s.column(.nameEntity), slot: s.column(.nameSlot), flags: s.column(.nameFlags),
                                tokenOffsets: s.column(.nameTokenOffsets), tokens: s.column(.nameTokens))
         self.tokens = TokenTable(text: s.bytes(.tokenText), offsets: s.column(.tokenTextOffsets))
@@ -95,7 +95,7 @@ public final class SearchIndex: Sendable {
     @inline(__always)
     /// ln(1 + (N+1)/(df+0.5)): the usual rarity, smoothed so it stays positive in a list of one
     /// name (plain ln(N/df) is 0 there, and every score would be 0).
-    static func idf(frequency: Int, total: Int) -> Float {
+    public static func idf(frequency: Int, total: Int) -> Float {
         Float(naturalLog(1 + Double(total + 1) / (Double(frequency) + 0.5)))
     }
 
@@ -157,6 +157,7 @@ public final class SearchIndex: Sendable {
         let blocks = (entityCount + IndexFormat.entitiesPerBlock - 1) / IndexFormat.entitiesPerBlock
         guard entities.lengths.count == blocks else { throw fail("entity blocks: \(entities.lengths.count) lengths for \(blocks) blocks") }
         try checkOffsets(entities.offsets, groups: blocks, items: entities.blocks.count, "entity blocks")
+        guard entities.contentHashes.count == 32 * entityCount else { throw fail("entity content hashes: \(entities.contentHashes.count) bytes for \(entityCount) entities") }
         for b in 0..<blocks {
             let stored = Int(entities.offsets[b + 1] - entities.offsets[b]), raw = Int(entities.lengths[b])
             // LZ4 expands at most 255:1; checked here so a forged length never allocates gigabytes.
@@ -195,8 +196,8 @@ public final class SearchIndex: Sendable {
             let decoded = try entities.decodeBlock(b)
             for (k, e) in decoded.enumerated() {
                 let i = b * per + k
-                guard entities.id(i) == e.id, try entities.readAttributes(i) == ScoringAttributes(e) else {
-                    throw .corrupt(reason: "entity \(i): id or scoring attributes differ from its record")
+                guard entities.id(i) == e.id, try entities.readAttributes(i) == ScoringAttributes(e), entities.contentHash(i) == e.contentHash else {
+                    throw .corrupt(reason: "entity \(i): id, scoring attributes or content hash differ from its record")
                 }
             }
             nameCounts.append(contentsOf: decoded.map(\.names.count))
@@ -220,7 +221,13 @@ public struct EntityTable: RandomAccessCollection, Sendable {
     let idOffsets: Column<UInt32>
     let attributeBytes: Column<UInt8>
     let attributeOffsets: Column<UInt64>
+    let contentHashes: Column<UInt8>
     public let count: Int
+
+    /// Entity `i`'s `Entity.contentHash`, stored at build: read without decoding its record.
+    public func contentHash(_ i: Int) -> String {
+        SHA256Hasher.hex(Array(contentHashes[(32 * i)..<(32 * i + 32)].buffer))
+    }
 
     /// Entity `i`'s id, read without its record.
     public func id(_ i: Int) -> String {

@@ -20,16 +20,44 @@ struct ListedNames: Sendable {
     }
 
     let records: [Record]
-    let sides: [NameScorer.Side]
+    /// Empty when built lazily: `sides(ofName:into:)` makes a name's when it is scored, and
+    /// `withBuffers` makes them all the first time it is asked.
+    private let eagerSides: [NameScorer.Side]
+    private let lazySides: LazySides?
+    private let names: NameTable
+    private let forms: [TokenForm]
+    private let weights: [Double]
+
+    /// Whether every name's sides were built at init.
+    var isEager: Bool { lazySides == nil }
+
+    /// Sides built on first use, for a lazily built table asked for all of them.
+    final class LazySides: @unchecked Sendable {
+        let lock = Lock()
+        var sides: [NameScorer.Side]?
+    }
 
     /// - Parameters: forms and weights: the matcher's, per listed token.
-    init(index: SearchIndex, forms: [TokenForm], weights: [Double]) {
-        let names = index.names
+    ///   - eager: build every name's sides now (screening scores candidates across the whole index);
+    ///     a reverse look-up scores few names of a large index, and builds only theirs.
+    init(index: SearchIndex, forms: [TokenForm], weights: [Double], eager: Bool = true) {
+        self.names = index.names
+        self.forms = forms
+        self.weights = weights
+        let (records, sides) = Self.build(index.names, forms: forms, weights: weights, sides: eager)
+        self.records = records
+        self.eagerSides = sides
+        self.lazySides = eager ? nil : LazySides()
+    }
+
+    /// The records and, when `sides`, every name's sides.
+    private static func build(_ names: NameTable, forms: [TokenForm], weights: [Double], sides buildSides: Bool)
+        -> ([Record], [NameScorer.Side]) {
         // Where each name's sides start: known from the token counts, so that every core fills its own
         // range of names in place (a million names took a second on one core).
         var starts = [UInt32](repeating: 0, count: names.count + 1)
         for n in names.indices { starts[n + 1] = starts[n] + UInt32(min(names.tokens(ofName: n).count, NameScorer.maximumTokens)) }
-        let sideCount = Int(starts[names.count])
+        let sideCount = buildSides ? Int(starts[names.count]) : 0
         let nameStarts = starts
         let lanes = max(1, min(Machine.coreCount, names.count / 50_000))
         var records: [Record] = []
@@ -39,15 +67,17 @@ struct ListedNames: Sendable {
                 DispatchQueue.concurrentPerform(iterations: lanes) { lane in
                     var scratch: [NameScorer.Side] = []
                     for n in (names.count * lane / lanes)..<(names.count * (lane + 1) / lanes) {
-                        scratch.removeAll(keepingCapacity: true)
-                        for (i, t) in names.tokens(ofName: n).prefix(NameScorer.maximumTokens).enumerated() {
-                            scratch.append(NameScorer.Side(form: forms[Int(t)], weight: weights[Int(t)], position: i, tokenID: t))
+                        if buildSides {
+                            scratch.removeAll(keepingCapacity: true)
+                            for (i, t) in names.tokens(ofName: n).prefix(NameScorer.maximumTokens).enumerated() {
+                                scratch.append(NameScorer.Side(form: forms[Int(t)], weight: weights[Int(t)], position: i, tokenID: t))
+                            }
+                            Matcher.markNameKind(&scratch[...])
+                            if !scratch.isEmpty { (sideOut.baseAddress! + Int(nameStarts[n])).initialize(from: scratch, count: scratch.count) }
                         }
-                        Matcher.markNameKind(&scratch[...])
-                        if !scratch.isEmpty { (sideOut.baseAddress! + Int(nameStarts[n])).initialize(from: scratch, count: scratch.count) }
                         let flags = NameFlags(rawValue: names.flags[n])
                         (recordOut.baseAddress! + n).initialize(to: Record(
-                            start: nameStarts[n], count: UInt32(scratch.count), entity: names.entity[n], slot: names.slot[n],
+                            start: nameStarts[n], count: nameStarts[n + 1] - nameStarts[n], entity: names.entity[n], slot: names.slot[n],
                             isPerson: flags.contains(.person), isWeak: flags.contains(.weak)))
                     }
                 }
@@ -55,13 +85,30 @@ struct ListedNames: Sendable {
             }
             initialized = sideCount
         }
-        self.records = records
-        self.sides = sides
+        return (records, sides)
+    }
+
+    /// Name `n`'s sides, as the eager table holds them, into `out` (its forms stay owned by the matcher).
+    func sides(ofName n: Int, into out: inout [NameScorer.Side]) {
+        out.removeAll(keepingCapacity: true)
+        for (i, t) in names.tokens(ofName: n).prefix(NameScorer.maximumTokens).enumerated() {
+            out.append(NameScorer.Side(form: forms[Int(t)], weight: weights[Int(t)], position: i, tokenID: t))
+        }
+        Matcher.markNameKind(&out[...])
     }
 
     /// Runs `body` with the names' records and sides as buffers, for a query's scoring loop.
     func withBuffers<T>(_ body: (UnsafeBufferPointer<Record>, UnsafeBufferPointer<NameScorer.Side>) throws -> T) rethrows -> T {
-        try records.withUnsafeBufferPointer { r in try sides.withUnsafeBufferPointer { s in try body(r, s) } }
+        guard let lazySides else {
+            return try records.withUnsafeBufferPointer { r in try eagerSides.withUnsafeBufferPointer { s in try body(r, s) } }
+        }
+        let sides = lazySides.lock.withLock {
+            if let built = lazySides.sides { return built }
+            let built = Self.build(names, forms: forms, weights: weights, sides: true).1
+            lazySides.sides = built
+            return built
+        }
+        return try records.withUnsafeBufferPointer { r in try sides.withUnsafeBufferPointer { s in try body(r, s) } }
     }
 }
 

@@ -40,9 +40,16 @@ public final class Matcher: Sendable {
         self.init(index: index, normalizer: normalizer, accumulatorBlock: Self.defaultAccumulatorBlock)
     }
 
+    /// - Parameter reverseLookups: the matcher serves `entitiesNear` over a large index (a store's
+    ///   customers), scoring few of its names: they are prepared when scored, not all at init (screening
+    ///   with it still works, after preparing them all on first use).
+    public convenience init(index: SearchIndex, reverseLookups: Bool) {
+        self.init(index: index, normalizer: .shared, accumulatorBlock: Self.defaultAccumulatorBlock, eagerSides: !reverseLookups)
+    }
+
     /// - Parameter accumulatorBlock: names per block of retrieval's accumulator (`accumulate`); tests
     ///   make it small so that the default index spans many blocks.
-    init(index: SearchIndex, normalizer: NameNormalizer, accumulatorBlock: Int) {
+    init(index: SearchIndex, normalizer: NameNormalizer, accumulatorBlock: Int, eagerSides: Bool = true) {
         self.index = index
         self.normalizer = normalizer
         self.accumulatorBlock = max(1, accumulatorBlock)
@@ -53,7 +60,7 @@ public final class Matcher: Sendable {
         self.tokenWeights = index.tokens.indices.map { i in
             Self.damp(index.tokens[i], Double(index.rarity(ofTokenID: UInt32(i))))
         }
-        self.listed = ListedNames(index: index, forms: tokenForms, weights: tokenWeights)
+        self.listed = ListedNames(index: index, forms: tokenForms, weights: tokenWeights, eager: eagerSides)
     }
 
     /// Each listed token's form, made on every core (readings make them costly: 92k tokens took a second).
@@ -229,18 +236,32 @@ public final class Matcher: Sendable {
         return scratchPool.withElement { scratch in
             defer { scratch.scoring.endQuery() }
             let candidates = candidates(for: normalized.tokens, forms: querySides.forms, scratch: scratch, floorFraction: floorFraction, limit: nil)
-            return withQuery(querySides) { q, records, sides in
-                var out = Set<UInt32>()
-                for nameID in candidates {
-                    let record = records[Int(nameID)]
-                    guard !out.contains(record.entity) else { continue }
-                    var unused = Explanation()
-                    let score = NameScorer.score(query: q, listed: sides.of(record), isPerson: record.isPerson, explain: false,
-                                                 explanation: &unused, state: &scratch.scoring)
-                    if score >= minimumNameScore { out.insert(record.entity) }
-                }
-                return out
+            var out = Set<UInt32>()
+            func score(_ q: UnsafeBufferPointer<NameScorer.Side>, _ record: ListedNames.Record, _ sides: UnsafeBufferPointer<NameScorer.Side>) {
+                var unused = Explanation()
+                let score = NameScorer.score(query: q, listed: sides, isPerson: record.isPerson, explain: false,
+                                             explanation: &unused, state: &scratch.scoring)
+                if score >= minimumNameScore { out.insert(record.entity) }
             }
+            withExtendedLifetime(querySides) {
+                querySides.sides.withUnsafeBufferPointer { q in
+                    guard !listed.isEager else {
+                        listed.withBuffers { records, sides in
+                            for nameID in candidates where !out.contains(records[Int(nameID)].entity) {
+                                score(q, records[Int(nameID)], sides.of(records[Int(nameID)]))
+                            }
+                        }
+                        return
+                    }
+                    // Only the candidates' sides, made as they are scored.
+                    var sides: [NameScorer.Side] = []
+                    for nameID in candidates where !out.contains(listed.records[Int(nameID)].entity) {
+                        listed.sides(ofName: Int(nameID), into: &sides)
+                        sides.withUnsafeBufferPointer { score(q, listed.records[Int(nameID)], $0) }
+                    }
+                }
+            }
+            return out
         }
     }
 

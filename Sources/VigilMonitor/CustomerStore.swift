@@ -1,3 +1,4 @@
+import VigilIndex
 import VigilLists
 import VigilMatcher
 import VigilScreening
@@ -63,6 +64,16 @@ public final class CustomerStore {
                 opened_at TEXT NOT NULL, updated_at TEXT NOT NULL, reasons TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS cases_customer ON cases(customer_id, status);
             CREATE TABLE IF NOT EXISTS audit(seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, event TEXT NOT NULL, details TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS token_frequencies(token TEXT PRIMARY KEY, frequency INTEGER NOT NULL) WITHOUT ROWID;
+            """)
+        // Stores made before screenings kept their distance to the threshold gain the column (NULL:
+        // unknown, so such a customer counts as near the threshold until screened again).
+        if !(try db.prepare("SELECT 1 FROM pragma_table_info('screenings') WHERE name = 'gap'").step()) {
+            try db.execute("ALTER TABLE screenings ADD COLUMN gap REAL; ALTER TABLE screenings ADD COLUMN matched TEXT")
+        }
+        try db.execute("""
+            CREATE INDEX IF NOT EXISTS screenings_gap ON screenings(gap);
+            CREATE INDEX IF NOT EXISTS screenings_matched ON screenings(matched, gap, customer_id) WHERE matched != '';
             """)
         guard let version = try meta("schema_version") else {
             // A new store. The version goes last: a store interrupted here is still new next time.
@@ -261,14 +272,17 @@ public final class CustomerStore {
     /// match opens (or re-opens) an alert; an open alert whose entity no longer alerts is closed with
     /// `closeReason(entityID)`.
     /// - Returns: alerts opened and closed.
-    func record(_ result: ScreeningResult, indexID: String, at time: String, closeReason: (String) -> String) throws(StoreError) -> (opened: [Match], closed: Int) {
+    /// - Parameter gap: how far the result's scores are from changing it (`Monitor.gap`).
+    func record(_ result: ScreeningResult, indexID: String, at time: String, gap: Double,
+                closeReason: (String) -> String) throws(StoreError) -> (opened: [Match], closed: Int) {
         let best = result.matches.first?.score ?? 0
         try db.prepare("""
-            INSERT INTO screenings(customer_id, index_id, screened_at, best_score, result) VALUES(?, ?, ?, ?, ?)
+            INSERT INTO screenings(customer_id, index_id, screened_at, best_score, result, gap, matched) VALUES(?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(customer_id) DO UPDATE SET index_id = excluded.index_id, screened_at = excluded.screened_at,
-              best_score = excluded.best_score, result = excluded.result
+              best_score = excluded.best_score, result = excluded.result, gap = excluded.gap, matched = excluded.matched
             """).bind(.text(result.id), .text(indexID), .text(time), .real(best),
-                      sealed(String(decoding: result.jsonLine().dropLast(), as: UTF8.self), "screenings.result", row: result.id)).run()
+                      sealed(String(decoding: result.jsonLine().dropLast(), as: UTF8.self), "screenings.result", row: result.id),
+                      .real(gap), .text(result.matches.map(\.entity.id).joined(separator: "\n"))).run()
         var alerting: [String: Match] = [:]
         for m in result.alertingMatches { alerting[m.entity.id] = m }
         var status: [String: String] = [:]  // entity id -> status
@@ -348,6 +362,58 @@ public final class CustomerStore {
         return out
     }
 
+    /// Customers whose last screening lies within `gap` of changing (or is of unknown distance).
+    func customers(withGapAtMost gap: Double) throws(StoreError) -> Set<String> {
+        let s = try db.prepare("SELECT customer_id FROM screenings WHERE gap IS NULL OR gap <= ?").bind(.real(gap))
+        var out = Set<String>()
+        while try s.step() { out.insert(s.text(0) ?? "") }
+        return out
+    }
+
+    /// Customers whose last screening matched any entity: their distance to a change (`Monitor.gap`)
+    /// and the entities (read from an index of its own, not the stored results).
+    func matchedScreenings() throws(StoreError) -> [(id: String, gap: Double, matched: [Substring])] {
+        let s = try db.prepare("SELECT customer_id, gap, matched FROM screenings INDEXED BY screenings_matched WHERE matched != ''")
+        var out: [(String, Double, [Substring])] = []
+        while try s.step() { out.append((s.text(0) ?? "", s.isNull(1) ? 0 : s.real(1), (s.text(2) ?? "").split(separator: "\n"))) }
+        return out
+    }
+
+    // MARK: token rarity
+
+    /// How many names of the index the store was last screened against hold each token, and how many
+    /// names it had: an update compares them with the new index's to bound how far scores moved.
+    func tokenFrequencies() throws(StoreError) -> (names: Int, frequencies: [String: Int])? {
+        guard let names = try meta("names_count").flatMap({ Int($0) }) else { return nil }
+        let s = try db.prepare("SELECT token, frequency FROM token_frequencies")
+        var out: [String: Int] = [:]
+        while try s.step() { out[s.text(0) ?? ""] = Int(s.integer(1)) }
+        return (names, out)
+    }
+
+    /// Writes the token frequencies of `index` where they differ from `old` (those the store holds).
+    func updateTokenFrequencies(of index: SearchIndex, old: [String: Int]) throws(StoreError) {
+        let upsert = try db.prepare("INSERT OR REPLACE INTO token_frequencies(token, frequency) VALUES(?, ?)")
+        var seen = Set<String>()
+        for t in 0..<index.tokens.count {
+            let token = String(decoding: index.tokens.utf8(t), as: UTF8.self), frequency = Int(index.tokenFrequency[t])
+            seen.insert(token)
+            if old[token] != frequency { try upsert.bind(.text(token), .integer(Int64(frequency))).run() }
+        }
+        let delete = try db.prepare("DELETE FROM token_frequencies WHERE token = ?")
+        for token in old.keys where !seen.contains(token) { try delete.bind(.text(token)).run() }
+        try setMeta("names_count", String(index.names.count))
+    }
+
+    func replaceTokenFrequencies(of index: SearchIndex) throws(StoreError) {
+        try db.execute("DELETE FROM token_frequencies")
+        let s = try db.prepare("INSERT INTO token_frequencies(token, frequency) VALUES(?, ?)")
+        for t in 0..<index.tokens.count {
+            try s.bind(.text(String(decoding: index.tokens.utf8(t), as: UTF8.self)), .integer(Int64(index.tokenFrequency[t]))).run()
+        }
+        try setMeta("names_count", String(index.names.count))
+    }
+
     // MARK: listed entities
 
     func entityHashes() throws(StoreError) -> [String: String] {
@@ -355,6 +421,15 @@ public final class CustomerStore {
         var out: [String: String] = [:]
         while try s.step() { out[s.text(0) ?? ""] = s.text(1) ?? "" }
         return out
+    }
+
+    /// Brings the stored entity hashes in line with an update's diff, row by row.
+    func updateEntities(set: [(id: String, hash: String)], removed: [String], indexID: String) throws(StoreError) {
+        let upsert = try db.prepare("INSERT OR REPLACE INTO entities(id, content_hash) VALUES(?, ?)")
+        for e in set { try upsert.bind(.text(e.id), .text(e.hash)).run() }
+        let delete = try db.prepare("DELETE FROM entities WHERE id = ?")
+        for id in removed { try delete.bind(.text(id)).run() }
+        try setMeta("index_id", indexID)
     }
 
     func replaceEntities(_ hashes: [(id: String, hash: String)], indexID: String) throws(StoreError) {

@@ -31,8 +31,12 @@ public struct UpdateSummary: Sendable {
     public var reached = 0
     /// Customers with an open alert (or a decision) on a changed or removed entity.
     public var alertedOnChanged = 0
-    /// Customers whose last best score was within the margin of the threshold.
+    /// Customers whose last screening a change of token rarities may carry across the threshold.
     public var nearThreshold = 0
+    /// How far token rarities can have moved a score (`RarityDrift.bound`), and the tokens whose rarity
+    /// moved more (nil bound: a store without token statistics, which takes a fixed margin).
+    public var scoreBound: Double?
+    public var driftedTokens = 0
     /// Distinct customers screened again (the union of the three).
     public var rescreened = 0
     public var customers = 0
@@ -40,6 +44,7 @@ public struct UpdateSummary: Sendable {
     public var alertsClosed = 0
     public var casesOpened = 0
     /// Where the time went: opening the customer index, the reverse look-ups, screening, writing the store.
+    public var diffSeconds = 0.0
     public var customerIndexSeconds = 0.0
     public var lookupSeconds = 0.0
     public var screenSeconds = 0.0
@@ -54,8 +59,9 @@ public struct UpdateSummary: Sendable {
 /// 1. the names of added and changed entities are looked up in an index built over the *customers*
 ///    (same normalization and retrieval as screening, uncapped, at a lower floor);
 /// 2. customers with an open alert on a changed or removed entity;
-/// 3. customers whose best score last time was within `margin` of the threshold: token rarities are
-///    computed over the whole list, so a list change moves every score a little.
+/// 3. customers whose last result a change of token rarities can alter (`RarityDrift`): rarities are
+///    computed over the whole list, so a list change moves every score a little, and those with a token
+///    of the changed names more.
 /// Each is screened the normal way, so its stored result is what a full re-screen gives.
 public final class Monitor {
     public let store: CustomerStore
@@ -65,6 +71,8 @@ public final class Monitor {
     public var margin = 0.05
     /// Slack under the least name score that can alert (threshold − the attributes' maximum bonus).
     public var boundMargin = 0.03
+    /// A listed name scoring this against a changed one is its twin (`update`).
+    public var twinScore = 0.9
     /// Screening threads.
     public var workers = max(1, Machine.coreCount)
 
@@ -91,7 +99,9 @@ public final class Monitor {
         let time = Self.now()
         try store.db.transaction {
             if try store.indexID == nil {
-                try store.replaceEntities(matcher.index.entities.all.map { ($0.id, $0.contentHash) }, indexID: indexID)
+                let entities = matcher.index.entities
+                try store.replaceEntities((0..<entities.count).map { (entities.id($0), entities.contentHash($0)) }, indexID: indexID)
+                try store.replaceTokenFrequencies(of: matcher.index)
             }
         }
         var pending: [(customer: Customer, hash: String)] = []
@@ -102,7 +112,7 @@ public final class Monitor {
                 for p in pending { try store.upsert(p.customer, hash: p.hash, at: time) }
                 let results = BulkScreener(screener: screener, workers: workers).screen(pending.map(\.customer))
                 for (p, r) in zip(pending, results) {
-                    let (opened, closed) = try store.record(r, indexID: indexID, at: time) { _ in "customer changed" }
+                    let (opened, closed) = try store.record(r, indexID: indexID, at: time, gap: gap(of: r)) { _ in "customer changed" }
                     summary.alertsOpened += opened.count
                     summary.alertsClosed += closed
                     var fired = Self.alertTriggers(opened, in: r)
@@ -179,6 +189,68 @@ public final class Monitor {
         return try IndexFile.decode(bytes: bytes, path: customerIndexPath)
     }
 
+    /// How far a stored result is from changing when scores move: the least distance of a match's
+    /// score to the threshold, and of the context floor (a score under it is not stored); when the
+    /// result is full, of its last score too (a match it leaves out scores no more), and 0 if that one
+    /// alerts (one left out may alert as well).
+    func gap(of result: ScreeningResult) -> Double {
+        var gap = max(0, options.threshold - options.contextFloor)
+        for m in result.matches { gap = min(gap, abs(m.score - options.threshold)) }
+        if result.matches.count >= options.limit, let last = result.matches.last {
+            gap = last.score >= options.threshold ? 0 : min(gap, options.threshold - last.score)
+        }
+        return gap
+    }
+
+    /// Customers a change of token rarities may carry across the threshold (`RarityDrift`): those whose
+    /// stored results lie within its bound of changing; those whose name or matched entities hold a
+    /// token whose rarity moved much, within that token's bound; and (in `lookups`) unchanged entities
+    /// holding a token that moved so much that a score under the context floor may rise to an alert,
+    /// whose names are looked up like changed ones. A store that predates token statistics takes every
+    /// customer whose best score came within `margin` of the threshold.
+    /// - Parameter matched: `CustomerStore.matchedScreenings`.
+    func customersNearThreshold(_ drift: RarityDrift?, newIndex: SearchIndex, customerIndex: SearchIndex,
+                                matched: [(id: String, gap: Double, matched: [Substring])],
+                                lookups: inout [(entity: Entity, position: UInt32)]) throws -> Set<String> {
+        guard let drift else { return try store.customers(withBestScoreAtLeast: options.threshold - margin) }
+        var near = try store.customers(withGapAtMost: drift.bound)
+        guard !drift.drifted.isEmpty else { return near }
+        // The largest move among each holder's drifted tokens, by entity position.
+        func holders(in index: SearchIndex) -> [Int: Double] {
+            var out: [Int: Double] = [:]
+            for (t, move) in drift.drifted {
+                guard let id = index.tokenID(t) else { continue }
+                for n in index.names(withToken: id) {
+                    let e = Int(index.names.entity[Int(n)])
+                    out[e] = max(out[e] ?? 0, move)
+                }
+            }
+            return out
+        }
+        var customerMoves: [String: Double] = [:]
+        for (e, move) in holders(in: customerIndex) { customerMoves[customerIndex.entities.id(e)] = move }
+        var entityMoves: [Substring: Double] = [:]
+        let floorGap = options.threshold - options.contextFloor
+        let looked = Set(lookups.map(\.position))
+        for (position, move) in holders(in: newIndex) {
+            entityMoves[Substring(newIndex.entities.id(position))] = move
+            if RarityDrift.scoreBound(move) >= floorGap, !looked.contains(UInt32(position)) {
+                lookups.append((newIndex.entities[position], UInt32(position)))
+            }
+        }
+        // (A stored gap is the least over the customer's matches: conservative for the others.)
+        var withMatches = Set<String>()
+        for row in matched {
+            withMatches.insert(row.id)
+            var move = max(drift.others, customerMoves[row.id] ?? 0)
+            for e in row.matched { move = max(move, entityMoves[e] ?? 0) }
+            if RarityDrift.scoreBound(move) >= row.gap { near.insert(row.id) }
+        }
+        // A customer with no stored match scored under the context floor with everyone.
+        for (id, move) in customerMoves where !withMatches.contains(id) && RarityDrift.scoreBound(move) >= floorGap { near.insert(id) }
+        return near
+    }
+
     // MARK: update
 
     /// Moves the store to a new index: diffs its entities against the stored ones, screens again only
@@ -192,23 +264,30 @@ public final class Monitor {
         summary.customers = try store.customerCount()
         if current == indexID { return summary }
 
-        // 1. The change, by entity content hash.
+        // 1. The change, by entity content hash (stored in the index: no record is decoded for it).
         let old = try store.entityHashes()
+        let entities = matcher.index.entities
         var touched: [(entity: Entity, position: UInt32)] = []
         var newHashes: [(id: String, hash: String)] = []
         var seen = Set<String>()
-        for (position, e) in matcher.index.entities.enumerated() {
-            let hash = e.contentHash
-            newHashes.append((e.id, hash))
-            seen.insert(e.id)
-            switch old[e.id] {
-            case nil: summary.entitiesAdded += 1; touched.append((e, UInt32(position)))
-            case hash: summary.entitiesUnchanged += 1
-            default: summary.entitiesChanged += 1; touched.append((e, UInt32(position)))
+        for position in 0..<entities.count {
+            let id = entities.id(position), hash = entities.contentHash(position)
+            seen.insert(id)
+            switch old[id] {
+            case nil: summary.entitiesAdded += 1
+            case hash: summary.entitiesUnchanged += 1; continue
+            default: summary.entitiesChanged += 1
             }
+            touched.append((entities[position], UInt32(position)))
+            newHashes.append((id, hash))
         }
         let removed = old.keys.filter { !seen.contains($0) }
         summary.entitiesRemoved = removed.count
+        let oldTokens = try store.tokenFrequencies()
+        let drift = oldTokens.map { RarityDrift(old: $0, new: matcher.index) }
+        summary.scoreBound = drift?.bound
+        summary.driftedTokens = drift?.drifted.count ?? 0
+        summary.diffSeconds = Clock.now() - start
 
         // 2. Who can be affected.
         let indexStart = Clock.now()
@@ -221,15 +300,35 @@ public final class Monitor {
             try buildCustomerIndex()
             customerIndex = try openCustomerIndex()
         }
-        let reverse = Matcher(index: customerIndex)
+        let reverse = Matcher(index: customerIndex, reverseLookups: true)
         summary.customerIndexSeconds = Clock.now() - indexStart
         let lookupStart = Clock.now()
+        let matched = try store.matchedScreenings()
+        var lookups = touched
+        let near = try customersNearThreshold(drift, newIndex: matcher.index, customerIndex: customerIndex, matched: matched, lookups: &lookups)
+        summary.nearThreshold = near.count
         // Customers near a changed name, with the entities that reached them; kept only when the
         // forward name score (listed side, as screening computes it) could still reach the threshold.
         var reachedBy: [String: [UInt32]] = [:]
-        for t in touched {
+        for t in lookups {
             for name in t.entity.names {
                 for i in reverse.entitiesNear(name.value) { reachedBy[customerIndex.entities[Int(i)].id, default: []].append(t.position) }
+            }
+        }
+        // Customers matched to an unchanged entity named (nearly) as a changed one: the reverse look-up
+        // misses a customer who writes a name split where the forward matcher joins it ("ma min" ~ MAKIN),
+        // and a name newly listed on one list is often on another already.
+        var twins: [Substring: [UInt32]] = [:]
+        for t in touched {
+            for name in t.entity.names {
+                for m in matcher.match(ScreeningQuery(name: name.value), limit: 10, minimumScore: twinScore) where m.entity.id != t.entity.id {
+                    twins[Substring(m.entity.id), default: []].append(t.position)
+                }
+            }
+        }
+        if !twins.isEmpty {
+            for row in matched {
+                for e in row.matched { if let positions = twins[e] { reachedBy[row.id, default: []].append(contentsOf: positions) } }
             }
         }
         summary.lookupCandidates = reachedBy.count
@@ -242,8 +341,6 @@ public final class Monitor {
         let touchedIDs = touched.map(\.entity.id)
         let alerted = try store.customersAlerted(on: touchedIDs + removed).union(try store.customersWithDecisions(on: touchedIDs))
         summary.alertedOnChanged = alerted.count
-        let near = try store.customers(withBestScoreAtLeast: options.threshold - margin)
-        summary.nearThreshold = near.count
         affected.formUnion(alerted)
         affected.formUnion(near)
         summary.rescreened = affected.count
@@ -260,7 +357,7 @@ public final class Monitor {
         let gone = Set(removed)
         try store.db.transaction {
             for (customer, r) in zip(customers, results) {
-                let (opened, closed) = try store.record(r, indexID: indexID, at: time) {
+                let (opened, closed) = try store.record(r, indexID: indexID, at: time, gap: gap(of: r)) {
                     gone.contains($0) ? "list update: entity removed" : "list update: no longer matches"
                 }
                 summary.alertsOpened += opened.count
@@ -269,7 +366,12 @@ public final class Monitor {
                 if try regrade(customer, result: r, at: time) { fired.append((.riskRaised, "risk level raised")) }
                 if try applyTriggers(fired, customer: customer.id, at: time) { summary.casesOpened += 1 }
             }
-            try store.replaceEntities(newHashes, indexID: indexID)
+            try store.updateEntities(set: newHashes, removed: removed, indexID: indexID)
+            if let oldTokens {
+                try store.updateTokenFrequencies(of: matcher.index, old: oldTokens.frequencies)
+            } else {
+                try store.replaceTokenFrequencies(of: matcher.index)
+            }
         }
         summary.recordSeconds = Clock.now() - recordStart
         summary.seconds = Clock.now() - start

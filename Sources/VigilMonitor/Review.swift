@@ -103,7 +103,7 @@ extension Monitor {
                 let top = fired.compactMap { policy.triggers[$0.trigger] }.min { $0.priority < $1.priority }
                 if top?.flow == .rescreen, let matcher, let indexID, let c = try store.customer(id: state.id) {
                     let r = Screener(matcher: matcher, options: options, decisions: decisions).screen(c)
-                    let (opened, _) = try store.record(r, indexID: indexID, at: time) { _ in "review: no longer matches" }
+                    let (opened, _) = try store.record(r, indexID: indexID, at: time, gap: gap(of: r)) { _ in "review: no longer matches" }
                     fired += Self.alertTriggers(opened, in: r)
                     if try regrade(c, result: r, at: time) { fired.append((.riskRaised, "risk level raised")) }
                 }

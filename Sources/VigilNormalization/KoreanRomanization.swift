@@ -61,13 +61,16 @@ public enum KoreanRomanization {
     }()
 
     static let longestSpelling = 7
+    static let syllablesFilter = KeyFilter(syllablesByKey.keys)
 
     /// The Hangul syllables each syllable of a token may spell, or nil when it does not split into
     /// Korean name syllables (at most 4).
     public static func syllableReadings(_ bytes: [UInt8]) -> [[UInt32]]? {
         guard bytes.count >= 1, bytes.count <= 4 * longestSpelling,
               bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }),
-              let keys = MandarinRomanization.split(bytes, longest: longestSpelling, valid: { syllablesByKey[$0] != nil }) else { return nil }
+              case let filter = syllablesFilter,
+              let keys = MandarinRomanization.split(bytes, longest: longestSpelling, valid: { filter.mayContain($0) && syllablesByKey[$0] != nil })
+        else { return nil }
         return keys.map { syllablesByKey[$0] ?? [] }
     }
 

@@ -101,6 +101,8 @@ public enum MandarinRomanization {
 
     static let pinyinKeys: Set<UInt64> = Set(pinyinSyllables.map { pack(Array($0.utf8)) })
     static let readingsByKey: [UInt64: [String]] = Dictionary(uniqueKeysWithValues: readings.map { (pack(Array($0.key.utf8)), $0.value) })
+    static let pinyinFilter = KeyFilter(pinyinKeys)
+    static let readingsFilter = KeyFilter(readingsByKey.keys)
 
     /// The readings of each syllable of a token, or nil when it does not split into Mandarin syllables.
     /// A token that is valid pinyin reads as itself only ("chang" is Chang, not Zhang): the
@@ -112,10 +114,11 @@ public enum MandarinRomanization {
 
     public static func syllableReadings(_ bytes: [UInt8]) -> [[String]]? {
         guard bytes.count >= 1, isSplittable(bytes) else { return nil }
-        if let keys = split(bytes, valid: { pinyinKeys.contains($0) }) {
+        let pinyin = pinyinFilter, readings = readingsFilter
+        if let keys = split(bytes, valid: { pinyin.mayContain($0) && pinyinKeys.contains($0) }) {
             return keys.map { k in [String(decoding: unpack(k), as: UTF8.self)] }
         }
-        return split(bytes, valid: { readingsByKey[$0] != nil })?.map { readingsByKey[$0] ?? [] }
+        return split(bytes, valid: { readings.mayContain($0) && readingsByKey[$0] != nil })?.map { readingsByKey[$0] ?? [] }
     }
 
     /// Cantonese (Hong Kong Government romanisation) syllables and southern-dialect surname spellings,
@@ -133,6 +136,7 @@ public enum MandarinRomanization {
 
     /// Pinyin, Wade-Giles, Cantonese and dialect-surname readings in one table (one lookup per DP step).
     static let allReadingsByKey: [UInt64: [String]] = readingsByKey.merging(dialectReadingsByKey) { Array(Set($0).union($1)).sorted() }
+    static let allReadingsFilter = KeyFilter(allReadingsByKey.keys)
 
     /// Other readings of a token, beyond `syllableReadings`: Wade-Giles for a token that is also valid
     /// pinyin ("cheng" may be Zheng, "chang" Zhang, "kuo" Guo), Hong Kong Cantonese ("cheung" Zhang,
@@ -142,7 +146,8 @@ public enum MandarinRomanization {
     /// - Parameter plain: the token's `syllableReadings`, which the caller has already computed.
     public static func alternateReadings(_ bytes: [UInt8], plain: [[String]]?) -> [[String]]? {
         guard bytes.count >= 2, isSplittable(bytes),
-              let keys = split(bytes, valid: { allReadingsByKey[$0] != nil }) else { return nil }
+              case let filter = allReadingsFilter,
+              let keys = split(bytes, valid: { filter.mayContain($0) && allReadingsByKey[$0] != nil }) else { return nil }
         let readings = keys.map { allReadingsByKey[$0] ?? [] }
         if let plain, plain.count == readings.count,
            zip(plain, readings).allSatisfy({ Set($0.0) == Set($0.1) }) { return nil }
@@ -152,7 +157,8 @@ public enum MandarinRomanization {
     /// Pinyin and Wade-Giles readings only, also for a token that is valid pinyin (for explanations).
     public static func wadeGilesOnlyReadings(_ bytes: [UInt8]) -> [[String]]? {
         guard bytes.count >= 2, isSplittable(bytes) else { return nil }
-        return split(bytes, valid: { readingsByKey[$0] != nil })?.map { readingsByKey[$0] ?? [] }
+        let filter = readingsFilter
+        return split(bytes, valid: { filter.mayContain($0) && readingsByKey[$0] != nil })?.map { readingsByKey[$0] ?? [] }
     }
 
     /// Joins the hyphenated syllables of a romanized Chinese given name (`Chi-chang`, `Tse-tung`,
@@ -202,28 +208,32 @@ public enum MandarinRomanization {
     /// Splits a token into valid syllables by dynamic programming, fewest syllables first, at most 4.
     static func split(_ chars: [UInt8], longest: Int = longestSyllable, valid: (UInt64) -> Bool) -> [UInt64]? {
         let n = chars.count
-        // count[i]: fewest syllables covering chars[i...] (Int.max: impossible); next[i]: first syllable length.
-        var count = [Int](repeating: Int.max, count: n + 1)
-        var next = [Int](repeating: 0, count: n + 1)
-        count[n] = 0
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            var key: UInt64 = 0
-            for len in 1...min(longest, n - i) {
-                key = key << 8 | UInt64(chars[i + len - 1])
-                let rest = count[i + len]
-                guard rest < 4, rest + 1 < count[i], valid(key) else { continue }
-                count[i] = rest + 1
-                next[i] = len
+        guard n > 0 else { return nil }
+        // count[i]: fewest syllables covering chars[i...] (Int.max: impossible); next[i]: first syllable
+        // length. On the stack: this runs for every token of an index as it opens.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (n + 1)) { buffer -> [UInt64]? in
+            let count = buffer.baseAddress!, next = buffer.baseAddress! + (n + 1)
+            for i in 0...n { count[i] = Int.max; next[i] = 0 }
+            count[n] = 0
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                var key: UInt64 = 0
+                for len in 1...min(longest, n - i) {
+                    key = key << 8 | UInt64(chars[i + len - 1])
+                    let rest = count[i + len]
+                    guard rest < 4, rest + 1 < count[i], valid(key) else { continue }
+                    count[i] = rest + 1
+                    next[i] = len
+                }
             }
+            guard count[0] != Int.max else { return nil }
+            var out: [UInt64] = []
+            var i = 0
+            while i < n {
+                out.append(pack(chars[i..<(i + next[i])]))
+                i += next[i]
+            }
+            return out
         }
-        guard count[0] != Int.max else { return nil }
-        var out: [UInt64] = []
-        var i = 0
-        while i < n {
-            out.append(pack(chars[i..<(i + next[i])]))
-            i += next[i]
-        }
-        return out
     }
 
     /// Whether two tokens can be the same Mandarin name written in two romanizations.
@@ -243,5 +253,28 @@ public enum MandarinRomanization {
             out = Array(next.prefix(limit))
         }
         return out
+    }
+}
+
+/// A set of packed syllable keys (`MandarinRomanization.pack`) as a 65,536-bit table: most substrings
+/// the syllable splitter tries are no syllable, and this says so with a multiply and a load, before a
+/// dictionary hashes the key (which made up most of the cost of reading a token's keys).
+struct KeyFilter: Sendable {
+    private let bits: [UInt64]
+
+    init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
+        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        for k in keys { let h = Self.slot(k); bits[h >> 6] |= 1 << UInt64(h & 63) }
+        self.bits = bits
+    }
+
+    @inline(__always)
+    static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 48) }
+
+    /// False when `key` is certainly not in the set.
+    @inline(__always)
+    func mayContain(_ key: UInt64) -> Bool {
+        let h = Self.slot(key)
+        return bits[h >> 6] & (1 << UInt64(h & 63)) != 0
     }
 }

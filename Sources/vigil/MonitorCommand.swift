@@ -100,8 +100,8 @@ struct MonitorUpdate: ParsableCommand {
         }
         stderr("entities: \(s.entitiesAdded) added, \(s.entitiesChanged) changed, \(s.entitiesRemoved) removed, \(s.entitiesUnchanged) unchanged; "
                + "screened again \(s.rescreened) of \(s.customers) customers (reached by a changed name \(s.reached) of \(s.lookupCandidates) looked up, alerted on a changed entity "
-               + "\(s.alertedOnChanged), near the threshold \(s.nearThreshold)); alerts opened \(s.alertsOpened), closed \(s.alertsClosed); "
-               + "cases opened \(s.casesOpened) in \(String(format: "%.2f", s.seconds)) s (customer index \(String(format: "%.2f", s.customerIndexSeconds)) s, "
+               + "\(s.alertedOnChanged), near the threshold \(s.nearThreshold)\(s.scoreBound.map { String(format: " by rarity drift ≤ %.4f, %d tokens moved more", $0, s.driftedTokens) } ?? "")); alerts opened \(s.alertsOpened), closed \(s.alertsClosed); "
+               + "cases opened \(s.casesOpened) in \(String(format: "%.2f", s.seconds)) s (diff \(String(format: "%.2f", s.diffSeconds)) s, customer index \(String(format: "%.2f", s.customerIndexSeconds)) s, "
                + "look-ups \(String(format: "%.2f", s.lookupSeconds)) s, screening \(String(format: "%.2f", s.screenSeconds)) s, store \(String(format: "%.2f", s.recordSeconds)) s)")
     }
 }

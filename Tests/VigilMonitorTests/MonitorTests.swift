@@ -2,7 +2,8 @@ import Foundation
 import VigilIndex
 import VigilLists
 import VigilMatcher
-import VigilMonitor
+import VigilNormalization
+@testable import VigilMonitor
 import VigilScreening
 import VigilTestSupport
 import XCTest
@@ -131,6 +132,45 @@ final class MonitorTests: XCTestCase {
         let again = try monitor.load(try CustomerReader(path: s.customersCSV), matcher: s.new, indexID: "un-2026")
         XCTAssertEqual([again.unchanged, again.added, again.changed], [s.customerCount, 0, 0])
         XCTAssertEqual(try store.alerts(), after)
+    }
+
+    /// The bound `RarityDrift` puts on how far a list update moves a score (which spares an update from
+    /// screening again every customer near the threshold) holds on real names: unchanged UN entities'
+    /// names against typos of themselves and against synthetic customers, scored with the rarities of
+    /// each version, wherever no token of the pair is one whose rarity moved more.
+    func testRarityDriftBoundsHowFarScoresMove() throws {
+        let s = try Self.setup.get()
+        let old = s.old.index
+        var frequencies: [String: Int] = [:]
+        for t in 0..<old.tokens.count { frequencies[String(decoding: old.tokens.utf8(t), as: UTF8.self)] = Int(old.tokenFrequency[t]) }
+        // The UN list alone grew by a sixth: every rarity moved by more than the 0.2% a daily update of
+        // the default lists leaves most tokens within, so the split is made at 5% here.
+        let drift = RarityDrift(old: (old.names.count, frequencies), new: s.new.index, tolerance: 0.05)
+        XCTAssertFalse(drift.drifted.isEmpty)
+        XCTAssertLessThan(drift.bound, 0.11)
+        let changed = Set(s.diff.entries.map(\.id))
+        let listed = s.new.index.entities.all.filter { !changed.contains($0.id) }.prefix(150).map(\.primaryName)
+        var queries = listed.map { name -> String in
+            var chars = Array(name)
+            if chars.count > 6 { chars.swapAt(2, 3) }
+            return String(chars)
+        }
+        queries += try Self.syntheticNames(60)
+        let normalizer = NameNormalizer.shared
+        var checked = 0, moved = 0
+        for q in queries {
+            let qTokens = normalizer.normalize(q).tokens
+            guard !qTokens.contains(where: { drift.drifted[$0] != nil }) else { continue }
+            for l in listed where !normalizer.normalize(l).tokens.contains(where: { drift.drifted[$0] != nil }) {
+                let before = s.old.compare(q, l).score, after = s.new.compare(q, l).score
+                guard before > 0 || after > 0 else { continue }
+                checked += 1
+                if before != after { moved += 1 }
+                XCTAssertLessThanOrEqual(abs(after - before), drift.bound, "\(q) ~ \(l): \(before) -> \(after)")
+            }
+        }
+        XCTAssertGreaterThan(checked, 150)
+        XCTAssertGreaterThan(moved, 0, "no score moved: the test would prove nothing")
     }
 
     func testStoreIsOwnerOnlyAndTheAuditLogHasCountsNotNames() throws {
