@@ -161,7 +161,7 @@ public struct IndexBuilder {
                     for e in members {
                         starts.append(4 * members.count + records.bytes.count)
                         EntityCodec.write(e, to: &records)
-                        hashes.append(contentsOf: Self.digestBytes(e.contentHash))
+                        hashes.append(contentsOf: e.contentDigest)
                     }
                     var w = ByteWriter()
                     for s in starts { w.u32(UInt32(s)) }
@@ -171,13 +171,6 @@ public struct IndexBuilder {
             }
         }
         return out
-    }
-
-    /// The 32 bytes of a SHA-256 written as 64 hex digits.
-    static func digestBytes(_ hex: String) -> [UInt8] {
-        func value(_ c: UInt8) -> UInt8 { c >= UInt8(ascii: "a") ? c - UInt8(ascii: "a") + 10 : c - UInt8(ascii: "0") }
-        let h = Array(hex.utf8)
-        return (0..<(h.count / 2)).map { value(h[2 * $0]) << 4 | value(h[2 * $0 + 1]) }
     }
 
     /// Per entity, its names' non-empty token lists with their slots, normalized on every core in

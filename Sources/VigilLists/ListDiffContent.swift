@@ -61,7 +61,10 @@ public struct EntityContent: Sendable, Equatable {
     /// its name, its value count, then each value, every string as a 4-byte big-endian UTF-8 length
     /// and its bytes (so no choice of separator can make two contents collide).
     /// - Complexity: O(total length of the values).
-    public var sha256: String {
+    public var sha256: String { SHA256Hasher.hex(digest) }
+
+    /// The 32 bytes `sha256` writes in hex (index files store these).
+    public var digest: [UInt8] {
         var h = SHA256Hasher()
         for field in EntityField.allCases {
             let vs = self[field]
@@ -69,7 +72,7 @@ public struct EntityContent: Sendable, Equatable {
             Self.feed(UInt32(vs.count), into: &h)
             for v in vs { Self.feed(v, into: &h) }
         }
-        return h.finalizeHex()
+        return h.finalize()
     }
 
     private static func canonical(_ values: [String]) -> [String] {
@@ -93,6 +96,8 @@ extension Entity {
     /// Hex SHA-256 of the entity's screening-relevant content (see `EntityField` for which fields
     /// count). Equal for two versions of an entity exactly when `ListDiff` finds no field changed.
     public var contentHash: String { EntityContent(self).sha256 }
+    /// `contentHash` as its 32 bytes.
+    public var contentDigest: [UInt8] { EntityContent(self).digest }
 }
 
 /// How one field of an entity changed between two list versions.

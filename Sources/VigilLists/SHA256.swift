@@ -18,9 +18,14 @@ public struct SHA256Hasher {
         Array(bytes).withUnsafeBytes { update($0) }
     }
 
+    /// The 32 digest bytes.
+    public mutating func finalize() -> [UInt8] {
+        Array(inner.finalize())
+    }
+
     /// The digest as lowercase hex.
     public mutating func finalizeHex() -> String {
-        Self.hex(Array(inner.finalize()))
+        Self.hex(finalize())
     }
 
     public static func hex(_ bytes: [UInt8]) -> String {

@@ -68,11 +68,7 @@ struct ListedNames: Sendable {
                     var scratch: [NameScorer.Side] = []
                     for n in (names.count * lane / lanes)..<(names.count * (lane + 1) / lanes) {
                         if buildSides {
-                            scratch.removeAll(keepingCapacity: true)
-                            for (i, t) in names.tokens(ofName: n).prefix(NameScorer.maximumTokens).enumerated() {
-                                scratch.append(NameScorer.Side(form: forms[Int(t)], weight: weights[Int(t)], position: i, tokenID: t))
-                            }
-                            Matcher.markNameKind(&scratch[...])
+                            Self.sides(ofName: n, names, forms: forms, weights: weights, into: &scratch)
                             if !scratch.isEmpty { (sideOut.baseAddress! + Int(nameStarts[n])).initialize(from: scratch, count: scratch.count) }
                         }
                         let flags = NameFlags(rawValue: names.flags[n])
@@ -90,6 +86,10 @@ struct ListedNames: Sendable {
 
     /// Name `n`'s sides, as the eager table holds them, into `out` (its forms stay owned by the matcher).
     func sides(ofName n: Int, into out: inout [NameScorer.Side]) {
+        Self.sides(ofName: n, names, forms: forms, weights: weights, into: &out)
+    }
+
+    private static func sides(ofName n: Int, _ names: NameTable, forms: [TokenForm], weights: [Double], into out: inout [NameScorer.Side]) {
         out.removeAll(keepingCapacity: true)
         for (i, t) in names.tokens(ofName: n).prefix(NameScorer.maximumTokens).enumerated() {
             out.append(NameScorer.Side(form: forms[Int(t)], weight: weights[Int(t)], position: i, tokenID: t))

@@ -391,27 +391,20 @@ public final class CustomerStore {
         return (names, out)
     }
 
-    /// Writes the token frequencies of `index` where they differ from `old` (those the store holds).
-    func updateTokenFrequencies(of index: SearchIndex, old: [String: Int]) throws(StoreError) {
+    /// Writes changed token frequencies (`RarityDrift.changedFrequencies`, `goneTokens`) and the name
+    /// count of the index the store is now screened against.
+    func updateTokenFrequencies(set: [(token: String, frequency: Int)], removed: [String], names: Int) throws(StoreError) {
         let upsert = try db.prepare("INSERT OR REPLACE INTO token_frequencies(token, frequency) VALUES(?, ?)")
-        var seen = Set<String>()
-        for t in 0..<index.tokens.count {
-            let token = String(decoding: index.tokens.utf8(t), as: UTF8.self), frequency = Int(index.tokenFrequency[t])
-            seen.insert(token)
-            if old[token] != frequency { try upsert.bind(.text(token), .integer(Int64(frequency))).run() }
-        }
+        for t in set { try upsert.bind(.text(t.token), .integer(Int64(t.frequency))).run() }
         let delete = try db.prepare("DELETE FROM token_frequencies WHERE token = ?")
-        for token in old.keys where !seen.contains(token) { try delete.bind(.text(token)).run() }
-        try setMeta("names_count", String(index.names.count))
+        for token in removed { try delete.bind(.text(token)).run() }
+        try setMeta("names_count", String(names))
     }
 
     func replaceTokenFrequencies(of index: SearchIndex) throws(StoreError) {
         try db.execute("DELETE FROM token_frequencies")
-        let s = try db.prepare("INSERT INTO token_frequencies(token, frequency) VALUES(?, ?)")
-        for t in 0..<index.tokens.count {
-            try s.bind(.text(String(decoding: index.tokens.utf8(t), as: UTF8.self)), .integer(Int64(index.tokenFrequency[t]))).run()
-        }
-        try setMeta("names_count", String(index.names.count))
+        let all = (0..<index.tokens.count).map { (String(decoding: index.tokens.utf8($0), as: UTF8.self), Int(index.tokenFrequency[$0])) }
+        try updateTokenFrequencies(set: all, removed: [], names: index.names.count)
     }
 
     // MARK: listed entities
@@ -434,9 +427,7 @@ public final class CustomerStore {
 
     func replaceEntities(_ hashes: [(id: String, hash: String)], indexID: String) throws(StoreError) {
         try db.execute("DELETE FROM entities")
-        let s = try db.prepare("INSERT OR REPLACE INTO entities(id, content_hash) VALUES(?, ?)")
-        for e in hashes { try s.bind(.text(e.id), .text(e.hash)).run() }
-        try setMeta("index_id", indexID)
+        try updateEntities(set: hashes, removed: [], indexID: indexID)
     }
 
     // MARK: audit

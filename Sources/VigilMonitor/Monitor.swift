@@ -283,8 +283,7 @@ public final class Monitor {
         }
         let removed = old.keys.filter { !seen.contains($0) }
         summary.entitiesRemoved = removed.count
-        let oldTokens = try store.tokenFrequencies()
-        let drift = oldTokens.map { RarityDrift(old: $0, new: matcher.index) }
+        let drift = try store.tokenFrequencies().map { RarityDrift(old: $0, new: matcher.index) }
         summary.scoreBound = drift?.bound
         summary.driftedTokens = drift?.drifted.count ?? 0
         summary.diffSeconds = Clock.now() - start
@@ -367,8 +366,8 @@ public final class Monitor {
                 if try applyTriggers(fired, customer: customer.id, at: time) { summary.casesOpened += 1 }
             }
             try store.updateEntities(set: newHashes, removed: removed, indexID: indexID)
-            if let oldTokens {
-                try store.updateTokenFrequencies(of: matcher.index, old: oldTokens.frequencies)
+            if let drift {
+                try store.updateTokenFrequencies(set: drift.changedFrequencies, removed: drift.goneTokens, names: matcher.index.names.count)
             } else {
                 try store.replaceTokenFrequencies(of: matcher.index)
             }

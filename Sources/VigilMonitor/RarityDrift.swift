@@ -14,8 +14,10 @@ struct RarityDrift {
     var drifted: [String: Double] = [:]
     /// The largest relative move of any other token's rarity, and of an unknown token's.
     var others = 0.0
-    /// The largest relative move of all.
-    var largest = 0.0
+    /// The new index's frequency of each token whose frequency changed (new tokens included), and the
+    /// tokens it no longer has: what the store writes to hold the new index's statistics.
+    var changedFrequencies: [(token: String, frequency: Int)] = []
+    var goneTokens: [String] = []
 
     /// Scores from tokens of the `others` kind only move by at most this (4-decimal rounding included).
     var bound: Double { Self.scoreBound(others) }
@@ -33,19 +35,22 @@ struct RarityDrift {
             return abs(after / before - 1)
         }
         func note(_ token: String, _ m: Double) {
-            largest = max(largest, m)
             if m > tolerance { drifted[token] = m } else { others = max(others, m) }
         }
         // A token in neither index weighs as an unknown token in both (customers' rare names).
         let unknown = move(0, 0)
         others = unknown
-        largest = unknown
         var seen = Set<String>()
         for t in 0..<index.tokens.count {
-            let token = String(decoding: index.tokens.utf8(t), as: UTF8.self)
+            let token = String(decoding: index.tokens.utf8(t), as: UTF8.self), frequency = Int(index.tokenFrequency[t])
             seen.insert(token)
-            note(token, move(old.frequencies[token] ?? 0, Int(index.tokenFrequency[t])))
+            let before = old.frequencies[token]
+            if before != frequency { changedFrequencies.append((token, frequency)) }
+            note(token, move(before ?? 0, frequency))
         }
-        for (token, frequency) in old.frequencies where !seen.contains(token) { note(token, move(frequency, 0)) }
+        for (token, frequency) in old.frequencies where !seen.contains(token) {
+            goneTokens.append(token)
+            note(token, move(frequency, 0))
+        }
     }
 }

@@ -339,11 +339,12 @@ public final class NameNormalizer: Sendable {
     /// `Ig0r Sech1n`, `I9or`): 0 o, 1 i, 3 e, 4 a, 5 s, 7 t, 8 b, 9 g, in words of three letters or more.
     /// Digits at a word's edge or in a run (`737`, `B2B`, `A380`) stay digits.
     static func lettersForDigits(_ tokens: [String]) -> [String] {
-        guard tokens.contains(where: { t in t.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }) else { return tokens }
+        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        func isLetter(_ b: UInt8) -> Bool { b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
+        guard tokens.contains(where: { $0.utf8.contains(where: isDigit) }) else { return tokens }
         return tokens.map { t in
+            guard t.utf8.count >= 4, t.utf8.contains(where: isDigit), t.utf8.lazy.filter(isLetter).count >= 3 else { return t }
             var bytes = Array(t.utf8)
-            func isLetter(_ b: UInt8) -> Bool { b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
-            guard bytes.count >= 4, bytes.filter(isLetter).count >= 3 else { return t }
             var changed = false
             for k in 1..<(bytes.count - 1) where isLetter(bytes[k - 1]) && isLetter(bytes[k + 1]) {
                 if let letter = lookAlikeLetters[bytes[k]] { bytes[k] = letter; changed = true }
