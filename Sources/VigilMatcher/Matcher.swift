@@ -295,8 +295,9 @@ public final class Matcher: Sendable {
     static func isAbjad(_ script: Script) -> Bool { script == .arabic || script == .hebrew }
 
     /// Marks the sides of a name that may be Korean or Chinese, which lets the romanization variants
-    /// of that language count.
+    /// of that language count, and the own and ancestor names around its kinship particles.
     static func markNameKind(_ sides: inout ArraySlice<NameScorer.Side>) {
+        NameScorer.markKinship(&sides)
         let korean = looksKorean(sides.lazy.map(\.form)), chinese = looksChinese(sides.lazy.map(\.form))
         guard korean || chinese else { return }
         for i in sides.indices {

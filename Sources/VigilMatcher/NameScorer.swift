@@ -47,6 +47,8 @@ struct NameScorer {
         /// Whether the name was written in Han, Hangul or kana: such a name is a surname and a given
         /// name with no optional middle names, so a syllable with no partner is a different name.
         var eastAsianScript = false
+        /// The token's place around a kinship particle (`markKinship`).
+        var kinship = Kinship.none
 
         init(form: TokenForm, weight: Double, position: Int, tokenID: UInt32? = nil) {
             self.formRef = .passUnretained(form)
@@ -181,6 +183,25 @@ struct NameScorer {
         return side
     }
 
+    /// Where a token stands in a name with "bin", "ben", "ibn"…: the person's own name comes right before
+    /// the first particle, a father's or ancestor's right after one. "SALMAN bin Muhammad" is the son of
+    /// "MUHAMMAD bin Salman", not the same man, so an own name never aligns with an ancestor's.
+    enum Kinship: UInt8 {
+        case none = 0, own = 1, ancestor = 2
+    }
+
+    /// Marks the own and ancestor tokens of a name (`Kinship`); a name without a particle has none.
+    static func markKinship(_ sides: inout ArraySlice<Side>) {
+        var first = true
+        for i in sides.indices where sides[i].form.isKinshipParticle {
+            if first && i > sides.startIndex && sides[i - 1].kinship == .none && !sides[i - 1].form.isKinshipParticle {
+                sides[i - 1].kinship = .own
+            }
+            first = false
+            if i + 1 < sides.endIndex && !sides[i + 1].form.isKinshipParticle { sides[i + 1].kinship = .ancestor }
+        }
+    }
+
     /// An aligned pair candidate: indices into the two sides, and how alike they are.
     private struct PairCandidate {
         var qi: Int
@@ -223,6 +244,7 @@ struct NameScorer {
                 for li in l.indices where l[li].covers & lUsed == 0 {
                     let joined = q[qi].isJoined || l[li].isJoined
                     if q[qi].isJoined && l[li].isJoined { continue }
+                    if q[qi].kinship.rawValue | l[li].kinship.rawValue == 3 { continue }  // own ~ ancestor
                     let (s, agreement) = compare(q[qi], l[li], memo: &memo)
                     // Joining invents a token: only an exact or one-typo join counts ("jin ping" ~ "jinping"),
                     // never a mere skeleton likeness ("zhao nan" is not "shona").

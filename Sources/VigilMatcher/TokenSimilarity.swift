@@ -348,6 +348,8 @@ public final class TokenForm: Sendable {
     let sketch: TokenSketch
     /// An East Slavic patronymic in one of its spellings (`Vocabulary.isPatronymic`).
     public let isPatronymic: Bool
+    /// "bin", "ben", "ibn"… (`Vocabulary.kinshipParticles`).
+    let isKinshipParticle: Bool
     /// Whether the token reads as at most two Korean / Chinese syllables: a name of such tokens may be
     /// Korean / Chinese (`Matcher.looksKorean`, `looksChinese`). Kept, as a million listed names ask.
     let fewKoreanSyllables: Bool
@@ -381,6 +383,7 @@ public final class TokenForm: Sendable {
         self.alternates = hanReadings ?? (wantsAlternates ? MandarinRomanization.alternateReadings(bytes, plain: plain) : nil)
         self.fromHanReadings = hanReadings != nil
         self.isPatronymic = Vocabulary.isPatronymic(bytes)
+        self.isKinshipParticle = bytes.count <= 5 && Vocabulary.kinshipParticles.contains(String(decoding: bytes, as: UTF8.self))
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
         // Not for one Chinese or Korean syllable: Vietnamese given names make Hong female and Hung male,
         // which are one Chinese name in two romanizations.

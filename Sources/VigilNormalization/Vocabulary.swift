@@ -43,6 +43,10 @@ public enum Vocabulary {
         "youxian": "ltd", "gongsi": "co", "youxiangongsi": "ltd", "pvt": "pvt",
     ]
 
+    /// "Son of" / "daughter of" in Arabic, Hebrew, Malay and Mauritanian names: the word after one is
+    /// the father's (or an ancestor's) name, not the person's own.
+    public static let kinshipParticles: Set<String> = ["bin", "ben", "ibn", "bint", "binti", "ould"]
+
     /// Words that carry no identity in a name.
     public static let stopWords: Set<String> = ["of", "the", "and", "for", "de", "del", "la", "le", "der", "von", "van", "bin", "ibn", "bint", "al", "el"]
 }

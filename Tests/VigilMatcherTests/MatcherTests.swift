@@ -228,6 +228,23 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(TokenSimilarity.jaroWinkler(Array("martha".utf8), Array("marhta".utf8)), 0.9611, accuracy: 0.001)
     }
 
+    /// "X bin Y" is X, son of Y: Y bin X is another man (often the father). The own name before the first
+    /// particle never aligns with a name after one; word order elsewhere stays free.
+    func testOwnNameDoesNotMeetTheFathersAcrossBin() {
+        // The real OFAC entry of Usama bin Laden: found by his name, not by his father's.
+        assertFinds("Usama bin Laden", "ofac:6365")
+        let listed = "BIN LADIN, Usama bin Muhammad bin Awad"
+        XCTAssertGreaterThanOrEqual(matcher.compare("Usama bin Muhammad bin Laden", listed).score, Self.threshold)
+        let father = matcher.compare("Muhammad bin Awad bin Ladin", listed)
+        XCTAssertLessThan(father.score, Self.threshold)
+        XCTAssertTrue(father.explanation.unmatchedQuery.contains("muhammad"), "\(father.explanation.unmatchedQuery)")
+        // Son and father swapped; the family name written first keeps the order around the particle.
+        XCTAssertLessThan(matcher.compare("Salman bin Muhammad al-Rawi", "Muhammad bin Salman al-Rawi").score, 0.6)
+        XCTAssertGreaterThanOrEqual(matcher.compare("Salman bin Muhammad al-Rawi", "AL-RAWI, Salman bin Muhammad").score, 0.95)
+        // Without a particle on both sides the order tells nothing.
+        XCTAssertGreaterThanOrEqual(matcher.compare("Salman Muhammad al-Rawi", "Muhammad bin Salman al-Rawi").score, Self.threshold)
+    }
+
     /// Latvian and Lithuanian passports write Russian names with a masculine ending and j for y.
     func testBalticSpellingsOfSlavicNames() {
         XCTAssertGreaterThanOrEqual(matcher.compare("Sergejs Ivanovs", "IVANOV, Sergey").score, 0.8)
