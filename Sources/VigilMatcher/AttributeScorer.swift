@@ -27,12 +27,13 @@ public enum AttributeScorer {
         q.birthDate != nil || q.gender != nil || q.nationality != nil || q.idNumber != nil
     }
 
-    static func apply(_ q: ScreeningQuery, _ e: ScoringAttributes, to explanation: inout Explanation) -> Double {
+    /// - Parameter explain: record each effect in `explanation` (else only the sum is computed).
+    static func apply(_ q: ScreeningQuery, _ e: ScoringAttributes, explain: Bool = true, to explanation: inout Explanation) -> Double {
         var delta = 0.0
         var dateConflict = false
-        func effect(_ attribute: String, _ d: Double, _ reason: String) {
+        func effect(_ attribute: String, _ d: Double, _ reason: @autoclosure () -> String) {
             delta += d
-            explanation.attributes.append(.init(attribute: attribute, delta: d, reason: reason))
+            if explain { explanation.attributes.append(.init(attribute: attribute, delta: d, reason: reason())) }
         }
         if let dob = q.birthDate, !e.birthDates.isEmpty {
             switch compareBirthDate(dob, e.birthDates) {

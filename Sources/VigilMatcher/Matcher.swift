@@ -160,13 +160,14 @@ public final class Matcher: Sendable {
         }
     }
 
-    /// A candidate entity's best name so far: what its match will show, before its record is decoded.
+    /// A candidate entity's best name so far: what its match will show, before its record is decoded
+    /// and its explanation written.
     private struct Best {
+        var name: UInt32
         var slot: UInt16
         var score: Double
         /// The name score before attributes (ties keep the closer name).
         var nameScore: Double
-        var explanation: Explanation
     }
 
     /// - Parameter candidates: the names to score; nil retrieves them (`candidates(for:)`).
@@ -175,46 +176,52 @@ public final class Matcher: Sendable {
         var best: [UInt32: Best] = [:]
         let bonus = AttributeScorer.maximumBonus(for: query), withAttributes = AttributeScorer.applies(to: query)
         let candidates = given ?? candidates(for: normalized.tokens, forms: querySides.forms, scratch: scratch)
-        withQuery(querySides) { q, records, sides in
+        return withQuery(querySides) { q, records, sides in
+            // Scores without explanations: a common name has dozens of candidates over the floor, and
+            // only the `limit` returned need one (written below, with the same score).
+            var unexplained = Explanation()
             for nameID in candidates {
                 let record = records[Int(nameID)]
-                let listedSides = sides.of(record)
-                // First pass without an explanation: most candidates stop here, and no strings are built.
-                var firstPass = Explanation()
-                var score = NameScorer.score(query: q, listed: listedSides, isPerson: record.isPerson, explain: false, explanation: &firstPass,
-                                             state: &scratch.scoring)
+                var score = NameScorer.score(query: q, listed: sides.of(record), isPerson: record.isPerson, explain: false,
+                                             explanation: &unexplained, state: &scratch.scoring)
                 if record.isWeak { score *= 0.9 }
                 // (0.00005: the final score is rounded to 4 decimals, which may lift it onto the floor.)
                 if score + bonus + 0.00005 < minimumScore { continue }
                 if let existing = best[record.entity], Self.keeps(existing, over: min(1, score + bonus), score) { continue }
-                var explanation = Explanation()
-                score = NameScorer.score(query: q, listed: listedSides, isPerson: record.isPerson, explanation: &explanation, state: &scratch.scoring)
-                if record.isWeak {
-                    score *= 0.9
-                    explanation.attributes.append(.init(attribute: "name_quality", delta: -score / 9, reason: "weak or low-quality alias"))
-                }
                 let nameScore = score
-                if withAttributes { score += AttributeScorer.apply(query, index.entities.attributes(Int(record.entity)), to: &explanation) }
+                if withAttributes {
+                    score += AttributeScorer.apply(query, index.entities.attributes(Int(record.entity)), explain: false, to: &unexplained)
+                }
                 score = Self.clampAndRound(score)
                 guard score >= minimumScore else { continue }
                 if let existing = best[record.entity], Self.keeps(existing, over: score, nameScore) { continue }
-                best[record.entity] = Best(slot: record.slot, score: score, nameScore: nameScore, explanation: explanation)
+                best[record.entity] = Best(name: nameID, slot: record.slot, score: score, nameScore: nameScore)
             }
-        }
-        // Best first, ties by entity id; only the matches returned decode their entity record.
-        var ranked = best.map { (entity: $0.key, best: $0.value) }
-        ranked.sort { $0.best.score > $1.best.score }
-        if ranked.count > limit {
-            // Entries tied with the last one kept are ordered by id below, so they all stay for now.
-            let cut = ranked[limit - 1].best.score
-            ranked.removeSubrange((ranked.firstIndex { $0.best.score < cut } ?? ranked.count)...)
-        }
-        let ids = ranked.map { index.entities.id(Int($0.entity)) }
-        let order = ranked.indices.sorted { ranked[$0].best.score != ranked[$1].best.score ? ranked[$0].best.score > ranked[$1].best.score : ids[$0] < ids[$1] }
-        return order.prefix(limit).map { i in
-            let (e, b) = ranked[i]
-            let entity = index.entities[Int(e)]
-            return Match(entity: entity, matchedName: entity.name(at: Int(b.slot)), score: b.score, explanation: b.explanation)
+            // Best first, ties by entity id; only the matches returned decode their entity record.
+            var ranked = best.map { (entity: $0.key, best: $0.value) }
+            ranked.sort { $0.best.score > $1.best.score }
+            if ranked.count > limit {
+                // Entries tied with the last one kept are ordered by id below, so they all stay for now.
+                let cut = ranked[limit - 1].best.score
+                ranked.removeSubrange((ranked.firstIndex { $0.best.score < cut } ?? ranked.count)...)
+            }
+            let ids = ranked.map { index.entities.id(Int($0.entity)) }
+            let order = ranked.indices.sorted { ranked[$0].best.score != ranked[$1].best.score ? ranked[$0].best.score > ranked[$1].best.score : ids[$0] < ids[$1] }
+            return order.prefix(limit).map { i in
+                let (e, b) = ranked[i]
+                let record = records[Int(b.name)]
+                var explanation = Explanation()
+                let nameScore = NameScorer.score(query: q, listed: sides.of(record), isPerson: record.isPerson, explanation: &explanation,
+                                                 state: &scratch.scoring)
+                if record.isWeak {
+                    explanation.attributes.append(.init(attribute: "name_quality", delta: -nameScore * 0.9 / 9, reason: "weak or low-quality alias"))
+                }
+                if withAttributes { _ = AttributeScorer.apply(query, index.entities.attributes(Int(e)), explain: true, to: &explanation) }
+                let entity = index.entities[Int(e)]
+                // The stored content hash: hashing the record again was a tenth of an alerting row's cost.
+                return Match(entity: entity, matchedName: entity.name(at: Int(b.slot)), score: b.score, explanation: explanation,
+                             entityHash: index.entities.contentHash(Int(e)))
+            }
         }
     }
 

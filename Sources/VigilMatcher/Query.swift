@@ -28,4 +28,6 @@ public struct Match: Sendable {
     /// Calibrated score 0...1; `>= threshold` is an alert.
     public var score: Double
     public var explanation: Explanation
+    /// The entity's `Entity.contentHash`, as the index stores it (reviewers' decisions name it).
+    public var entityHash: String
 }

@@ -293,13 +293,13 @@ public final class CustomerStore {
         for (entityID, m) in alerting.sorted(by: { $0.key < $1.key }) {
             if status[entityID] == "open" {
                 try db.prepare("UPDATE alerts SET score = ?, entity_hash = ? WHERE customer_id = ? AND entity_id = ?")
-                    .bind(.real(m.score), .text(m.entity.contentHash), .text(result.id), .text(entityID)).run()
+                    .bind(.real(m.score), .text(m.entityHash), .text(result.id), .text(entityID)).run()
             } else {
                 try db.prepare("""
                     INSERT INTO alerts(customer_id, entity_id, entity_hash, score, status, opened_at) VALUES(?, ?, ?, ?, 'open', ?)
                     ON CONFLICT(customer_id, entity_id) DO UPDATE SET entity_hash = excluded.entity_hash, score = excluded.score,
                       status = 'open', opened_at = excluded.opened_at, closed_at = NULL, close_reason = NULL
-                    """).bind(.text(result.id), .text(entityID), .text(m.entity.contentHash), .real(m.score), .text(time)).run()
+                    """).bind(.text(result.id), .text(entityID), .text(m.entityHash), .real(m.score), .text(time)).run()
                 opened.append(m)
             }
         }

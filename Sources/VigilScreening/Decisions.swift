@@ -1,5 +1,6 @@
 import Foundation
 import VigilLists
+import VigilMatcher
 
 /// A reviewer's decision on one alert: this customer is (or is not) this listed entity, as the entity
 /// stood when it was reviewed (`entityHash`, the `entity_hash` of the alert's match).
@@ -95,10 +96,10 @@ public struct DecisionBook: Sendable {
         decisions[Pair(customer: customer, entity: entity)]
     }
 
-    /// The decision's effect on a match with `entity`, or nil when none was taken.
-    public func apply(customer: String, entity: Entity) -> AppliedDecision? {
-        guard let d = decision(customer: customer, entity: entity.id) else { return nil }
-        let current = entity.contentHash
+    /// The decision's effect on a match, or nil when none was taken.
+    public func apply(customer: String, match: Match) -> AppliedDecision? {
+        guard let d = decision(customer: customer, entity: match.entity.id) else { return nil }
+        let current = match.entityHash
         let effect: AppliedDecision.Effect = d.verdict == .trueMatch ? .confirmed : (current == d.entityHash ? .suppressed : .reAlert)
         return AppliedDecision(decision: d, effect: effect, currentHash: current)
     }

@@ -19,7 +19,7 @@ public enum ResultCSV {
             let decision = r.decision(of: i)
             append([r.id, line, m.entity.id, m.entity.list, m.entity.primaryName, m.matchedName,
                     score(m.score), m.score >= r.threshold ? "true" : "false", m.explanation.summary, r.error ?? "",
-                    decision?.currentHash ?? m.entity.contentHash, decision.map { "\($0.effect.rawValue): \($0.reason)" } ?? ""], to: &out)
+                    decision?.currentHash ?? m.entityHash, decision.map { "\($0.effect.rawValue): \($0.reason)" } ?? ""], to: &out)
         }
         return out
     }

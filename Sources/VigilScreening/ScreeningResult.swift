@@ -66,7 +66,7 @@ public struct ScreeningResult: Sendable {
         w.beginObject()
         w.field("entity_id", m.entity.id)
         // What a reviewer records with a decision: a later change of the entity re-alerts.
-        w.field("entity_hash", decision?.currentHash ?? m.entity.contentHash)
+        w.field("entity_hash", decision?.currentHash ?? m.entityHash)
         w.field("list", m.entity.list)
         w.field("schema", m.entity.schema.rawValue)
         w.field("name", m.entity.primaryName)
@@ -158,7 +158,7 @@ public struct Screener: Sendable {
         let matches = matcher.match(customer.query, limit: options.limit, minimumScore: options.contextFloor)
         var result = ScreeningResult(id: customer.id, line: nil, threshold: options.threshold, matches: matches, error: nil)
         if let decisions, decisions.count > 0 {
-            result.decisions = matches.map { decisions.apply(customer: customer.id, entity: $0.entity) }
+            result.decisions = matches.map { decisions.apply(customer: customer.id, match: $0) }
         }
         return result
     }
