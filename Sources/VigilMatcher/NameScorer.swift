@@ -192,13 +192,10 @@ struct NameScorer {
 
     /// Marks the own and ancestor tokens of a name (`Kinship`); a name without a particle has none.
     static func markKinship(_ sides: inout ArraySlice<Side>) {
-        var first = true
-        for i in sides.indices where sides[i].form.isKinshipParticle {
-            if first && i > sides.startIndex && sides[i - 1].kinship == .none && !sides[i - 1].form.isKinshipParticle {
-                sides[i - 1].kinship = .own
-            }
-            first = false
-            if i + 1 < sides.endIndex && !sides[i + 1].form.isKinshipParticle { sides[i + 1].kinship = .ancestor }
+        guard let first = sides.firstIndex(where: { $0.form.isKinshipParticle }) else { return }
+        if first > sides.startIndex { sides[first - 1].kinship = .own }
+        for i in first..<(sides.endIndex - 1) where sides[i].form.isKinshipParticle && !sides[i + 1].form.isKinshipParticle {
+            sides[i + 1].kinship = .ancestor
         }
     }
 
