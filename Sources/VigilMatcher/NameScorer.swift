@@ -49,6 +49,9 @@ struct NameScorer {
         var eastAsianScript = false
         /// The token's place around a kinship particle (`markKinship`).
         var kinship = Kinship.none
+        /// A join that takes in a legal form: in an organisation's name it must meet a token exactly
+        /// (`PETROTECHFZE` is `PETROTECH FZE`; `PLAYA MAR S.A.` holds no `marsa` a letter off `maria`).
+        var holdsLegalForm = false
 
         init(form: TokenForm, weight: Double, position: Int, tokenID: UInt32? = nil) {
             self.formRef = .passUnretained(form)
@@ -123,6 +126,37 @@ struct NameScorer {
             out.append(joined(tokens[i], tokens[i + 1], weight: weight, other: other, mandarin: mandarin, korean: koreanNear, state: &state))
             out.append(joined(tokens[i + 1], tokens[i], weight: weight, other: other, mandarin: mandarin, korean: koreanNear, state: &state))
         }
+        joinThrees(tokens, used: used, others: others, othersUsed: othersUsed, into: &out, state: &state)
+    }
+
+    /// Three adjacent leftovers written as one word: a surname with its particles (`van der Bilt` ~
+    /// `Vanderbilt`, `de la Cruz` ~ `Delacruz`, `de los Reyes`) or a word split in three (`Plat Ono
+    /// Vich`). In order only, and by spelling only: the join must be within a letter of a leftover of
+    /// the other side (the pair rule). Rare, so the forms are made per call, not cached.
+    static func joinThrees(_ tokens: UnsafeBufferPointer<Side>, used: UInt64, others: UnsafeBufferPointer<Side>, othersUsed: UInt64,
+                           into out: inout [Side], state: inout ScoringState) {
+        // Not in Korean or Chinese names, whose syllables have their own joins.
+        guard tokens.count >= 3, !tokens[0].koreanName, !tokens[0].chineseName, !tokens[0].eastAsianScript else { return }
+        for i in 0..<(tokens.count - 2) where used & (tokens[i].covers | tokens[i + 1].covers | tokens[i + 2].covers) == 0 {
+            let a = tokens[i], b = tokens[i + 1], c = tokens[i + 2]
+            let length = Int(a.sketch.length) + Int(b.sketch.length) + Int(c.sketch.length)
+            let letters = a.sketch.letters | b.sketch.letters | c.sketch.letters
+            var near = false
+            for o in others.indices where others[o].covers & othersUsed == 0 {
+                let sketch = others[o].sketch
+                if abs(Int(sketch.length) - length) <= 1 && (letters ^ sketch.letters).nonzeroBitCount <= 2 { near = true; break }
+            }
+            guard near else { continue }
+            let form = TokenForm(a.form.bytes + b.form.bytes + c.form.bytes, chineseReadings: .none, koreanReadings: false, mandarinReadings: false)
+            state.threeJoins.append(form)
+            var side = Side(form: form, weight: a.weight + b.weight + c.weight, position: 0)
+            side.covers = a.covers | b.covers | c.covers
+            side.holdsLegalForm = a.sketch.isLegalForm || b.sketch.isLegalForm || c.sketch.isLegalForm
+            side.koreanName = a.koreanName
+            side.chineseName = a.chineseName
+            side.vowelsUncertain = a.vowelsUncertain
+            out.append(side)
+        }
     }
 
     /// Length of the romanized Arabic article or kinship particle a token begins with, "al" (2), "bin" or
@@ -177,6 +211,7 @@ struct NameScorer {
         }
         var side = Side(form: form, weight: weight, position: 0)
         side.covers = a.covers | b.covers
+        side.holdsLegalForm = a.sketch.isLegalForm || b.sketch.isLegalForm
         side.koreanName = a.koreanName
         side.chineseName = a.chineseName
         side.vowelsUncertain = a.vowelsUncertain
@@ -247,6 +282,7 @@ struct NameScorer {
                     // never a mere skeleton likeness ("zhao nan" is not "shona").
                     if joined && !agreement.isRomanization && (s < minimumJoinedSimilarity || agreement == .transliteration)
                         && !(s >= TokenSimilarity.readingSimilarity && q[qi].isJoined && isParticleJoin(q[qi])) { continue }
+                    if !isPerson && s < 1 && (q[qi].holdsLegalForm || l[li].holdsLegalForm) { continue }
                     // A person's initial stands for the whole token ("N." for Nursultan): it aligns below the
                     // usual bar. In a vessel or company name a lone letter is just a letter ("M-VITO").
                     let aligns = agreement == .initial ? (isPerson && !joined) : s >= minimumPairSimilarity
@@ -307,6 +343,7 @@ struct NameScorer {
                       explanation: inout Explanation, state: inout ScoringState) -> Double {
         guard !query.isEmpty, !listed.isEmpty else { return 0 }
         state.forgetJoinsIfFull()  // here, never while this call's joined sides point into the caches
+        state.threeJoins.removeAll(keepingCapacity: true)
         let qAll: UInt64 = query.count >= 64 ? ~0 : (1 << UInt64(query.count)) - 1
         let lAll: UInt64 = listed.count >= 64 ? ~0 : (1 << UInt64(listed.count)) - 1
         var qUsed: UInt64 = 0, lUsed: UInt64 = 0
@@ -348,10 +385,13 @@ struct NameScorer {
         let queryFactor = (full && (query.count >= 2 || !isPerson)) ? 1.0 : unmatchedQueryFactor
         let listedFactor = (leftoverBothSides || !isPerson) ? 1.0 : unmatchedListedFactor
         // A patronymic one side lacks is the usual difference between a passport and a list entry
-        // (Vladimir Vladimirovich Putin / Vladimir Putin): it costs little.
+        // (Vladimir Vladimirovich Putin / Vladimir Putin): it costs little. So does an initial the
+        // customer adds (В. В. Путин: the second is the patronymic's), whose weight is a letter's
+        // rarity, not a name's; in a Korean or Chinese name a lone letter is a syllable (Hyon U).
         let patronymicFactor = isPerson && !leftoverBothSides ? Self.unmatchedPatronymicFactor : 1
         for i in query.indices where query[i].covers & qUsed == 0 {
-            total += query[i].weight * queryFactor * (query[i].form.isPatronymic ? patronymicFactor : 1)
+            let minor = query[i].form.isPatronymic || isInitial(query[i])
+            total += query[i].weight * queryFactor * (minor ? patronymicFactor : 1)
             if explain { explanation.unmatchedQuery.append(query[i].text) }
         }
         for i in listed.indices where listed[i].covers & lUsed == 0 {
@@ -362,6 +402,13 @@ struct NameScorer {
         let s = matched / total
         if explain { explanation.nameScore = s }
         return s
+    }
+
+    /// A lone letter (not a digit) of a name that is not East Asian: an initial.
+    @inline(__always)
+    static func isInitial(_ side: Side) -> Bool {
+        side.sketch.length == 1 && !side.koreanName && !side.chineseName && !side.eastAsianScript
+            && side.form.bytes[0] >= UInt8(ascii: "a")
     }
 
     /// Two names on their own (no memo across candidates).
@@ -386,6 +433,8 @@ struct ScoringState {
     var listedJoins = FormTable(bits: 16)
     /// The current query's joined tokens (built for each of its candidates otherwise).
     var queryJoins: [(key: UInt64, form: TokenForm)] = []
+    /// Joins of three tokens made by the current `NameScorer.score` call (they are rare: not cached).
+    var threeJoins: [TokenForm] = []
     /// Working buffers of `NameScorer.score`: each name's sides followed by its joined sides.
     var queryWithJoins: [NameScorer.Side] = []
     var listedWithJoins: [NameScorer.Side] = []

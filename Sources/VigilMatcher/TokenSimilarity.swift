@@ -132,7 +132,7 @@ public enum TokenSimilarity {
            isFeminineEnding(a.gender == .female ? a.bytes : b.bytes, of: a.gender == .female ? b.bytes : a.bytes) {
             return (0, .none)
         }
-        var r = spellingCompare(a, b)
+        var r = spellingCompare(a, b, eastAsianNames: korean || chinese)
         if r.similarity < 0.9, (a.kanji == nil) != (b.kanji == nil), let kanji = a.kanji ?? b.kanji,
            JapaneseNames.spells(JapaneseNames.canonical(a.kanji == nil ? a.bytes : b.bytes), readings: kanji) {
             // A Latin spelling that reads as the token's kanji one by one (Yamada: 山 yama, 田 da).
@@ -244,7 +244,9 @@ public enum TokenSimilarity {
         return .cantonese
     }
 
-    static func spellingCompare(_ a: TokenForm, _ b: TokenForm) -> (similarity: Double, agreement: Agreement) {
+    /// - Parameter eastAsianNames: both names may be Korean or Chinese, so a token that splits into
+    ///   such syllables is taken for them.
+    static func spellingCompare(_ a: TokenForm, _ b: TokenForm, eastAsianNames: Bool = true) -> (similarity: Double, agreement: Agreement) {
         if a.bytes == b.bytes { return (1, .exact) }
         if a.folded != nil || b.folded != nil, (a.folded ?? a.bytes) == (b.folded ?? b.bytes) {
             return (0.9, .transliteration)  // Aleksey/Alexey, Deyev/Deev, Yuriy/Iurii, the initials Ye./E.
@@ -263,7 +265,12 @@ public enum TokenSimilarity {
             if shortest >= 3 && Self.isEpentheticVowel(a.bytes, b.bytes) { return (0.9, .transliteration) }
             // A syllable no Chinese or Korean romanization spells is no such name syllable: one letter
             // past the first may be a typo there as in longer tokens (Musk/Mosk, Merz/Mertz, Cook/Cock).
-            if shortest >= 4, a.bytes[0] == b.bytes[0], !a.isEastAsianSyllable, !b.isEastAsianSyllable,
+            // Outside Chinese and Korean names, from five letters, only one such syllable is: a token
+            // that merely splits into several (po-li-ce, sa-lim) takes the typo too (Polnce/Police).
+            // Zhihong and Zhiyong stay two Chinese given names.
+            let syllableLike = shortest >= 5 && !eastAsianNames
+                ? a.isSingleEastAsianSyllable || b.isSingleEastAsianSyllable : a.isEastAsianSyllable || b.isEastAsianSyllable
+            if shortest >= 4, a.bytes[0] == b.bytes[0], !syllableLike,
                editDistance(a.bytes, b.bytes, limit: 1) == 1 {
                 return (0.9, .typo)
             }
@@ -383,7 +390,8 @@ public final class TokenForm: Sendable {
         self.alternates = hanReadings ?? (wantsAlternates ? MandarinRomanization.alternateReadings(bytes, plain: plain) : nil)
         self.fromHanReadings = hanReadings != nil
         self.isPatronymic = Vocabulary.isPatronymic(bytes)
-        self.isKinshipParticle = bytes.count <= 5 && Vocabulary.kinshipParticles.contains(String(decoding: bytes, as: UTF8.self))
+        let short = bytes.count <= 13 ? String(decoding: bytes, as: UTF8.self) : nil
+        self.isKinshipParticle = bytes.count <= 5 && Vocabulary.kinshipParticles.contains(short!)
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
         // Not for one Chinese or Korean syllable: Vietnamese given names make Hong female and Hung male,
         // which are one Chinese name in two romanizations.
@@ -393,7 +401,8 @@ public final class TokenForm: Sendable {
         self.sketch = TokenSketch(length: bytes.count, foldedLength: folded.count, letters: Self.letterSet(bytes),
                                   foldedLetters: Self.letterSet(folded), skeleton: skeleton, readingHash: PhoneticKey.readingClassHash(bytes),
                                   mandarin: mandarin != nil, korean: korean != nil, alternates: alternates != nil,
-                                  readingsUsable: chineseReadings != .none, kanji: kanjiReadings != nil)
+                                  readingsUsable: chineseReadings != .none, kanji: kanjiReadings != nil,
+                                  legalForm: short.map { Vocabulary.legalForms[$0] != nil } ?? false)
     }
 
     public convenience init(_ text: String) { self.init(Array(text.utf8)) }
@@ -411,6 +420,9 @@ public final class TokenForm: Sendable {
     /// Whether the token may spell a Chinese, Korean or Japanese name syllable, where a letter makes
     /// another name (chen/cheng, jong/jung).
     var isEastAsianSyllable: Bool { mandarin != nil || alternates != nil || korean != nil || kanji != nil }
+
+    /// Whether the token spells one such syllable, not several (`police` splits as po-li-ce).
+    var isSingleEastAsianSyllable: Bool { mandarin?.count == 1 || alternates?.count == 1 || korean?.count == 1 || kanji?.count == 1 }
 }
 
 /// A token's comparison keys seen from afar, carried in each scoring side: most pairs the scorer meets
@@ -432,11 +444,14 @@ struct TokenSketch {
     var readingsUsable: Bool
     /// Kanji readings of a Japanese name's token (`TokenForm.kanji`).
     var hasKanji: Bool
+    /// An organisation's legal form (`Vocabulary.legalForms`): never joined to a word of the name.
+    var isLegalForm: Bool
     /// Chinese readings of either kind, alternate or Mandarin.
     var alternatesOrMandarin: Bool { hasAlternates || hasMandarin }
 
     init(length: Int, foldedLength: Int, letters: UInt64, foldedLetters: UInt64, skeleton: [UInt8], readingHash: UInt32 = 0, mandarin: Bool,
-         korean: Bool, alternates: Bool, readingsUsable: Bool, kanji: Bool = false) {
+         korean: Bool, alternates: Bool, readingsUsable: Bool, kanji: Bool = false, legalForm: Bool = false) {
+        isLegalForm = legalForm
         self.readingHash = readingHash
         hasKanji = kanji
         self.letters = letters

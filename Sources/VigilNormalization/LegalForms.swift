@@ -6,36 +6,71 @@
 /// names (Chinese `Ao`, `Pao`, `Zao`) are left alone; they are damped, not rewritten.
 public enum LegalForms {
     /// Phrase (folded tokens) -> canonical abbreviation. Longest phrases are tried first.
-    static let phrases: [([String], String)] = {
-        let table: [(String, String)] = [
-            ("open joint stock company", "ojsc"), ("open joint stock co", "ojsc"), ("open joint-stock company", "ojsc"),
-            ("closed joint stock company", "cjsc"), ("public joint stock company", "pjsc"),
-            ("joint stock company", "jsc"), ("joint stock co", "jsc"), ("limited liability company", "llc"),
-            ("limited liability partnership", "llp"), ("limited partnership", "lp"), ("public limited company", "plc"),
-            ("company limited", "co ltd"), ("private limited", "pvt ltd"),
-            ("gesellschaft mit beschrankter haftung", "gmbh"), ("aktiengesellschaft", "ag"),
-            ("kommanditgesellschaft", "kg"), ("societe anonyme", "sa"), ("sociedad anonima", "sa"),
-            ("societa per azioni", "spa"), ("societe a responsabilite limitee", "sarl"),
-            ("sociedad de responsabilidad limitada", "srl"), ("societatea cu raspundere limitata", "srl"),
-            ("societa a responsabilita limitata", "srl"), ("besloten vennootschap", "bv"), ("naamloze vennootschap", "nv"),
-            ("obshchestvo s ogranichennoy otvetstvennostyu", "llc"), ("obshchestvo s ogranichennoi otvetstvennostiu", "llc"),
-            ("aktsionernoye obshchestvo", "jsc"), ("aktsionernoe obshchestvo", "jsc"),
-            ("otkrytoye aktsionernoye obshchestvo", "ojsc"), ("otkrytoe aktsionernoe obshchestvo", "ojsc"),
-            ("publichnoye aktsionernoye obshchestvo", "pjsc"), ("publichnoe aktsionernoe obshchestvo", "pjsc"),
-            ("zakrytoye aktsionernoye obshchestvo", "cjsc"), ("zakrytoe aktsionernoe obshchestvo", "cjsc"),
-            ("limited", "ltd"), ("incorporated", "inc"), ("corporation", "corp"), ("company", "co"),
-            ("ooo", "llc"), ("oao", "ojsc"), ("ojsc", "ojsc"), ("pjsc", "pjsc"), ("cjsc", "cjsc"),
-        ]
-        return table.map { (phrase, canon) in (phrase.split(separator: " ").map(String.init), canon) }
-            .sorted { $0.0.count > $1.0.count }
-    }()
+    static let phrases: [([String], String)] = (commonForms + otherForms + businessWords)
+        .map { (phrase, canon) in (phrase.split(separator: " ").map(String.init), canon) }
+        .sorted { $0.0.count > $1.0.count }
+
+    /// The forms lists and customers use most; their long words are also split off a token they were
+    /// run into (`splitWords`).
+    static let commonForms: [(String, String)] = [
+        ("open joint stock company", "ojsc"), ("open joint stock co", "ojsc"), ("open joint-stock company", "ojsc"),
+        ("closed joint stock company", "cjsc"), ("public joint stock company", "pjsc"),
+        ("joint stock company", "jsc"), ("joint stock co", "jsc"), ("limited liability company", "llc"),
+        ("limited liability partnership", "llp"), ("limited partnership", "lp"), ("public limited company", "plc"),
+        ("company limited", "co ltd"), ("private limited", "pvt ltd"),
+        ("gesellschaft mit beschrankter haftung", "gmbh"), ("aktiengesellschaft", "ag"),
+        ("kommanditgesellschaft", "kg"), ("societe anonyme", "sa"), ("sociedad anonima", "sa"),
+        ("societa per azioni", "spa"), ("societe a responsabilite limitee", "sarl"),
+        ("sociedad de responsabilidad limitada", "srl"), ("societatea cu raspundere limitata", "srl"),
+        ("societa a responsabilita limitata", "srl"), ("besloten vennootschap", "bv"), ("naamloze vennootschap", "nv"),
+        ("obshchestvo s ogranichennoy otvetstvennostyu", "llc"), ("obshchestvo s ogranichennoi otvetstvennostiu", "llc"),
+        ("aktsionernoye obshchestvo", "jsc"), ("aktsionernoe obshchestvo", "jsc"),
+        ("otkrytoye aktsionernoye obshchestvo", "ojsc"), ("otkrytoe aktsionernoe obshchestvo", "ojsc"),
+        ("publichnoye aktsionernoye obshchestvo", "pjsc"), ("publichnoe aktsionernoe obshchestvo", "pjsc"),
+        ("zakrytoye aktsionernoye obshchestvo", "cjsc"), ("zakrytoe aktsionernoe obshchestvo", "cjsc"),
+        ("limited", "ltd"), ("incorporated", "inc"), ("corporation", "corp"), ("company", "co"),
+        ("ooo", "llc"), ("oao", "ojsc"), ("ojsc", "ojsc"), ("pjsc", "pjsc"), ("cjsc", "cjsc"),
+    ]
+
+    /// Forms of other jurisdictions (ISO 20275 entity legal forms), written out or spaced.
+    static let otherForms: [(String, String)] = [
+        ("sp z o o", "spzoo"), ("sp z oo", "spzoo"), ("sp zoo", "spzoo"),
+        ("spolka z ograniczona odpowiedzialnoscia", "spzoo"), ("spolka akcyjna", "sa"),
+        ("spolecnost s rucenim omezenym", "sro"), ("spol s r o", "sro"), ("s r o", "sro"),
+        ("korlatolt felelossegu tarsasag", "kft"), ("zartkoruen mukodo reszvenytarsasag", "zrt"),
+        ("anpartsselskab", "aps"), ("aktieselskab", "as"), ("aksjeselskap", "as"), ("aktiebolag", "ab"),
+        ("aktiebolaget", "ab"), ("julkinen osakeyhtio", "oyj"), ("osakeyhtio", "oy"),
+        ("sociedade limitada", "ltda"), ("limitada", "ltda"), ("kabushiki kaisha", "kk"), ("kabushiki gaisha", "kk"),
+        ("kabushikigaisha", "kk"), ("kabushikikaisha", "kk"), ("perseroan terbatas", "pt"),
+        ("sendirian berhad", "sdn bhd"), ("proprietary limited", "pty ltd"),
+        ("societe en nom collectif", "snc"),
+        ("entreprise unipersonnelle a responsabilite limitee", "eurl"),
+        ("sociedad anonima de capital variable", "sa de cv"), ("sa de c v", "sa de cv"), ("s a de c v", "sa de cv"),
+        ("sapi de c v", "sapi de cv"), ("s de r l de c v", "srl de cv"), ("s de rl de c v", "srl de cv"), ("s de r l", "srl"),
+        ("s de rl", "srl"), ("commanditaire vennootschap", "cv"),
+        ("vennootschap onder firma", "vof"), ("offene handelsgesellschaft", "ohg"),
+        ("kommanditgesellschaft auf aktien", "kgaa"), ("anonim sirketi", "as"), ("limited sirketi", "ltd sti"),
+        ("tovarystvo z obmezhenoiu vidpovidalnistiu", "tov"), ("tovarystvo z obmezhenoyu vidpovidalnistyu", "tov"),
+        ("uzdaroji akcine bendrove", "uab"),
+        ("public company limited", "pcl"), ("limited liability", "llc"), ("gesellschaft mbh", "gmbh"),
+    ]
+
+    /// Business words written short, as customers and registries do: `Int'l`, `Mfg`, `Hldgs`.
+    static let businessWords: [(String, String)] = [
+        ("intl", "international"), ("natl", "national"), ("mfg", "manufacturing"), ("assn", "association"),
+        ("assoc", "association"), ("bros", "brothers"), ("dept", "department"), ("univ", "university"),
+        ("hldgs", "holding"), ("hldg", "holding"), ("mgmt", "management"), ("svcs", "services"), ("grp", "group"),
+        ("inds", "industries"), ("engg", "engineering"), ("invt", "investment"),
+    ]
 
     /// Words of legal-form phrases, for the quick check that a name may hold one.
     static let phraseWords: Set<String> = Set(phrases.flatMap { $0.0 })
-    /// The same words as bytes, by length, for the typo-tolerant check.
-    static let phraseWordsByLength: [Int: [[UInt8]]] = Dictionary(grouping: phraseWords.map { Array($0.utf8) }, by: \.count)
+    /// Words of the common forms as bytes, by length, for the typo-tolerant check (every query name
+    /// passes it; the other jurisdictions' forms are recognised as written).
+    static let phraseWordsByLength: [Int: [[UInt8]]] = Dictionary(grouping: commonWords.map { Array($0.utf8) }, by: \.count)
+    static let commonWords: Set<String> = Set(commonForms.flatMap { $0.0.split(separator: " ").map(String.init) })
 
-    /// Whether a token is a legal-form word, exactly or with one typo (words of 5 letters or more).
+    /// Whether a token is a legal-form word, exactly or with one typo (common words of 5 letters or more).
     static func mayBeLegalWord(_ token: String) -> Bool {
         if phraseWords.contains(token) { return true }
         let bytes = Array(token.utf8)
@@ -74,7 +109,7 @@ public enum LegalForms {
     /// begins or ends with. Short forms that are words or name syllables (`ao`, `sa`, `ag`, `pao`,
     /// `inc`) are never split off.
     static let splitWords: [[UInt8]] = {
-        let long = phraseWords.filter { $0.utf8.count >= 7 } + ["joint"]
+        let long = commonWords.filter { $0.utf8.count >= 7 } + ["joint"]
         let abbreviations = ["ooo", "oao", "llc", "ltd", "gmbh", "srl", "sarl", "jsc", "ojsc", "pjsc", "cjsc", "plc"]
         return (long + abbreviations).map { Array($0.utf8) }.sorted { $0.count > $1.count }
     }()
@@ -134,10 +169,35 @@ public enum LegalForms {
         out.append(String(decoding: t, as: UTF8.self))
     }
 
-    /// Rewrites legal-form phrases in a token list to their abbreviations (legal-form words run into
-    /// another token split off first).
+    /// Leading parts (two letters or more, two short of the word at least) of the common forms' words
+    /// of six letters or more: a token that is one may be a word split in two (`LIM ITED`, `COM PANY`).
+    static let splitWordStarts: Set<String> = Set(commonWords.filter { $0.utf8.count >= 6 }.flatMap { w in
+        (2...(w.count - 2)).map { String(w.prefix($0)) }
+    }).subtracting(phraseWords)
+
+    /// Joins a common legal-form word split in two by a stray space (`LIM ITED`, `LIAB ILITY`).
+    static func joinSplitLegalWords(_ tokens: [String]) -> [String] {
+        guard tokens.count >= 2 else { return tokens }
+        var out: [String]?
+        var i = 0
+        while i < tokens.count {
+            if i + 1 < tokens.count, splitWordStarts.contains(tokens[i]), tokens[i + 1].utf8.count >= 2,
+               commonWords.contains(tokens[i] + tokens[i + 1]) {
+                if out == nil { out = Array(tokens[..<i]) }
+                out!.append(tokens[i] + tokens[i + 1])
+                i += 2
+                continue
+            }
+            out?.append(tokens[i])
+            i += 1
+        }
+        return out ?? tokens
+    }
+
+    /// Rewrites legal-form phrases in a token list to their abbreviations (legal-form words split in
+    /// two joined, and those run into another token split off, first).
     public static func canonicalize(_ rawTokens: [String]) -> [String] {
-        let tokens = splitJoinedLegalWords(rawTokens)
+        let tokens = splitJoinedLegalWords(joinSplitLegalWords(rawTokens))
         guard tokens.contains(where: mayBeLegalWord) else { return tokens }
         var out: [String] = []
         out.reserveCapacity(tokens.count)

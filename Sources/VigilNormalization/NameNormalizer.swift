@@ -235,7 +235,7 @@ public final class NameNormalizer: Sendable {
 
     /// Abbreviations written with dots become one token: `A.B.C.` -> `abc`, `G.m.b.H.` -> `gmbh`,
     /// `L.L.C.` -> `llc`, so they meet the same letters written without dots (and legal forms are
-    /// recognised). Two dotted letters are joined only when they make a legal form (`S.A.` -> `sa`):
+    /// recognised). Two dotted letters are joined only when they make a legal form (`S.A.` -> `sa`; `Vocabulary.dottedPairForms`):
     /// otherwise they are a person's initials (`A.Q. Khan`), which match given names one by one.
     /// Works on folded (lower-case ASCII) text.
     static func joinDottedAbbreviations(_ folded: String) -> String {
@@ -261,7 +261,7 @@ public final class NameNormalizer: Sendable {
                 if j < bytes.count, bytes[j] == UInt8(ascii: ".") { j += 1 }
                 let endsWord = j >= bytes.count || !isWordByte(bytes[j])
                 let joined = String(decoding: letters, as: UTF8.self)
-                if letters.count >= 2, endsWord, letters.count >= 3 || Vocabulary.legalForms[joined] != nil {
+                if letters.count >= 2, endsWord, letters.count >= 3 || Vocabulary.dottedPairForms.contains(joined) {
                     out.append(contentsOf: letters)
                     out.append(UInt8(ascii: " "))
                     i = j

@@ -41,7 +41,21 @@ public enum Vocabulary {
         "fzco": "fzco", "fzc": "fzc", "pte": "pte", "pty": "pty", "sdn": "sdn", "bhd": "bhd", "tbk": "tbk",
         "group": "group", "holding": "holding", "holdings": "holding", "trading": "trading",
         "youxian": "ltd", "gongsi": "co", "youxiangongsi": "ltd", "pvt": "pvt",
+        // Other jurisdictions (ISO 20275). Left out: forms that are also names or name syllables
+        // (asa, se, ad, da, sl, ug, ou, ike, sas, sia, prat, doo).
+        "spzoo": "spzoo", "sro": "sro", "kft": "kft", "zrt": "zrt", "nyrt": "nyrt", "ltda": "ltda",
+        "lda": "lda", "eireli": "eireli", "aps": "aps", "oyj": "oyj", "tov": "tov", "too": "too",
+        "tzov": "tzov", "uab": "uab", "ood": "ood", "eood": "eood", "ead": "ead",
+        "sasu": "sasu", "eurl": "eurl", "snc": "snc", "srls": "srls", "sapa": "sapa", "scarl": "scarl",
+        "sprl": "sprl", "bvba": "bvba", "vof": "vof", "ohg": "ohg", "kgaa": "kgaa", "gbr": "gbr", "mbh": "mbh",
+        "slu": "slu", "sll": "sll", "sapi": "sapi", "sac": "sac", "pcl": "pcl", "pllc": "pllc", "lllp": "lllp",
+        "wll": "wll", "spc": "spc", "saoc": "saoc", "saog": "saog", "kk": "kk", "pt": "pt", "cv": "cv",
+        "berhad": "bhd", "sti": "sti", "ehf": "ehf", "fz": "fz", "dmcc": "dmcc", "fgup": "fgup", "gup": "gup",
     ]
+
+    /// Two-letter legal forms joined when written with dots (`S.A.`, `A.G.`); other pairs of dotted
+    /// letters are a person's initials (`K.K. Sharma`, `C.V. Raman`, `P.T. Usha`), matched one by one.
+    public static let dottedPairForms: Set<String> = ["sa", "ag", "ab", "as", "ao", "co", "kg", "lp", "nv", "bv", "oy"]
 
     /// "Son of" / "daughter of" in Arabic, Hebrew, Malay and Mauritanian names: the word after one is
     /// the father's (or an ancestor's) name, not the person's own.

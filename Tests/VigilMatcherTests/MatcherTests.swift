@@ -51,6 +51,9 @@ final class MatcherTests: XCTestCase {
         let withPatronymic = matcher.compare("Vladimir Vladimirovitch Poutine", "Vladimir Putin").score
         let withOtherName = matcher.compare("Vladimir Alexander Poutine", "Vladimir Putin").score
         XCTAssertGreaterThan(withPatronymic, withOtherName)
+        // Initials, the second the patronymic's, as Russian writes them.
+        XCTAssertGreaterThanOrEqual(matcher.compare("В. В. Путин", "Vladimir Putin").score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("Putin V. V.", "Vladimir Putin").score, Self.threshold)
         // Both sides with leftovers are a different name: the patronymic is charged in full then.
         XCTAssertLessThan(matcher.compare("Vladimir Vladimirovich Petrov", "Vladimir Putin").score, Self.threshold)
     }
@@ -179,6 +182,19 @@ final class MatcherTests: XCTestCase {
         assertFinds("Kim Jongun", "ofac:20157")
     }
 
+    /// A surname with its particles written as one word (OFAC aliases `LELO DE LA REA, Horacio`, `DE LOS
+    /// REYES, Feliciano`), and a patronymic split in three, align with the three tokens joined; a join
+    /// spelled otherwise does not.
+    func testThreeTokensWrittenAsOneWordAlign() {
+        for (query, listed) in [("Horacio Lelo Delarea", "LELO DE LA REA, Horacio"), ("Feliciano Delosreyes", "DE LOS REYES, Feliciano"),
+                                ("Nikolai Plat Ono Vich Patrushev", "Nikolai Platonovich Patrushev"),
+                                ("vanderbilt corp", "van der bilt corp")] {
+            XCTAssertGreaterThanOrEqual(matcher.compare(query, listed, listedIsPerson: !query.hasSuffix("corp")).score, Self.threshold, query)
+        }
+        XCTAssertLessThan(matcher.compare("Feliciano Delosrios", "DE LOS REYES, Feliciano").score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("Horacio Lelo Delacruz", "LELO DE LA REA, Horacio").score, Self.threshold)
+    }
+
     func testOrdinaryCustomersDoNotAlert() {
         for name in ["Jane Q Ordinary-Customer", "Peter Smithson", "Maria Fernanda Lopez Garcia", "Tobias Kleinschmidt"] {
             let alerts = top(name).filter { $0.score >= Self.threshold }
@@ -266,6 +282,18 @@ final class MatcherTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(matcher.compare("Friedrich Mertz", "MERZ, Friedrich").score, 0.8)
         XCTAssertLessThan(matcher.compare("Zhang Wei", "ZHENG, Wei").score, 0.8)
+        // Outside Chinese and Korean names, from five letters, a token that merely splits into several
+        // such syllables (po-li-ce, sa-lim) takes the typo; four-letter ones a letter apart stay other
+        // names (Raul/Rahul, Leal/Leão), and so do two Chinese given names (Zhihong/Zhiyong).
+        for (a, b) in [("police", "polnce"), ("salim", "splim")] {
+            XCTAssertEqual(TokenSimilarity.compare(TokenForm(a), TokenForm(b), chinese: false).similarity, 0.9, "\(a) ~ \(b)")
+            XCTAssertEqual(TokenSimilarity.compare(TokenForm(a), TokenForm(b), chinese: true).similarity, 0, "\(a) ~ \(b)")
+        }
+        for (a, b) in [("raul", "rahul"), ("leal", "leao")] {
+            XCTAssertEqual(TokenSimilarity.compare(TokenForm(a), TokenForm(b), chinese: false).similarity, 0, "\(a) ~ \(b)")
+        }
+        XCTAssertLessThan(matcher.compare("志宏 陳", "YAN, Zhiyong").score, Self.threshold)
+        assertFinds("IRANIAN CYBER POLNCE", "ofac:15766", top: 3)  // a real OFAC entry, one letter off
     }
 }
 

@@ -280,6 +280,35 @@ final class LegalFormTests: XCTestCase {
         XCTAssertEqual(n.normalize("PAO Yu Liang").tokens, ["pao", "yu", "liang"])
     }
 
+    /// Forms of other jurisdictions, dotted, spaced or written out, meet their abbreviation; business
+    /// words written short meet the word.
+    func testLegalFormsOfOtherJurisdictionsAndShortBusinessWords() {
+        let n = NameNormalizer.shared
+        XCTAssertEqual(n.normalize("FABERLIC EUROPE Sp. z o.o.").tokens, ["faberlic", "europe", "spzoo"])
+        XCTAssertEqual(n.normalize("Faberlic Europe Spółka z ograniczoną odpowiedzialnością").tokens, ["faberlic", "europe", "spzoo"])
+        XCTAssertEqual(n.normalize("Alfa Trade s. r. o.").tokens, n.normalize("ALFA TRADE S.R.O.").tokens)
+        XCTAssertEqual(n.normalize("Orion Kabushiki Kaisha").tokens, ["orion", "kk"])
+        XCTAssertEqual(n.normalize("Matadero Metropolitano Limitada").tokens, ["matadero", "metropolitano", "ltda"])
+        XCTAssertEqual(n.normalize("First Bank Int'l").tokens, n.normalize("First Bank International").tokens)
+        XCTAssertEqual(n.normalize("Acme Mfg Co").tokens, ["acme", "manufacturing", "co"])
+        XCTAssertEqual(n.normalize("FARMACIA VIDA SUPREMA, S.A. DE C.V.").tokens, ["farmacia", "vida", "suprema", "sa", "de", "cv"])
+        XCTAssertEqual(n.normalize("Farmacia Vida Suprema SA de CV").tokens, ["farmacia", "vida", "suprema", "sa", "de", "cv"])
+        // A common form's word split in two by a stray space, and "limited liability" without "company".
+        XCTAssertEqual(n.normalize("AMIGO SUPERMARKET LIM ITED").tokens, ["amigo", "supermarket", "ltd"])
+        XCTAssertEqual(n.normalize("LIMITED LIABIL ITY COMPANY DIAPAZON").tokens, ["llc", "diapazon"])
+        XCTAssertEqual(n.normalize("USM LIMITED LIABILITY Ltd").tokens, ["usm", "llc", "ltd"])
+        XCTAssertEqual(n.normalize("Lim Wei Ming").tokens, ["lim", "wei", "ming"])
+        // Dotted initials that spell a new form stay initials.
+        XCTAssertEqual(n.normalize("K.K. Sharma").tokens, ["k", "k", "sharma"])
+        XCTAssertEqual(n.normalize("P.T. Usha").tokens, ["p", "t", "usha"])
+        // Every abbreviation a form becomes is weighted as a legal form (or is a stop word: `sa de cv`).
+        for (_, canon) in LegalForms.commonForms + LegalForms.otherForms {
+            for t in canon.split(separator: " ").map(String.init) {
+                XCTAssertTrue(Vocabulary.legalForms[t] != nil || Vocabulary.stopWords.contains(t), "\(canon): \(t)")
+            }
+        }
+    }
+
     func testLegalFormWordsRunIntoANameAreSplitOff() {
         let n = NameNormalizer.shared
         XCTAssertEqual(n.normalize("SYRIAN PETROLEUMCOMPANY").tokens, n.normalize("SYRIAN PETROLEUM COMPANY").tokens)
