@@ -390,8 +390,9 @@ public final class TokenForm: Sendable {
         self.alternates = hanReadings ?? (wantsAlternates ? MandarinRomanization.alternateReadings(bytes, plain: plain) : nil)
         self.fromHanReadings = hanReadings != nil
         self.isPatronymic = Vocabulary.isPatronymic(bytes)
-        let short = bytes.count <= 13 ? String(decoding: bytes, as: UTF8.self) : nil
-        self.isKinshipParticle = bytes.count <= 5 && Vocabulary.kinshipParticles.contains(short!)
+        // Short tokens as text, for the word lists (kinship particles; legal forms have 13 letters at most).
+        let text = bytes.count <= 13 ? String(decoding: bytes, as: UTF8.self) : nil
+        self.isKinshipParticle = text.map { $0.utf8.count <= 5 && Vocabulary.kinshipParticles.contains($0) } ?? false
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
         // Not for one Chinese or Korean syllable: Vietnamese given names make Hong female and Hung male,
         // which are one Chinese name in two romanizations.
@@ -402,7 +403,7 @@ public final class TokenForm: Sendable {
                                   foldedLetters: Self.letterSet(folded), skeleton: skeleton, readingHash: PhoneticKey.readingClassHash(bytes),
                                   mandarin: mandarin != nil, korean: korean != nil, alternates: alternates != nil,
                                   readingsUsable: chineseReadings != .none, kanji: kanjiReadings != nil,
-                                  legalForm: short.map { Vocabulary.legalForms[$0] != nil } ?? false)
+                                  legalForm: text.map { Vocabulary.legalForms[$0] != nil } ?? false)
     }
 
     public convenience init(_ text: String) { self.init(Array(text.utf8)) }
@@ -444,7 +445,8 @@ struct TokenSketch {
     var readingsUsable: Bool
     /// Kanji readings of a Japanese name's token (`TokenForm.kanji`).
     var hasKanji: Bool
-    /// An organisation's legal form (`Vocabulary.legalForms`): never joined to a word of the name.
+    /// An organisation's legal form (`Vocabulary.legalForms`): a join holding one must be exact there
+    /// (`NameScorer.Side.holdsLegalForm`).
     var isLegalForm: Bool
     /// Chinese readings of either kind, alternate or Mandarin.
     var alternatesOrMandarin: Bool { hasAlternates || hasMandarin }
