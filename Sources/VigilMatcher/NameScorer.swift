@@ -149,13 +149,8 @@ struct NameScorer {
             guard near else { continue }
             let form = TokenForm(a.form.bytes + b.form.bytes + c.form.bytes, chineseReadings: .none, koreanReadings: false, mandarinReadings: false)
             state.threeJoins.append(form)
-            var side = Side(form: form, weight: a.weight + b.weight + c.weight, position: 0)
-            side.covers = a.covers | b.covers | c.covers
-            side.holdsLegalForm = a.sketch.isLegalForm || b.sketch.isLegalForm || c.sketch.isLegalForm
-            side.koreanName = a.koreanName
-            side.chineseName = a.chineseName
-            side.vowelsUncertain = a.vowelsUncertain
-            out.append(side)
+            out.append(joinedSide(form, first: a, weight: a.weight + b.weight + c.weight, covers: a.covers | b.covers | c.covers,
+                                  holdsLegalForm: a.sketch.isLegalForm || b.sketch.isLegalForm || c.sketch.isLegalForm))
         }
     }
 
@@ -209,12 +204,19 @@ struct NameScorer {
                 state.queryJoins.append((key, form))
             }
         }
+        return joinedSide(form, first: a, weight: weight, covers: a.covers | b.covers,
+                          holdsLegalForm: a.sketch.isLegalForm || b.sketch.isLegalForm)
+    }
+
+    /// The side of a joined token: the parts' weight and positions; the first part's name flags.
+    @inline(__always)
+    private static func joinedSide(_ form: TokenForm, first: Side, weight: Double, covers: UInt64, holdsLegalForm: Bool) -> Side {
         var side = Side(form: form, weight: weight, position: 0)
-        side.covers = a.covers | b.covers
-        side.holdsLegalForm = a.sketch.isLegalForm || b.sketch.isLegalForm
-        side.koreanName = a.koreanName
-        side.chineseName = a.chineseName
-        side.vowelsUncertain = a.vowelsUncertain
+        side.covers = covers
+        side.holdsLegalForm = holdsLegalForm
+        side.koreanName = first.koreanName
+        side.chineseName = first.chineseName
+        side.vowelsUncertain = first.vowelsUncertain
         return side
     }
 

@@ -181,12 +181,14 @@ public enum LegalForms {
         var out: [String]?
         var i = 0
         while i < tokens.count {
-            if i + 1 < tokens.count, splitWordStarts.contains(tokens[i]), tokens[i + 1].utf8.count >= 2,
-               commonWords.contains(tokens[i] + tokens[i + 1]) {
-                if out == nil { out = Array(tokens[..<i]) }
-                out!.append(tokens[i] + tokens[i + 1])
-                i += 2
-                continue
+            if i + 1 < tokens.count, splitWordStarts.contains(tokens[i]), tokens[i + 1].utf8.count >= 2 {
+                let word = tokens[i] + tokens[i + 1]
+                if commonWords.contains(word) {
+                    if out == nil { out = Array(tokens[..<i]) }
+                    out!.append(word)
+                    i += 2
+                    continue
+                }
             }
             out?.append(tokens[i])
             i += 1
