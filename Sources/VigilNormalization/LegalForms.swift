@@ -85,7 +85,9 @@ public enum LegalForms {
     /// ("cormpany", "lmited", "joitn stock"): legal forms are typed as carelessly as names.
     static func same(_ token: String, _ word: String) -> Bool {
         if token == word { return true }
-        guard word.utf8.count >= 5 else { return false }
+        // Typos count in the common forms' words only, as in `mayBeLegalWord`: whether a token is
+        // rewritten must not hang on another token of the name.
+        guard word.utf8.count >= 5, abs(token.utf8.count - word.utf8.count) <= 1, commonWords.contains(word) else { return false }
         return withinOneEdit(Array(token.utf8), Array(word.utf8))
     }
 

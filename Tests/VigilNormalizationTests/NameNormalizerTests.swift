@@ -298,6 +298,9 @@ final class LegalFormTests: XCTestCase {
         XCTAssertEqual(n.normalize("LIMITED LIABIL ITY COMPANY DIAPAZON").tokens, ["llc", "diapazon"])
         XCTAssertEqual(n.normalize("USM LIMITED LIABILITY Ltd").tokens, ["usm", "llc", "ltd"])
         XCTAssertEqual(n.normalize("Lim Wei Ming").tokens, ["lim", "wei", "ming"])
+        // Typos count in the common forms only, whatever else the name holds.
+        XCTAssertEqual(n.normalize("ASSOS LIMITED").tokens, ["assos", "ltd"])
+        XCTAssertEqual(n.normalize("ASSOS LTD").tokens, ["assos", "ltd"])
         // Dotted initials that spell a new form stay initials.
         XCTAssertEqual(n.normalize("K.K. Sharma").tokens, ["k", "k", "sharma"])
         XCTAssertEqual(n.normalize("P.T. Usha").tokens, ["p", "t", "usha"])
