@@ -91,8 +91,12 @@ struct ListedNames: Sendable {
 
     private static func sides(ofName n: Int, _ names: NameTable, forms: [TokenForm], weights: [Double], into out: inout [NameScorer.Side]) {
         out.removeAll(keepingCapacity: true)
+        let isPerson = NameFlags(rawValue: names.flags[n]).contains(.person)
         for (i, t) in names.tokens(ofName: n).prefix(NameScorer.maximumTokens).enumerated() {
-            out.append(NameScorer.Side(form: forms[Int(t)], weight: weights[Int(t)], position: i, tokenID: t))
+            let form = forms[Int(t)]
+            // Weights are damped for organisations; a person's legal-form word is an initial or a name.
+            let weight = isPerson && form.sketch.isLegalForm ? weights[Int(t)] / Matcher.dampFactor : weights[Int(t)]
+            out.append(NameScorer.Side(form: form, weight: weight, position: i, tokenID: t))
         }
         Matcher.markNameKind(&out[...])
     }

@@ -82,8 +82,12 @@ public final class Matcher: Sendable {
     @inline(__always)
     static func clampAndRound(_ s: Double) -> Double { (min(1, max(0, s)) * 10_000).rounded() / 10_000 }
 
-    static func damp(_ token: String, _ weight: Double) -> Double {
-        if Vocabulary.stopWords.contains(token) || Vocabulary.legalForms[token] != nil { return weight * 0.2 }
+    static let dampFactor = 0.2
+
+    /// Stop words weigh a fifth of their rarity; so do legal forms, except in a person's name, where
+    /// `KK`, `PT`, `CV` are initials and `Too`, `Ao`, `Sa` surnames (`K.K. Sharma`, `Kiprotich Too`).
+    static func damp(_ token: String, _ weight: Double, isPerson: Bool = false) -> Double {
+        if Vocabulary.stopWords.contains(token) || (!isPerson && Vocabulary.legalForms[token] != nil) { return weight * dampFactor }
         return weight
     }
 
@@ -139,7 +143,7 @@ public final class Matcher: Sendable {
                     for nameID in index.names(ofEntity: Int(e)) {
                         let record = records[Int(nameID)]
                         var unused = Explanation()
-                        var score = NameScorer.score(query: q, listed: sides.of(record), isPerson: record.isPerson, explain: false,
+                        var score = NameScorer.score(query: q.of(record), listed: sides.of(record), isPerson: record.isPerson, explain: false,
                                                      explanation: &unused, state: &scratch.scoring)
                         if record.isWeak { score *= 0.9 }
                         best = max(best, score)
@@ -153,10 +157,10 @@ public final class Matcher: Sendable {
     /// Runs `body` with the query's sides and the listed names' records and sides as buffers (the
     /// query's forms kept alive meanwhile: sides point to them unowned).
     private func withQuery<T>(_ query: SidedName,
-                              _ body: (UnsafeBufferPointer<NameScorer.Side>, UnsafeBufferPointer<ListedNames.Record>,
+                              _ body: (QueryBuffers, UnsafeBufferPointer<ListedNames.Record>,
                                        UnsafeBufferPointer<NameScorer.Side>) -> T) -> T {
         withExtendedLifetime(query) {
-            query.sides.withUnsafeBufferPointer { q in listed.withBuffers { records, sides in body(q, records, sides) } }
+            query.withBuffers { q in listed.withBuffers { records, sides in body(q, records, sides) } }
         }
     }
 
@@ -182,7 +186,7 @@ public final class Matcher: Sendable {
             var unexplained = Explanation()
             for nameID in candidates {
                 let record = records[Int(nameID)]
-                var score = NameScorer.score(query: q, listed: sides.of(record), isPerson: record.isPerson, explain: false,
+                var score = NameScorer.score(query: q.of(record), listed: sides.of(record), isPerson: record.isPerson, explain: false,
                                              explanation: &unexplained, state: &scratch.scoring)
                 if record.isWeak { score *= 0.9 }
                 // (0.00005: the final score is rounded to 4 decimals, which may lift it onto the floor.)
@@ -211,7 +215,7 @@ public final class Matcher: Sendable {
                 let (e, b) = ranked[i]
                 let record = records[Int(b.name)]
                 var explanation = Explanation()
-                let nameScore = NameScorer.score(query: q, listed: sides.of(record), isPerson: record.isPerson, explanation: &explanation,
+                let nameScore = NameScorer.score(query: q.of(record), listed: sides.of(record), isPerson: record.isPerson, explanation: &explanation,
                                                  state: &scratch.scoring)
                 if record.isWeak {
                     explanation.attributes.append(.init(attribute: "name_quality", delta: -nameScore * 0.9 / 9, reason: "weak or low-quality alias"))
@@ -244,14 +248,14 @@ public final class Matcher: Sendable {
             defer { scratch.scoring.endQuery() }
             let candidates = candidates(for: normalized.tokens, forms: querySides.forms, scratch: scratch, floorFraction: floorFraction, limit: nil)
             var out = Set<UInt32>()
-            func score(_ q: UnsafeBufferPointer<NameScorer.Side>, _ record: ListedNames.Record, _ sides: UnsafeBufferPointer<NameScorer.Side>) {
+            func score(_ q: QueryBuffers, _ record: ListedNames.Record, _ sides: UnsafeBufferPointer<NameScorer.Side>) {
                 var unused = Explanation()
-                let score = NameScorer.score(query: q, listed: sides, isPerson: record.isPerson, explain: false,
+                let score = NameScorer.score(query: q.of(record), listed: sides, isPerson: record.isPerson, explain: false,
                                              explanation: &unused, state: &scratch.scoring)
                 if score >= minimumNameScore { out.insert(record.entity) }
             }
             withExtendedLifetime(querySides) {
-                querySides.sides.withUnsafeBufferPointer { q in
+                querySides.withBuffers { q in
                     guard !listed.isEager else {
                         listed.withBuffers { records, sides in
                             for nameID in candidates where !out.contains(records[Int(nameID)].entity) {
@@ -292,7 +296,11 @@ public final class Matcher: Sendable {
         if abjad { for i in out.indices { out[i].vowelsUncertain = true } }
         if eastAsian { for i in out.indices { out[i].eastAsianScript = true } }
         if chineseReadings == .othersOnly { for i in out.indices { out[i].chineseName = true } }
-        return SidedName(sides: out, forms: forms)
+        var personSides = out
+        for i in out.indices where out[i].sketch.isLegalForm {
+            personSides[i].weight = Self.damp(tokens[i], Double(index.rarity(of: tokens[i])), isPerson: true)
+        }
+        return SidedName(sides: out, personSides: personSides, forms: forms)
     }
 
     /// Han, Hangul and kana names: a surname and a given name, nothing optional between them.
@@ -347,7 +355,7 @@ public final class Matcher: Sendable {
                                abjad: Self.isAbjad(q.script), eastAsian: Self.isEastAsian(q.script))
         let listedSides = sides(l)
         let s = withExtendedLifetime((querySides, listedSides)) {
-            NameScorer.score(query: querySides.sides, listed: listedSides.sides, isPerson: listedIsPerson, explanation: &explanation)
+            NameScorer.score(query: querySides.sides(forPerson: listedIsPerson), listed: listedSides.sides(forPerson: listedIsPerson), isPerson: listedIsPerson, explanation: &explanation)
         }
         return (Self.clampAndRound(s), explanation)
     }
@@ -547,8 +555,26 @@ struct PostingsRun {
 /// A name's sides with the forms they point to: `NameScorer.Side.form` is unowned (no reference
 /// counting in the scoring loop), so sides are used only while their `SidedName` is alive.
 struct SidedName {
+    /// As weighed against an organisation's names: legal forms weigh a fifth (`Matcher.damp`).
     let sides: [NameScorer.Side]
+    /// As weighed against a person's: legal forms are initials or names there, and weigh in full.
+    let personSides: [NameScorer.Side]
     let forms: [TokenForm]
+
+    func sides(forPerson isPerson: Bool) -> [NameScorer.Side] { isPerson ? personSides : sides }
+
+    func withBuffers<T>(_ body: (QueryBuffers) -> T) -> T {
+        sides.withUnsafeBufferPointer { o in personSides.withUnsafeBufferPointer { p in body(QueryBuffers(organisation: o, person: p)) } }
+    }
+}
+
+/// A query's sides as buffers, one weighing per kind of listed name (`SidedName`).
+struct QueryBuffers {
+    let organisation: UnsafeBufferPointer<NameScorer.Side>
+    let person: UnsafeBufferPointer<NameScorer.Side>
+
+    @inline(__always)
+    func of(_ record: ListedNames.Record) -> UnsafeBufferPointer<NameScorer.Side> { record.isPerson ? person : organisation }
 }
 
 /// Working memory of one query, lent by `Matcher.scratchPool` and returned clean: zeroing buffers the

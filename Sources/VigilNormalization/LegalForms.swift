@@ -5,10 +5,30 @@
 /// Only unambiguous forms are rewritten, on both sides alike: short tokens that are also personal
 /// names (Chinese `Ao`, `Pao`, `Zao`) are left alone; they are damped, not rewritten.
 public enum LegalForms {
-    /// Phrase (folded tokens) -> canonical abbreviation. Longest phrases are tried first.
-    static let phrases: [([String], String)] = (commonForms + otherForms + businessWords)
-        .map { (phrase, canon) in (phrase.split(separator: " ").map(String.init), canon) }
-        .sorted { $0.0.count > $1.0.count }
+    /// A word of a phrase, prepared once: its bytes, and whether a typo may stand for it.
+    struct PhraseWord: Sendable {
+        let text: String
+        let bytes: [UInt8]
+        /// Typos count in the common forms' words of 5 letters or more only, as in `mayBeLegalWord`:
+        /// whether a token is rewritten must not hang on another token of the name.
+        let typoTolerant: Bool
+    }
+
+    /// A phrase (folded words) and the abbreviation tokens it becomes.
+    struct Phrase: Sendable {
+        let words: [PhraseWord]
+        let canonical: [String]
+    }
+
+    /// Every phrase, longest first (`Limited Liability Company` before `Limited`).
+    static let phrases: [Phrase] = (commonForms + otherForms + businessWords)
+        .map { (phrase, canon) in
+            Phrase(words: phrase.split(separator: " ").map { w in
+                       PhraseWord(text: String(w), bytes: Array(w.utf8), typoTolerant: w.utf8.count >= 5 && commonWords.contains(String(w)))
+                   },
+                   canonical: canon.split(separator: " ").map(String.init))
+        }
+        .sorted { $0.words.count > $1.words.count }
 
     /// The forms lists and customers use most; their long words are also split off a token they were
     /// run into (`splitWords`).
@@ -64,7 +84,7 @@ public enum LegalForms {
     ]
 
     /// Words of legal-form phrases, for the quick check that a name may hold one.
-    static let phraseWords: Set<String> = Set(phrases.flatMap { $0.0 })
+    static let phraseWords: Set<String> = Set(phrases.flatMap { $0.words.map(\.text) })
     /// Words of the common forms as bytes, by length, for the typo-tolerant check (every query name
     /// passes it; the other jurisdictions' forms are recognised as written).
     static let phraseWordsByLength: [Int: [[UInt8]]] = Dictionary(grouping: commonWords.map { Array($0.utf8) }, by: \.count)
@@ -81,14 +101,12 @@ public enum LegalForms {
         return false
     }
 
-    /// A phrase word matches a token exactly, or with one typo when the word has 5 letters or more
-    /// ("cormpany", "lmited", "joitn stock"): legal forms are typed as carelessly as names.
-    static func same(_ token: String, _ word: String) -> Bool {
-        if token == word { return true }
-        // Typos count in the common forms' words only, as in `mayBeLegalWord`: whether a token is
-        // rewritten must not hang on another token of the name.
-        guard word.utf8.count >= 5, abs(token.utf8.count - word.utf8.count) <= 1, commonWords.contains(word) else { return false }
-        return withinOneEdit(Array(token.utf8), Array(word.utf8))
+    /// A phrase word matches a token exactly, or with one typo when it is a common form's word of 5
+    /// letters or more ("cormpany", "lmited", "joitn stock"): legal forms are typed as carelessly as names.
+    @inline(__always)
+    static func same(_ token: String, _ bytes: [UInt8], _ word: PhraseWord) -> Bool {
+        if token == word.text { return true }
+        return word.typoTolerant && abs(bytes.count - word.bytes.count) <= 1 && withinOneEdit(bytes, word.bytes)
     }
 
     /// Optimal-string-alignment distance <= 1: one substitution, insertion, deletion or swap.
@@ -202,16 +220,21 @@ public enum LegalForms {
     /// two joined, and those run into another token split off, first).
     public static func canonicalize(_ rawTokens: [String]) -> [String] {
         let tokens = splitJoinedLegalWords(joinSplitLegalWords(rawTokens))
-        guard tokens.contains(where: mayBeLegalWord) else { return tokens }
+        // Only a legal-form word (or one typo from one) may start a phrase; most names hold none.
+        let starts = tokens.map(mayBeLegalWord)
+        guard starts.contains(true) else { return tokens }
+        let bytes = tokens.map { Array($0.utf8) }
         var out: [String] = []
         out.reserveCapacity(tokens.count)
         var i = 0
         outer: while i < tokens.count {
-            for (phrase, canon) in phrases where i + phrase.count <= tokens.count && same(tokens[i], phrase[0]) {
-                if zip(tokens[i..<(i + phrase.count)], phrase).allSatisfy({ same($0, $1) }) {
-                    out.append(contentsOf: canon.split(separator: " ").map(String.init))
-                    i += phrase.count
-                    continue outer
+            if starts[i] {
+                for phrase in phrases where i + phrase.words.count <= tokens.count {
+                    if phrase.words.indices.allSatisfy({ same(tokens[i + $0], bytes[i + $0], phrase.words[$0]) }) {
+                        out.append(contentsOf: phrase.canonical)
+                        i += phrase.words.count
+                        continue outer
+                    }
                 }
             }
             out.append(tokens[i])

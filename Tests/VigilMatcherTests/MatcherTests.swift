@@ -195,6 +195,16 @@ final class MatcherTests: XCTestCase {
         XCTAssertLessThan(matcher.compare("Horacio Lelo Delacruz", "LELO DE LA REA, Horacio").score, Self.threshold)
     }
 
+    /// A legal-form word in a person's name is a name or an initial (the Kenyan surname Too, the Chinese
+    /// surname Ao) and weighs in full; in an organisation's it is the form (TOO, the Kazakh partnership;
+    /// AO, the Russian joint-stock company) and weighs little.
+    func testLegalFormWordsWeighInFullInPersonsNames() {
+        for (query, listed) in [("Kiprotich Too", "Kiprotich"), ("Wei Ao", "Wei")] {
+            XCTAssertLessThan(matcher.compare(query, listed, listedIsPerson: true).score, Self.threshold, query)
+            XCTAssertGreaterThanOrEqual(matcher.compare(query, listed, listedIsPerson: false).score, Self.threshold, query)
+        }
+    }
+
     func testOrdinaryCustomersDoNotAlert() {
         for name in ["Jane Q Ordinary-Customer", "Peter Smithson", "Maria Fernanda Lopez Garcia", "Tobias Kleinschmidt"] {
             let alerts = top(name).filter { $0.score >= Self.threshold }
