@@ -376,6 +376,12 @@ struct NameScorer {
             swap(&q, &state.queryWithJoins)
             swap(&l, &state.listedWithJoins)
         }
+        if isPerson && qUsed != qAll && lUsed != lAll {
+            alignedPairs += alignRunTogetherInitials(query, qUsed: &qUsed, against: listed, used: &lUsed, queryHoldsThem: true,
+                                                     matched: &matched, total: &total, explain: explain, explanation: &explanation)
+            alignedPairs += alignRunTogetherInitials(listed, qUsed: &lUsed, against: query, used: &qUsed, queryHoldsThem: false,
+                                                     matched: &matched, total: &total, explain: explain, explanation: &explanation)
+        }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
         // vessel "LADY RANIA". Then the query's other tokens count in full.
         // Leftovers on both sides are a substitution ("ben MOHAMED ben" vs "ben ALI ben"): a
@@ -404,6 +410,53 @@ struct NameScorer {
         let s = matched / total
         if explain { explanation.nameScore = s }
         return s
+    }
+
+    /// Initials written as one token (`JC Juncker`, `MK Gandhi`, `AK Antony`): a leftover of two or three
+    /// letters and no vowel, in a person's name that is not East Asian (`Ng` may be Chinese), aligns
+    /// with as many adjacent leftovers of the other name that start with its letters, in order, each
+    /// pair counting as an initial does (`J.-C. Juncker`).
+    /// - Returns: the number of pairs aligned.
+    private static func alignRunTogetherInitials(_ side: UnsafeBufferPointer<Side>, qUsed used: inout UInt64,
+                                                 against other: UnsafeBufferPointer<Side>, used otherUsed: inout UInt64,
+                                                 queryHoldsThem: Bool, matched: inout Double, total: inout Double,
+                                                 explain: Bool, explanation: inout Explanation) -> Int {
+        var aligned = 0
+        for i in side.indices where side[i].covers & used == 0 && mayBeRunTogetherInitials(side[i]) {
+            let letters = side[i].form.bytes
+            guard other.count >= letters.count else { continue }
+            for start in 0...(other.count - letters.count) {
+                let run = start..<(start + letters.count)
+                guard run.allSatisfy({ k in
+                    other[k].covers & otherUsed == 0 && other[k].sketch.length > 1 && !other[k].eastAsianScript
+                        && other[k].form.bytes[0] == letters[k - start]
+                }) else { continue }
+                used |= side[i].covers
+                for k in run {
+                    otherUsed |= other[k].covers
+                    let w = 2 * other[k].weight
+                    matched += TokenSimilarity.initialSimilarity * w
+                    total += w
+                    if explain {
+                        let (q, l) = queryHoldsThem ? (side[i].text, other[k].text) : (other[k].text, side[i].text)
+                        explanation.pairs.append(.init(query: q, listed: l, similarity: TokenSimilarity.initialSimilarity, weight: w,
+                                                       via: TokenSimilarity.Agreement.initial.rawValue))
+                    }
+                }
+                aligned += letters.count
+                break
+            }
+        }
+        return aligned
+    }
+
+    /// Two or three letters and no vowel, outside Chinese, Korean and East Asian-script names.
+    @inline(__always)
+    static func mayBeRunTogetherInitials(_ side: Side) -> Bool {
+        guard (2...3).contains(side.sketch.length), !side.koreanName, !side.chineseName, !side.eastAsianScript else { return false }
+        return side.form.bytes.allSatisfy { b in
+            b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") && !"aeiouy".utf8.contains(b)
+        }
     }
 
     /// A lone letter (not a digit) of a name that is not East Asian: an initial.

@@ -244,6 +244,9 @@ public enum TokenSimilarity {
         return .cantonese
     }
 
+    /// An initial against a token that starts with its letter.
+    static let initialSimilarity = 0.7
+
     /// - Parameter eastAsianNames: both names may be Korean or Chinese, so a token that splits into
     ///   such syllables is taken for them.
     static func spellingCompare(_ a: TokenForm, _ b: TokenForm, eastAsianNames: Bool = true) -> (similarity: Double, agreement: Agreement) {
@@ -252,7 +255,7 @@ public enum TokenSimilarity {
             return (0.9, .transliteration)  // Aleksey/Alexey, Deyev/Deev, Yuriy/Iurii, the initials Ye./E.
         }
         if a.bytes.count == 1 || b.bytes.count == 1 {
-            return a.bytes.first == b.bytes.first ? (0.7, .initial) : (0, .none)
+            return a.bytes.first == b.bytes.first ? (initialSimilarity, .initial) : (0, .none)
         }
         let shortest = min(a.bytes.count, b.bytes.count)
         if a.syllables <= 1 || b.syllables <= 1 {

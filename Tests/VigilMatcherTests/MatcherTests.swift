@@ -205,6 +205,22 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    /// Initials run into one token (`JC`, `MK`) stand for the given names they start, in order, in a
+    /// person's name as the dotted ones do; in another order, with another letter, or in a company's
+    /// name they are just letters.
+    func testInitialsWrittenAsOneTokenStandForTheirNames() {
+        for (query, listed) in [("JC Juncker", "Jean-Claude Juncker"), ("MK Gandhi", "Mohandas Karamchand Gandhi"),
+                                ("Jean Claude Juncker", "JC Juncker")] {
+            let dotted = matcher.compare(query.replacingOccurrences(of: "JC", with: "J. C.").replacingOccurrences(of: "MK", with: "M. K."),
+                                         listed.replacingOccurrences(of: "JC", with: "J. C.")).score
+            XCTAssertEqual(matcher.compare(query, listed).score, dotted, accuracy: 0.0001, query)
+            XCTAssertGreaterThanOrEqual(dotted, Self.threshold, query)
+        }
+        XCTAssertLessThan(matcher.compare("MK Gandhi", "Karamchand Mohandas Gandhi").score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("JK Juncker", "Jean-Claude Juncker").score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("JC Juncker", "Jean-Claude Juncker", listedIsPerson: false).score, Self.threshold)
+    }
+
     func testOrdinaryCustomersDoNotAlert() {
         for name in ["Jane Q Ordinary-Customer", "Peter Smithson", "Maria Fernanda Lopez Garcia", "Tobias Kleinschmidt"] {
             let alerts = top(name).filter { $0.score >= Self.threshold }
