@@ -212,6 +212,11 @@ public enum TokenSimilarity {
         return "dnrstz".utf8.contains(b[1])
     }
 
+    /// A token with each run of one letter written once (`joonng` -> `jong`).
+    static func withoutDoubledLetters(_ bytes: [UInt8]) -> some Sequence<UInt8> {
+        bytes.indices.lazy.filter { $0 == 0 || bytes[$0] != bytes[$0 - 1] }.map { bytes[$0] }
+    }
+
     /// Whether two tokens of one length differ by exactly one swap of neighbouring letters (hlaing/hliang).
     static func isAdjacentSwap(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
@@ -276,6 +281,14 @@ public enum TokenSimilarity {
             if shortest >= 4, a.bytes[0] == b.bytes[0], !syllableLike,
                editDistance(a.bytes, b.bytes, limit: 1) == 1 {
                 return (0.9, .typo)
+            }
+            // A key held down (Jong-uun, Joonng): the spelling without the doubled letters is one name
+            // syllable, the one with them is none (or splits in two: u-un).
+            if shortest >= 2, a.bytes.count != b.bytes.count {
+                let (short, long) = a.bytes.count < b.bytes.count ? (a, b) : (b, a)
+                if short.isSingleEastAsianSyllable, !long.isSingleEastAsianSyllable, Self.withoutDoubledLetters(long.bytes).elementsEqual(short.bytes) {
+                    return (0.9, .typo)
+                }
             }
             return (0, .none)
         }

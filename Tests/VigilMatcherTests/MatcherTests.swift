@@ -297,6 +297,16 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(TokenSimilarity.compare(TokenForm("jonas"), TokenForm("jon")).similarity, 0)
     }
 
+    /// A key held down in a Korean or Chinese syllable (`Jong-uun`, `Joonng`) is a typo of the syllable;
+    /// another letter there is another syllable, and another name.
+    func testALetterTypedTwiceInAnEastAsianSyllable() {
+        XCTAssertGreaterThanOrEqual(matcher.compare("Kim Jong-uun", "Kim Jong-un").score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("Kim Joonng-un", "Kim Jong-un").score, Self.threshold)
+        XCTAssertEqual(TokenSimilarity.compare(TokenForm("uun"), TokenForm("un")).agreement, .typo)
+        XCTAssertLessThan(matcher.compare("Kim Jong An", "Kim Jong Un").score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("Kim Jong Unn", "Kim Jong An").score, Self.threshold)
+    }
+
     func testOneSyllableTypoOnlyOutsideEastAsianSyllables() {
         // Surnames of one syllable that no Chinese or Korean romanization spells take a typo past the
         // first letter; Chinese and Korean syllables a letter apart stay different names.
