@@ -52,6 +52,9 @@ struct NameScorer {
         /// A join that takes in a legal form: in an organisation's name it must meet a token exactly
         /// (`PETROTECHFZE` is `PETROTECH FZE`; `PLAYA MAR S.A.` holds no `marsa` a letter off `maria`).
         var holdsLegalForm = false
+        /// A join of two syllables of a name that may be Chinese or Korean (`Jong Su` as `jongsu`): a letter substituted
+        /// there is another syllable, and another name (`yongsu`), not a typo.
+        var joinsSyllables = false
 
         init(form: TokenForm, weight: Double, position: Int, tokenID: UInt32? = nil) {
             self.formRef = .passUnretained(form)
@@ -64,11 +67,11 @@ struct NameScorer {
         /// `TokenSimilarity.compare` of two sides' forms, borrowed: no reference counting (both threads
         /// compare the same listed forms, and their counts' cache lines went back and forth).
         @inline(__always)
-        static func compare(_ a: Side, _ b: Side, korean: Bool, chinese: Bool, vowelsUncertain: Bool)
+        static func compare(_ a: Side, _ b: Side, korean: Bool, chinese: Bool, vowelsUncertain: Bool, spellings: Bool = true)
             -> (similarity: Double, agreement: TokenSimilarity.Agreement) {
             a.formRef._withUnsafeGuaranteedRef { fa in
                 b.formRef._withUnsafeGuaranteedRef { fb in
-                    TokenSimilarity.compare(fa, fb, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain)
+                    TokenSimilarity.compare(fa, fb, korean: korean, chinese: chinese, vowelsUncertain: vowelsUncertain, spellings: spellings)
                 }
             }
         }
@@ -204,8 +207,10 @@ struct NameScorer {
                 state.queryJoins.append((key, form))
             }
         }
-        return joinedSide(form, first: a, weight: weight, covers: a.covers | b.covers,
-                          holdsLegalForm: a.sketch.isLegalForm || b.sketch.isLegalForm)
+        var side = joinedSide(form, first: a, weight: weight, covers: a.covers | b.covers,
+                              holdsLegalForm: a.sketch.isLegalForm || b.sketch.isLegalForm)
+        side.joinsSyllables = (a.chineseName || a.koreanName) && a.form.isSingleEastAsianSyllable && b.form.isSingleEastAsianSyllable
+        return side
     }
 
     /// The side of a joined token: the parts' weight and positions; the first part's name flags.
@@ -279,12 +284,18 @@ struct NameScorer {
                     let joined = q[qi].isJoined || l[li].isJoined
                     if q[qi].isJoined && l[li].isJoined { continue }
                     if q[qi].kinship.rawValue | l[li].kinship.rawValue == 3 { continue }  // own ~ ancestor
-                    let (s, agreement) = compare(q[qi], l[li], memo: &memo)
+                    var (s, agreement) = compare(q[qi], l[li], memo: &memo)
                     // Joining invents a token: only an exact or one-typo join counts ("jin ping" ~ "jinping"),
                     // never a mere skeleton likeness ("zhao nan" is not "shona").
                     if joined && !agreement.isRomanization && (s < minimumJoinedSimilarity || agreement == .transliteration)
                         && !(s >= TokenSimilarity.readingSimilarity && q[qi].isJoined && isParticleJoin(q[qi])) { continue }
                     if !isPerson && s < 1 && (q[qi].holdsLegalForm || l[li].holdsLegalForm) { continue }
+                    if joined && agreement == .typo && (q[qi].joinsSyllables || l[li].joinsSyllables) && isSubstitution(q[qi], l[li]) {
+                        // Unless the syllables are readings of one another (Yuen Ren ~ Yuanren, Cantonese).
+                        (s, agreement) = Side.compare(q[qi], l[li], korean: q[qi].koreanName && l[li].koreanName,
+                                                      chinese: q[qi].chineseName && l[li].chineseName, vowelsUncertain: false, spellings: false)
+                        guard agreement.isRomanization else { continue }
+                    }
                     // A person's initial stands for the whole token ("N." for Nursultan): it aligns below the
                     // usual bar. In a vessel or company name a lone letter is just a letter ("M-VITO").
                     let aligns = agreement == .initial ? (isPerson && !joined) : s >= minimumPairSimilarity
@@ -457,6 +468,12 @@ struct NameScorer {
         return side.form.bytes.allSatisfy { b in
             b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") && !"aeiouy".utf8.contains(b)
         }
+    }
+
+    /// Whether a one-letter typo between two sides is a substituted letter (not one more or less, nor
+    /// two neighbours swapped).
+    static func isSubstitution(_ a: Side, _ b: Side) -> Bool {
+        a.sketch.length == b.sketch.length && !TokenSimilarity.isAdjacentSwap(a.form.bytes, b.form.bytes)
     }
 
     /// A lone letter (not a digit) of a name that is not East Asian: an initial.

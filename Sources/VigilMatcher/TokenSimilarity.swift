@@ -124,15 +124,16 @@ public enum TokenSimilarity {
     ///   - chinese: both names may be Chinese, so alternate Chinese readings count.
     ///   - vowelsUncertain: one name was written in an abjad, so a same-skeleton pair counts whatever
     ///     its vowels and syllable count.
+    ///   - spellings: compare spellings too; off, only readings (romanizations) count.
     public static func compare(_ a: TokenForm, _ b: TokenForm, korean: Bool = false, chinese: Bool = true,
-                               vowelsUncertain: Bool = false) -> (similarity: Double, agreement: Agreement) {
+                               vowelsUncertain: Bool = false, spellings: Bool = true) -> (similarity: Double, agreement: Agreement) {
         // A male and a female given name a letter apart are two people (Antonio/Antonia, Said/Saida);
         // not when one side was written in an abjad, whose romanized vowels are guesses.
         if a.gender != b.gender, a.gender != .unknown, b.gender != .unknown, !vowelsUncertain,
            isFeminineEnding(a.gender == .female ? a.bytes : b.bytes, of: a.gender == .female ? b.bytes : a.bytes) {
             return (0, .none)
         }
-        var r = spellingCompare(a, b, eastAsianNames: korean || chinese)
+        var r = spellings ? spellingCompare(a, b, eastAsianNames: korean || chinese) : (0, .none)
         if r.similarity < 0.9, (a.kanji == nil) != (b.kanji == nil), let kanji = a.kanji ?? b.kanji,
            JapaneseNames.spells(JapaneseNames.canonical(a.kanji == nil ? a.bytes : b.bytes), readings: kanji) {
             // A Latin spelling that reads as the token's kanji one by one (Yamada: 山 yama, 田 da).

@@ -307,6 +307,18 @@ final class MatcherTests: XCTestCase {
         XCTAssertLessThan(matcher.compare("Kim Jong Unn", "Kim Jong An").score, Self.threshold)
     }
 
+    /// Two Chinese or Korean syllables written apart and joined to meet a one-token given name: a
+    /// substituted letter makes another syllable and another person (Jong Su is not Yongsu, Hong Mei
+    /// not Hongfei); a dropped, added or swapped letter is still a typo.
+    func testASyllableSubstitutedInAJoinIsAnotherName() {
+        XCTAssertLessThan(matcher.compare("Kim Jong Su", "Kim Yongsu").score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("Wang Hong Mei", "WANG, Hongfei").score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("Kim Yong Su", "Kim Yongsu").score, Self.threshold)
+        for query in ["Xi Jin Pin", "Xi Jni Ping", "Liu Jing Pin"] {
+            XCTAssertGreaterThanOrEqual(matcher.compare(query, query.hasPrefix("Liu") ? "Liu Jingping" : "Xi Jinping").score, Self.threshold, query)
+        }
+    }
+
     func testOneSyllableTypoOnlyOutsideEastAsianSyllables() {
         // Surnames of one syllable that no Chinese or Korean romanization spells take a typo past the
         // first letter; Chinese and Korean syllables a letter apart stay different names.
