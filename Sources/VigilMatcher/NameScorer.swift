@@ -400,8 +400,13 @@ struct NameScorer {
         let leftoverBothSides = qUsed != qAll && lUsed != lAll
         // A name written in Han, Hangul or kana has no optional middle names: a syllable the listed
         // name lacks is another given name (경숙 is not Kyong-song; 유진 박 is not YU Jin), charged in full.
+        // Nor has a Latin-written name that may be Chinese or Korean on both sides: a syllable the
+        // customer adds is another given name (Jian Hong is not Jian, Pak Jin Yu not Jin Yu), charged
+        // as a substitution is, on both sides (one the customer leaves out may be a partial name).
+        let syllabic = !leftoverBothSides && !query[0].vowelsUncertain
+            && ((query[0].chineseName && listed[0].chineseName) || (query[0].koreanName && listed[0].koreanName))
         let full = alignedPairs <= 1 || leftoverBothSides || !isPerson || query[0].eastAsianScript
-        let queryFactor = (full && (query.count >= 2 || !isPerson)) ? 1.0 : unmatchedQueryFactor
+        let queryFactor = syllabic ? 2 : (full && (query.count >= 2 || !isPerson)) ? 1.0 : unmatchedQueryFactor
         let listedFactor = (leftoverBothSides || !isPerson) ? 1.0 : unmatchedListedFactor
         // A patronymic one side lacks is the usual difference between a passport and a list entry
         // (Vladimir Vladimirovich Putin / Vladimir Putin): it costs little. So does an initial the

@@ -319,6 +319,16 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    /// A Latin-written Chinese or Korean name has no optional middle names either: a syllable the
+    /// customer adds makes another given name; one the customer leaves out may be a partial name, and a
+    /// Western given name added is a middle name as usual.
+    func testASyllableTheCustomerAddsToAChineseOrKoreanNameIsAnotherName() {
+        XCTAssertLessThan(matcher.compare("Zhang Jian Hong", "ZHANG Jian").score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("Pak Jin Yu", "YU, Jin").score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("Chin CHANG", "CHANG, Sung Chin").score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("Peter Zhang Jian", "ZHANG Jian").score, Self.threshold)
+    }
+
     func testOneSyllableTypoOnlyOutsideEastAsianSyllables() {
         // Surnames of one syllable that no Chinese or Korean romanization spells take a typo past the
         // first letter; Chinese and Korean syllables a letter apart stay different names.
