@@ -266,8 +266,17 @@ struct NameScorer {
         return r
     }
 
+    /// How far apart a pair's tokens stand in their names, as shares of each name's length: of two
+    /// equal pairs (a word both names repeat: `Grupo de ... S.A. de C.V.`, `ben Ali ben`) the one in the
+    /// same place aligns, leaving the others' neighbours together for joins.
+    @inline(__always)
+    private static func placeDistance(_ c: PairCandidate, _ q: UnsafeBufferPointer<Side>, _ l: UnsafeBufferPointer<Side>) -> Int {
+        let qn = q.reduce(0 as UInt64) { $0 | $1.covers }.nonzeroBitCount, ln = l.reduce(0 as UInt64) { $0 | $1.covers }.nonzeroBitCount
+        return abs(q[c.qi].covers.trailingZeroBitCount * ln - l[c.li].covers.trailingZeroBitCount * qn)
+    }
+
     /// Greedy one-to-one alignment of `q` against `l` (best pairs first; ties prefer more weight, then
-    /// the earlier pair), skipping tokens already used; records each pair and adds the weighted
+    /// tokens in the same place, then the earlier pair), skipping tokens already used; records each pair and adds the weighted
     /// similarity. Runs for every candidate: pairs go to a stack buffer, sides are read through buffer
     /// pointers.
     /// - Returns: the number of pairs aligned.
@@ -314,7 +323,9 @@ struct NameScorer {
                     var j = i
                     while j > 0 {
                         let p = buffer[j - 1]
-                        let before = c.sim != p.sim ? c.sim > p.sim : cWeight > q[p.qi].weight + l[p.li].weight
+                        let pWeight = q[p.qi].weight + l[p.li].weight
+                        let before = c.sim != p.sim ? c.sim > p.sim
+                            : cWeight != pWeight ? cWeight > pWeight : placeDistance(c, q, l) < placeDistance(p, q, l)
                         if !before { break }
                         buffer[j] = p
                         j -= 1

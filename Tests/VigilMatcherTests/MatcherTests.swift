@@ -221,6 +221,13 @@ final class MatcherTests: XCTestCase {
         XCTAssertLessThan(matcher.compare("JC Juncker", "Jean-Claude Juncker", listedIsPerson: false).score, Self.threshold)
     }
 
+    /// A word both names repeat aligns with its namesake in the same place, so the others stay next to
+    /// their neighbours and can join (`GRUPODE` is `GRUPO DE`, not the `DE` of `S.A. de C.V.`).
+    func testARepeatedWordAlignsInItsOwnPlace() {
+        let listed = "VALGO GRUPO DE INVERSION S.A. DE C.V."
+        XCTAssertGreaterThanOrEqual(matcher.compare("VALGO GRUPODE INVERSION S.A. DE C.V.", listed, listedIsPerson: false).score, Self.threshold)
+    }
+
     func testOrdinaryCustomersDoNotAlert() {
         for name in ["Jane Q Ordinary-Customer", "Peter Smithson", "Maria Fernanda Lopez Garcia", "Tobias Kleinschmidt"] {
             let alerts = top(name).filter { $0.score >= Self.threshold }
