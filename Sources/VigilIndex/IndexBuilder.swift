@@ -8,7 +8,7 @@ import Synchronization
 public struct IndexBuilder {
     /// Bumped whenever normalization or key derivation changes: an index of another version is refused
     /// on open, since its stored keys would no longer meet the keys queries compute.
-    public static let normalizationVersion: UInt32 = 16
+    public static let normalizationVersion: UInt32 = 17
 
     private let normalizer: NameNormalizer
     private var entities: [Entity] = []

@@ -248,8 +248,10 @@ public final class NameNormalizer: Sendable {
         var i = 0
         var changed = false
         while i < bytes.count {
-            // A run `x.y(.z)*` of single letters, starting a word.
-            if isLetter(bytes[i]), i == 0 || !isWordByte(bytes[i - 1]) && bytes[i - 1] != UInt8(ascii: "."),
+            // A run `x.y(.z)*` of single letters, starting a word, or run into the end of a word of three
+            // letters or more when it spells a legal form (`INTERNATIONALS.R.L.`, `KARNERD.O.O.`).
+            let runIn = i >= 3 && bytes[(i - 3)..<i].allSatisfy(isLetter)
+            if isLetter(bytes[i]), i == 0 || runIn || !isWordByte(bytes[i - 1]) && bytes[i - 1] != UInt8(ascii: "."),
                i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "."), isLetter(bytes[i + 2]) {
                 var letters: [UInt8] = [bytes[i]]
                 var j = i + 1  // at a dot
@@ -261,7 +263,9 @@ public final class NameNormalizer: Sendable {
                 if j < bytes.count, bytes[j] == UInt8(ascii: ".") { j += 1 }
                 let endsWord = j >= bytes.count || !isWordByte(bytes[j])
                 let joined = String(decoding: letters, as: UTF8.self)
-                if letters.count >= 2, endsWord, letters.count >= 3 || Vocabulary.dottedPairForms.contains(joined) {
+                if !runIn || Vocabulary.dottedLegalForms.contains(joined), letters.count >= 2, endsWord,
+                   letters.count >= 3 || Vocabulary.dottedPairForms.contains(joined) {
+                    if runIn { out.append(UInt8(ascii: " ")) }
                     out.append(contentsOf: letters)
                     out.append(UInt8(ascii: " "))
                     i = j

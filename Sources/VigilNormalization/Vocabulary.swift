@@ -57,6 +57,11 @@ public enum Vocabulary {
     /// letters are a person's initials (`K.K. Sharma`, `C.V. Raman`, `P.T. Usha`), matched one by one.
     public static let dottedPairForms: Set<String> = ["sa", "ag", "ab", "as", "ao", "co", "kg", "lp", "nv", "bv", "oy"]
 
+    /// Legal forms written with dots that may be run into the name before them (`NIMR INTERNATIONALS.R.L.`):
+    /// dotted, they are the form even where the letters alone may be a name (`d.o.o.`).
+    public static let dottedLegalForms: Set<String> = ["srl", "sro", "spa", "sarl", "doo", "llc", "ltd", "gmbh", "sa", "ag", "bv", "nv",
+                                                       "oy", "ab", "as", "kg", "lp", "llp", "plc", "inc", "sas", "sl", "ad"]
+
     /// "Son of" / "daughter of" in Arabic, Hebrew, Malay and Mauritanian names: the word after one is
     /// the father's (or an ancestor's) name, not the person's own.
     public static let kinshipParticles: Set<String> = ["bin", "ben", "ibn", "bint", "binti", "ould"]

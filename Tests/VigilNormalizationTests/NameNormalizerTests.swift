@@ -177,6 +177,11 @@ final class NameNormalizerTests: XCTestCase {
         // Dots inside words and numbers are left alone.
         XCTAssertEqual(n.normalize("Version 1.2.3 Ltd").tokens, ["version", "1", "2", "3", "ltd"])
         XCTAssertEqual(n.normalize("www.example.com").tokens, ["www", "example", "com"])
+        // A dotted legal form run into the name before it is split off (one letter of the name's, as
+        // written, belongs to it); other dotted letters in a word stay.
+        XCTAssertEqual(n.normalize("NIMR INTERNATIONALS.R.L.").tokens, n.normalize("NIMR INTERNATIONAL S.R.L.").tokens)
+        XCTAssertEqual(n.normalize("KARNERD.O.O. LJUBLJANA").tokens, ["karner", "doo", "ljubljana"])
+        XCTAssertEqual(n.normalize("Smithj.k.x.").tokens, ["smithj", "k", "x"])
     }
 }
 
