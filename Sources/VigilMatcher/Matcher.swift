@@ -124,7 +124,8 @@ public final class Matcher: Sendable {
         var normalized = normalizer.normalize(text)
         if normalized.tokens.count > Self.maximumQueryTokens { normalized.tokens.removeSubrange(Self.maximumQueryTokens...) }
         guard !normalized.tokens.isEmpty else { return nil }
-        let querySides = sides(normalized.tokens, chineseReadings: Self.chineseReadings(normalized.script), hanReadings: normalized.hanReadings,
+        let querySides = sides(normalized.tokens, titles: normalized.honorifics, chineseReadings: Self.chineseReadings(normalized.script),
+                               hanReadings: normalized.hanReadings,
                                kanjiReadings: normalized.kanjiReadings, hangul: normalized.script == .hangul, abjad: Self.isAbjad(normalized.script),
                                eastAsian: Self.isEastAsian(normalized.script))
         return (normalized, querySides)
@@ -278,7 +279,10 @@ public final class Matcher: Sendable {
 
     /// Tokens as the scorer sees them, weighted by their rarity in this index.
     /// - Parameter chineseReadings: which Cantonese, dialect and Wade-Giles alternate readings apply.
-    func sides(_ tokens: [String], chineseReadings: ChineseReadings = .all, hanReadings: [String: [[String]]] = [:],
+    /// - Parameter titles: the titles the normalizer took off the name (`General`, `Imam`): words of an
+    ///   organisation's name (General Motors, Imam Khomeini Relief Foundation), so they are kept on the
+    ///   sides weighed against organisations, after the name's own tokens.
+    func sides(_ tokens: [String], titles: [String] = [], chineseReadings: ChineseReadings = .all, hanReadings: [String: [[String]]] = [:],
                kanjiReadings: [String: [[String]]] = [:], hangul: Bool = false, abjad: Bool = false, eastAsian: Bool = false) -> SidedName {
         let forms = tokens.prefix(NameScorer.maximumTokens).map { t in
             // Customers share their given and family names: a token's keys are made once.
@@ -300,7 +304,14 @@ public final class Matcher: Sendable {
         for i in out.indices where out[i].sketch.isLegalForm {
             personSides[i].weight = Self.damp(tokens[i], Double(index.rarity(of: tokens[i])), isPerson: true)
         }
-        return SidedName(sides: out, personSides: personSides, forms: forms)
+        let titles = titles.prefix(max(0, NameScorer.maximumTokens - out.count))
+        let titleForms = titles.map { t in
+            queryForms.value(for: QueryFormKey(token: t, readings: .none)) { TokenForm(Array(t.utf8), chineseReadings: .none) }
+        }
+        for (k, (t, form)) in zip(titles, titleForms).enumerated() {
+            out.append(NameScorer.Side(form: form, weight: Self.damp(t, Double(index.rarity(of: t))), position: forms.count + k))
+        }
+        return SidedName(sides: out, personSides: personSides, forms: forms + titleForms)
     }
 
     /// Han, Hangul and kana names: a surname and a given name, nothing optional between them.
@@ -350,7 +361,7 @@ public final class Matcher: Sendable {
         let l = normalizer.normalize(listed, stripHonorifics: listedIsPerson).tokens
         guard !q.tokens.isEmpty, !l.isEmpty else { return (0, Explanation()) }
         var explanation = Explanation()
-        let querySides = sides(q.tokens, chineseReadings: Self.chineseReadings(q.script), hanReadings: q.hanReadings,
+        let querySides = sides(q.tokens, titles: q.honorifics, chineseReadings: Self.chineseReadings(q.script), hanReadings: q.hanReadings,
                                kanjiReadings: q.kanjiReadings, hangul: q.script == .hangul,
                                abjad: Self.isAbjad(q.script), eastAsian: Self.isEastAsian(q.script))
         let listedSides = sides(l)
@@ -555,10 +566,12 @@ struct PostingsRun {
 /// A name's sides with the forms they point to: `NameScorer.Side.form` is unowned (no reference
 /// counting in the scoring loop), so sides are used only while their `SidedName` is alive.
 struct SidedName {
-    /// As weighed against an organisation's names: legal forms weigh a fifth (`Matcher.damp`).
+    /// As weighed against an organisation's names: legal forms weigh a fifth (`Matcher.damp`), and the
+    /// titles taken off the name follow its tokens.
     let sides: [NameScorer.Side]
     /// As weighed against a person's: legal forms are initials or names there, and weigh in full.
     let personSides: [NameScorer.Side]
+    /// The forms of the name's tokens, then of its titles (the sides point to them unowned).
     let forms: [TokenForm]
 
     func sides(forPerson isPerson: Bool) -> [NameScorer.Side] { isPerson ? personSides : sides }

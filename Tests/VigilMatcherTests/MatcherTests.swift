@@ -228,6 +228,19 @@ final class MatcherTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(matcher.compare("VALGO GRUPODE INVERSION S.A. DE C.V.", listed, listedIsPerson: false).score, Self.threshold)
     }
 
+    /// A title taken off the customer's name is a word of an organisation's name (General Motors, the
+    /// real OFAC entry BANDAR IMAM PETROCHEMICAL COMPANY), and one more word against an organisation
+    /// when the customer is a person (Mrs Michelle ~ MECHEL OAO).
+    func testTitlesCountAgainstOrganisations() {
+        XCTAssertEqual(matcher.compare("General Motors Company", "General Motors Company", listedIsPerson: false).score, 1)
+        XCTAssertGreaterThanOrEqual(matcher.compare("BANDAR IMAM PETROCHEMOCAL COMPANY", "BANDAR IMAM PETROCHEMICAL COMPANY",
+                                                    listedIsPerson: false).score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("Mrs Michelle", "MECHEL OAO", listedIsPerson: false).score,
+                          matcher.compare("Michelle", "MECHEL OAO", listedIsPerson: false).score)
+        XCTAssertEqual(matcher.compare("General Motors", "MOTORS, John", listedIsPerson: true).score,
+                       matcher.compare("Motors", "MOTORS, John", listedIsPerson: true).score)
+    }
+
     func testOrdinaryCustomersDoNotAlert() {
         for name in ["Jane Q Ordinary-Customer", "Peter Smithson", "Maria Fernanda Lopez Garcia", "Tobias Kleinschmidt"] {
             let alerts = top(name).filter { $0.score >= Self.threshold }
