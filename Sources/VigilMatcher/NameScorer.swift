@@ -425,11 +425,13 @@ struct NameScorer {
         // rarity, not a name's; in a Korean or Chinese name a lone letter is a syllable (Hyon U).
         let patronymicFactor = isPerson && !leftoverBothSides ? Self.unmatchedPatronymicFactor : 1
         for i in query.indices where query[i].covers & qUsed == 0 {
+            if !isPerson && isOwnAcronym(i, of: query) { continue }
             let minor = query[i].form.isPatronymic || isInitial(query[i])
             total += query[i].weight * queryFactor * (minor ? patronymicFactor : 1)
             if explain { explanation.unmatchedQuery.append(query[i].text) }
         }
         for i in listed.indices where listed[i].covers & lUsed == 0 {
+            if !isPerson && isOwnAcronym(i, of: listed) { continue }
             total += listed[i].weight * listedFactor * (listed[i].form.isPatronymic ? patronymicFactor : 1)
             if explain { explanation.unmatchedListed.append(listed[i].text) }
         }
@@ -490,6 +492,30 @@ struct NameScorer {
     /// two neighbours swapped).
     static func isSubstitution(_ a: Side, _ b: Side) -> Bool {
         a.sketch.length == b.sketch.length && !TokenSimilarity.isAdjacentSwap(a.form.bytes, b.form.bytes)
+    }
+
+    /// Whether token `i` of an organisation's name is the acronym of its other words, in order (`FOREIGN
+    /// TRADE BANK (FTB)`, `MYANMAR GEMS ENTERPRISE (MGE)`; stop words may be left out: `BOA`, `BA` of Bank of
+    /// America): it repeats the name, so the other name lacking it is no difference.
+    static func isOwnAcronym(_ i: Int, of sides: UnsafeBufferPointer<Side>) -> Bool {
+        let length = Int(sides[i].sketch.length)
+        guard (2...6).contains(length), sides.count > length else { return false }
+        let letters = sides[i].form.bytes
+        guard letters.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return false }
+        for start in sides.indices where start != i && sides[start].form.bytes.first == letters[0] {
+            var next = 0, k = start
+            while k < sides.count, next < letters.count, k != i {
+                let word = sides[k].form.bytes
+                if word.first == letters[next] && word.count > 1 {
+                    next += 1
+                } else if !Vocabulary.stopWords.contains(sides[k].text) {
+                    break
+                }
+                k += 1
+            }
+            if next == letters.count { return true }
+        }
+        return false
     }
 
     /// A lone letter (not a digit) of a name that is not East Asian: an initial.

@@ -406,7 +406,8 @@ public final class TokenForm: Sendable {
         self.mandarin = mandarinReadings ? plain : nil
         self.alternates = hanReadings ?? (wantsAlternates ? MandarinRomanization.alternateReadings(bytes, plain: plain) : nil)
         self.fromHanReadings = hanReadings != nil
-        self.isPatronymic = Vocabulary.isPatronymic(bytes)
+        // Folded too: Swedish and Dutch spellings write the ending with tj (Jurijovytj, Viktorovitj).
+        self.isPatronymic = Vocabulary.isPatronymic(bytes) || (self.folded.map(Vocabulary.isPatronymic) ?? false)
         // Short tokens as text, for the word lists (kinship particles; legal forms have 13 letters at most).
         let text = bytes.count <= 13 ? String(decoding: bytes, as: UTF8.self) : nil
         self.isKinshipParticle = text.map { $0.utf8.count <= 5 && Vocabulary.kinshipParticles.contains($0) } ?? false

@@ -241,6 +241,22 @@ final class MatcherTests: XCTestCase {
                        matcher.compare("Motors", "MOTORS, John", listedIsPerson: true).score)
     }
 
+    /// An organisation's own acronym repeats its name (`FOREIGN TRADE BANK (FTB)`, real HMT and OFAC
+    /// entries): the other name lacking it is no difference. Letters that are not its words' initials are.
+    func testAnOrganisationsOwnAcronymCostsNothing() {
+        for (query, listed) in [("FOREIGN TRADE BANK", "FOREIGN TRADE BANK (FTB)"), ("MYANMAR GEMS ENTERPRISE (MGE)", "MYANMAR GEMS ENTERPRISE")] {
+            XCTAssertEqual(matcher.compare(query, listed, listedIsPerson: false).score, 1, query)
+        }
+        XCTAssertLessThan(matcher.compare("FOREIGN TRADE BANK", "FOREIGN TRADE BANK (FXB)", listedIsPerson: false).score, 1)
+        XCTAssertLessThan(matcher.compare("Foreign Trade Bank", "Foreign Trade Bank FTB", listedIsPerson: true).score, 1)
+    }
+
+    /// Swedish and Dutch spellings of a patronymic (`Jurijovytj`, EU lists) cost as little as the others.
+    func testPatronymicsInSwedishSpelling() {
+        XCTAssertTrue(TokenForm("jurijovytj").isPatronymic)
+        XCTAssertGreaterThanOrEqual(matcher.compare("Serhij Jurijovytj KOZIAKOV", "KOZYAKOV, Serhiy").score, Self.threshold)
+    }
+
     func testOrdinaryCustomersDoNotAlert() {
         for name in ["Jane Q Ordinary-Customer", "Peter Smithson", "Maria Fernanda Lopez Garcia", "Tobias Kleinschmidt"] {
             let alerts = top(name).filter { $0.score >= Self.threshold }
