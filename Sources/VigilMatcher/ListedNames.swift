@@ -95,7 +95,7 @@ struct ListedNames: Sendable {
         for (i, t) in names.tokens(ofName: n).prefix(NameScorer.maximumTokens).enumerated() {
             let form = forms[Int(t)]
             // Weights are damped for organisations; a person's legal-form word is an initial or a name.
-            let weight = isPerson && form.sketch.isLegalForm ? weights[Int(t)] / Matcher.dampFactor : weights[Int(t)]
+            let weight = isPerson ? Matcher.personWeight(weights[Int(t)], of: form) : weights[Int(t)]
             out.append(NameScorer.Side(form: form, weight: weight, position: i, tokenID: t))
         }
         Matcher.markNameKind(&out[...])

@@ -84,11 +84,19 @@ public final class Matcher: Sendable {
 
     static let dampFactor = 0.2
 
-    /// Stop words weigh a fifth of their rarity; so do legal forms, except in a person's name, where
-    /// `KK`, `PT`, `CV` are initials and `Too`, `Ao`, `Sa` surnames (`K.K. Sharma`, `Kiprotich Too`).
-    static func damp(_ token: String, _ weight: Double, isPerson: Bool = false) -> Double {
-        if Vocabulary.stopWords.contains(token) || (!isPerson && Vocabulary.legalForms[token] != nil) { return weight * dampFactor }
+    /// Stop words weigh a fifth of their rarity; so do legal forms, except in a person's name
+    /// (`personWeight`).
+    static func damp(_ token: String, _ weight: Double) -> Double {
+        if Vocabulary.stopWords.contains(token) || Vocabulary.legalForms[token] != nil { return weight * dampFactor }
         return weight
+    }
+
+    /// A damped weight as a person's name weighs its token: a legal form's fifth undone (no legal form
+    /// is a stop word), since there `KK`, `PT`, `CV` are initials and `Too`, `Ao`, `Sa` surnames
+    /// (`K.K. Sharma`, `Kiprotich Too`).
+    @inline(__always)
+    static func personWeight(_ weight: Double, of form: TokenForm) -> Double {
+        form.sketch.isLegalForm ? weight / dampFactor : weight
     }
 
     /// - Parameters:
@@ -301,9 +309,7 @@ public final class Matcher: Sendable {
         if eastAsian { for i in out.indices { out[i].eastAsianScript = true } }
         if chineseReadings == .othersOnly { for i in out.indices { out[i].chineseName = true } }
         var personSides = out
-        for i in out.indices where out[i].sketch.isLegalForm {
-            personSides[i].weight = Self.damp(tokens[i], Double(index.rarity(of: tokens[i])), isPerson: true)
-        }
+        for i in out.indices { personSides[i].weight = Self.personWeight(out[i].weight, of: forms[i]) }
         let titles = titles.prefix(max(0, NameScorer.maximumTokens - out.count))
         let titleForms = titles.map { t in
             queryForms.value(for: QueryFormKey(token: t, readings: .none)) { TokenForm(Array(t.utf8), chineseReadings: .none) }
@@ -549,88 +555,5 @@ public final class Matcher: Sendable {
                 }
             }
         }
-    }
-}
-
-/// Names of one listed token still to add to the accumulator, with the weight each gets: the
-/// postings blocks not decoded yet, and how far the walk is in the one decoded last.
-struct PostingsRun {
-    var list: UInt32
-    var block: UInt32
-    var endBlock: UInt32
-    var weight: Float
-    var position: UInt32 = 0
-    var decoded: UInt32 = 0
-}
-
-/// A name's sides with the forms they point to: `NameScorer.Side.form` is unowned (no reference
-/// counting in the scoring loop), so sides are used only while their `SidedName` is alive.
-struct SidedName {
-    /// As weighed against an organisation's names: legal forms weigh a fifth (`Matcher.damp`), and the
-    /// titles taken off the name follow its tokens.
-    let sides: [NameScorer.Side]
-    /// As weighed against a person's: legal forms are initials or names there, and weigh in full.
-    let personSides: [NameScorer.Side]
-    /// The forms of the name's tokens, then of its titles (the sides point to them unowned).
-    let forms: [TokenForm]
-
-    func sides(forPerson isPerson: Bool) -> [NameScorer.Side] { isPerson ? personSides : sides }
-
-    func withBuffers<T>(_ body: (QueryBuffers) -> T) -> T {
-        sides.withUnsafeBufferPointer { o in personSides.withUnsafeBufferPointer { p in body(QueryBuffers(organisation: o, person: p)) } }
-    }
-}
-
-/// A query's sides as buffers, one weighing per kind of listed name (`SidedName`).
-struct QueryBuffers {
-    let organisation: UnsafeBufferPointer<NameScorer.Side>
-    let person: UnsafeBufferPointer<NameScorer.Side>
-
-    @inline(__always)
-    func of(_ record: ListedNames.Record) -> UnsafeBufferPointer<NameScorer.Side> { record.isPerson ? person : organisation }
-}
-
-/// Working memory of one query, lent by `Matcher.scratchPool` and returned clean: zeroing buffers the
-/// size of the index for every query cost more than the retrieval itself.
-final class Scratch {
-    /// Per listed token: how many retrieval terms it shares with the probe (reset after each probe).
-    let hits: UnsafeMutableBufferPointer<UInt8>
-    /// Per listed name: the similarity weight it collected (reset after each query).
-    let acc: UnsafeMutableBufferPointer<Float>
-    var touchedTokens: [UInt32] = []
-    /// Names of the current accumulator block that collected some weight (`Matcher.accumulate`); its
-    /// size is the block size.
-    let touchedInBlock: UnsafeMutableBufferPointer<UInt32>
-    /// Names retrieved for the current query with the weight they collected.
-    var ranked: [(UInt32, Float)] = []
-    /// The postings runs of the current query's retrieval (`Matcher.accumulate`).
-    var runs: [PostingsRun] = []
-    /// A postings block's worth of ids per run (`PackedIDLists.blockSize` each), grown as needed.
-    private var decoded = UnsafeMutableBufferPointer<UInt32>(start: nil, count: 0)
-
-    /// Room for `runs` decoded postings blocks.
-    func decodedBuffer(runs: Int) -> UnsafeMutablePointer<UInt32> {
-        let need = max(1, runs) * PackedIDLists.blockSize
-        if decoded.count < need {
-            decoded.deallocate()
-            decoded = .allocate(capacity: max(need, 2 * decoded.count))
-        }
-        return decoded.baseAddress!
-    }
-    var scoring = ScoringState()
-
-    init(tokens: Int, names: Int, block: Int) {
-        touchedInBlock = .allocate(capacity: max(1, min(names, block)))
-        hits = .allocate(capacity: max(1, tokens))
-        hits.initialize(repeating: 0)
-        acc = .allocate(capacity: max(1, names))
-        acc.initialize(repeating: 0)
-    }
-
-    deinit {
-        hits.deallocate()
-        acc.deallocate()
-        touchedInBlock.deallocate()
-        decoded.deallocate()
     }
 }

@@ -243,6 +243,8 @@ public final class NameNormalizer: Sendable {
         let bytes = Array(folded.utf8)
         func isLetter(_ b: UInt8) -> Bool { b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
         func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b >= 0x80 }
+        // Three letters or more right before `i`: a run starting there is run into a word.
+        func runsIntoWord(_ i: Int) -> Bool { i >= 3 && bytes[(i - 3)..<i].allSatisfy(isLetter) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -250,9 +252,9 @@ public final class NameNormalizer: Sendable {
         while i < bytes.count {
             // A run `x.y(.z)*` of single letters, starting a word, or run into the end of a word of three
             // letters or more when it spells a legal form (`INTERNATIONALS.R.L.`, `KARNERD.O.O.`).
-            let runIn = i >= 3 && bytes[(i - 3)..<i].allSatisfy(isLetter)
-            if isLetter(bytes[i]), i == 0 || runIn || !isWordByte(bytes[i - 1]) && bytes[i - 1] != UInt8(ascii: "."),
-               i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "."), isLetter(bytes[i + 2]) {
+            if isLetter(bytes[i]), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "."), isLetter(bytes[i + 2]),
+               i == 0 || runsIntoWord(i) || !isWordByte(bytes[i - 1]) && bytes[i - 1] != UInt8(ascii: ".") {
+                let runIn = runsIntoWord(i)
                 var letters: [UInt8] = [bytes[i]]
                 var j = i + 1  // at a dot
                 while j + 1 < bytes.count, bytes[j] == UInt8(ascii: "."), isLetter(bytes[j + 1]),
