@@ -484,15 +484,29 @@ public final class Matcher: Sendable {
         // lacks: of a thousand names holding "abdul" and "rahman", "Abdul Rahman" itself must not be
         // cut), then by name id, so the order does not depend on how postings were walked.
         // Without a limit (reverse look-ups) every candidate is scored and the order does not matter.
-        if let limit {
-            let names = index.names
-            keepFirst(limit, of: &scratch.ranked) { a, b in
-                if a.1 != b.1 { return a.1 > b.1 }
-                let la = names.tokenCount(ofName: Int(a.0)), lb = names.tokenCount(ofName: Int(b.0))
-                return la != lb ? la < lb : a.0 < b.0
-            }
+        if let limit { keepFirstRetrieved(limit, of: &scratch.ranked) }
+        return scratch.ranked.map(\.name)
+    }
+
+    /// Keeps the `limit` names retrieval ranks first, in that order. A name's token count is looked up
+    /// (a cache miss on a large index) only for the names kept and those whose weight ties the last kept.
+    private func keepFirstRetrieved(_ limit: Int, of ranked: inout [RetrievedName]) {
+        let names = index.names
+        func withLength(_ r: RetrievedName) -> RetrievedName { r.withLength(names.tokenCount(ofName: Int(r.name))) }
+        let inOrder = { (a: RetrievedName, b: RetrievedName) in a.order != b.order ? a.order < b.order : a.name < b.name }
+        if ranked.count > limit {
+            // The limit-th heaviest weight: heavier names are in, lighter ones out, and the names of that
+            // very weight compete on length.
+            partitionFirst(limit, of: &ranked) { $0.order < $1.order }
+            let last = ranked[..<limit].reduce(0) { max($0, $1.order) }
+            var tied = ranked.filter { $0.order == last }.map(withLength)
+            ranked = ranked[..<limit].filter { $0.order < last }.map(withLength)
+            keepFirst(limit - ranked.count, of: &tied, by: inOrder)
+            ranked += tied
+        } else {
+            for i in ranked.indices { ranked[i] = withLength(ranked[i]) }
         }
-        return scratch.ranked.map(\.0)
+        ranked.sort(by: inOrder)
     }
 
     /// Names per block of the accumulator: 64k floats (256 KiB) stay in a core's L2 cache.
@@ -550,7 +564,7 @@ public final class Matcher: Sendable {
                 }
                 for id in touched[..<seen] {
                     let sum = acc[Int(id)]
-                    if sum >= floor { scratch.ranked.append((id, sum)) }
+                    if sum >= floor { scratch.ranked.append(RetrievedName(name: id, weight: sum)) }
                     acc[Int(id)] = 0  // clean for the next block and query
                 }
             }

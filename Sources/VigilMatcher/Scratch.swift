@@ -12,7 +12,7 @@ final class Scratch {
     /// size is the block size.
     let touchedInBlock: UnsafeMutableBufferPointer<UInt32>
     /// Names retrieved for the current query with the weight they collected.
-    var ranked: [(UInt32, Float)] = []
+    var ranked: [RetrievedName] = []
     /// The postings runs of the current query's retrieval (`Matcher.accumulate`).
     var runs: [PostingsRun] = []
     /// A postings block's worth of ids per run (`PackedIDLists.blockSize` each), grown as needed.
@@ -54,4 +54,24 @@ struct PostingsRun {
     var weight: Float
     var position: UInt32 = 0
     var decoded: UInt32 = 0
+}
+
+/// A name retrieval reached, its rank folded into one integer so that choosing the first hundred of
+/// thousands compares integers: the collected weight first (higher first), then, once looked up, the
+/// shorter name (fewer tokens first); the name id breaks the remaining ties.
+struct RetrievedName {
+    private(set) var order: UInt64
+    let name: UInt32
+
+    init(name: UInt32, weight: Float) {
+        // A positive float's bit pattern grows with its value; inverted, the heaviest sorts first.
+        order = UInt64(~weight.bitPattern) << 32
+        self.name = name
+    }
+
+    func withLength(_ tokens: Int) -> RetrievedName {
+        var r = self
+        r.order = order & ~0xFFFF_FFFF | UInt64(UInt32(clamping: tokens))
+        return r
+    }
 }

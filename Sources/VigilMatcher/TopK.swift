@@ -7,6 +7,14 @@ func keepFirst<T>(_ k: Int, of items: inout [T], by areInOrder: (T, T) -> Bool) 
         return
     }
     guard k > 0 else { items.removeAll(); return }
+    partitionFirst(k, of: &items, by: areInOrder)
+    items.removeSubrange(k...)
+    items.sort(by: areInOrder)
+}
+
+/// Moves the `k` first elements of `items` in `areInOrder` order to its front, in no particular order
+/// among themselves (`0 < k < items.count`).
+func partitionFirst<T>(_ k: Int, of items: inout [T], by areInOrder: (T, T) -> Bool) {
     items.withUnsafeMutableBufferPointer { a in
         // Quickselect (Hoare partition, median-of-three pivot) until a[..<k] holds the k first.
         var lo = 0, hi = a.count - 1
@@ -26,6 +34,4 @@ func keepFirst<T>(_ k: Int, of items: inout [T], by areInOrder: (T, T) -> Bool) 
             if k - 1 <= j { hi = j } else if k - 1 >= i { lo = i } else { break }
         }
     }
-    items.removeSubrange(k...)
-    items.sort(by: areInOrder)
 }
