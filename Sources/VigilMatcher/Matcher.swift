@@ -484,29 +484,11 @@ public final class Matcher: Sendable {
         // lacks: of a thousand names holding "abdul" and "rahman", "Abdul Rahman" itself must not be
         // cut), then by name id, so the order does not depend on how postings were walked.
         // Without a limit (reverse look-ups) every candidate is scored and the order does not matter.
-        if let limit { keepFirstRetrieved(limit, of: &scratch.ranked) }
-        return scratch.ranked.map(\.name)
-    }
-
-    /// Keeps the `limit` names retrieval ranks first, in that order. A name's token count is looked up
-    /// (a cache miss on a large index) only for the names kept and those whose weight ties the last kept.
-    private func keepFirstRetrieved(_ limit: Int, of ranked: inout [RetrievedName]) {
-        let names = index.names
-        func withLength(_ r: RetrievedName) -> RetrievedName { r.withLength(names.tokenCount(ofName: Int(r.name))) }
-        let inOrder = { (a: RetrievedName, b: RetrievedName) in a.order != b.order ? a.order < b.order : a.name < b.name }
-        if ranked.count > limit {
-            // The limit-th heaviest weight: heavier names are in, lighter ones out, and the names of that
-            // very weight compete on length.
-            partitionFirst(limit, of: &ranked) { $0.order < $1.order }
-            let last = ranked[..<limit].reduce(0) { max($0, $1.order) }
-            var tied = ranked.filter { $0.order == last }.map(withLength)
-            ranked = ranked[..<limit].filter { $0.order < last }.map(withLength)
-            keepFirst(limit - ranked.count, of: &tied, by: inOrder)
-            ranked += tied
-        } else {
-            for i in ranked.indices { ranked[i] = withLength(ranked[i]) }
+        if let limit {
+            let names = index.names
+            keepFirstRetrieved(limit, of: &scratch.ranked) { names.tokenCount(ofName: Int($0)) }
         }
-        ranked.sort(by: inOrder)
+        return scratch.ranked.map(\.name)
     }
 
     /// Names per block of the accumulator: 64k floats (256 KiB) stay in a core's L2 cache.

@@ -55,23 +55,3 @@ struct PostingsRun {
     var position: UInt32 = 0
     var decoded: UInt32 = 0
 }
-
-/// A name retrieval reached, its rank folded into one integer so that choosing the first hundred of
-/// thousands compares integers: the collected weight first (higher first), then, once looked up, the
-/// shorter name (fewer tokens first); the name id breaks the remaining ties.
-struct RetrievedName {
-    private(set) var order: UInt64
-    let name: UInt32
-
-    init(name: UInt32, weight: Float) {
-        // A positive float's bit pattern grows with its value; inverted, the heaviest sorts first.
-        order = UInt64(~weight.bitPattern) << 32
-        self.name = name
-    }
-
-    func withLength(_ tokens: Int) -> RetrievedName {
-        var r = self
-        r.order = order & ~0xFFFF_FFFF | UInt64(UInt32(clamping: tokens))
-        return r
-    }
-}

@@ -35,3 +35,46 @@ func partitionFirst<T>(_ k: Int, of items: inout [T], by areInOrder: (T, T) -> B
         }
     }
 }
+
+/// A name retrieval reached, its rank folded into one integer so that choosing the first hundred of
+/// thousands compares integers: the collected weight first (higher first), then, once looked up, the
+/// shorter name (fewer tokens first); the name id breaks the remaining ties.
+struct RetrievedName {
+    private(set) var order: UInt64
+    let name: UInt32
+
+    init(name: UInt32, weight: Float) {
+        // A positive float's bit pattern grows with its value; inverted, the heaviest sorts first.
+        order = UInt64(~weight.bitPattern) << 32
+        self.name = name
+    }
+
+    func withLength(_ tokens: Int) -> RetrievedName {
+        var r = self
+        r.order = order & ~0xFFFF_FFFF | UInt64(UInt32(clamping: tokens))
+        return r
+    }
+}
+
+/// Keeps the `limit` names retrieval ranks first, in that order: heaviest first, then the fewest
+/// `tokens`, then the lowest id. A name's token count is looked up (a cache miss on a large index) only
+/// for the names kept and those whose weight ties the last one kept.
+func keepFirstRetrieved(_ limit: Int, of ranked: inout [RetrievedName], tokens: (UInt32) -> Int) {
+    func withLength(_ r: RetrievedName) -> RetrievedName { r.withLength(tokens(r.name)) }
+    let inOrder = { (a: RetrievedName, b: RetrievedName) in a.order != b.order ? a.order < b.order : a.name < b.name }
+    if ranked.count > limit, limit > 0 {
+        // The limit-th heaviest weight: heavier names are in, lighter ones out, and the names of that
+        // very weight compete on length.
+        partitionFirst(limit, of: &ranked) { $0.order < $1.order }
+        let last = ranked[..<limit].reduce(0) { max($0, $1.order) }
+        var tied = ranked.filter { $0.order == last }.map(withLength)
+        ranked = ranked[..<limit].filter { $0.order < last }.map(withLength)
+        keepFirst(limit - ranked.count, of: &tied, by: inOrder)
+        ranked += tied
+    } else if limit <= 0 {
+        ranked.removeAll()
+    } else {
+        for i in ranked.indices { ranked[i] = withLength(ranked[i]) }
+    }
+    ranked.sort(by: inOrder)
+}

@@ -60,6 +60,29 @@ final class GenericCSVTests: XCTestCase {
         ])
     }
 
+    /// A list long enough to be made into entities on several cores keeps file order in its entities
+    /// and issues: the first of a repeated id wins, every bad value is reported at its own line.
+    func testLongListKeepsFileOrder() throws {
+        var rows = ["id,name,birth_date"]
+        var expectedIDs: [String] = [], expectedWarnings: [Int] = [], expectedErrors: [Int] = []
+        for i in 0..<5_000 {
+            let line = rows.count + 1
+            let duplicate = i % 11 == 10, badDate = i % 7 == 3
+            let id = duplicate ? "p\(i - 1)" : "p\(i)"
+            rows.append("\(id),Name \(i),\(badDate ? "someday" : "19\(50 + i % 50)-0\(1 + i % 9)-1\(i % 10)")")
+            if duplicate { expectedErrors.append(line); continue }
+            expectedIDs.append("long:\(id)")
+            if badDate { expectedWarnings.append(line) }
+        }
+        let path = try ListFixtures.write(rows.joined(separator: "\n"), named: "long.csv", for: self)
+        let list = try GenericCSV.loadCSV(path: path)
+        XCTAssertEqual(list.entities.map(\.id), expectedIDs)
+        XCTAssertEqual(list.issues.filter { $0.severity == .error }.map(\.line), expectedErrors)
+        XCTAssertEqual(list.issues.filter { $0.severity == .warning }.map(\.line), expectedWarnings)
+        XCTAssertEqual(list.issues.map(\.line), list.issues.map(\.line).sorted())
+        XCTAssertEqual(try list.entity("long:p4999").birthDates, ["1999-05-19"])
+    }
+
     func testUnreadableOptionalValuesKeepTheRow() throws {
         let path = try ListFixtures.write("id,name,schema,birth_date,gender\n1,A,Spaceship,someday,x\n", named: "odd.csv", for: self)
         let list = try GenericCSV.loadCSV(path: path)
