@@ -147,7 +147,7 @@ struct ScreenCommand: ParsableCommand {
                 output: out, resumedRows: resumed, summary: summary)
             do { try record.append(to: auditPath) } catch { throw CLIError("\(error)") }
         }
-        stderr("screened \(summary.rows) rows\(resumedNote): \(summary.alerts) alerts\(decisionNote), \(summary.errors) errors in \(String(format: "%.2f", summary.seconds)) s (\(Int(summary.rowsPerSecond)) rows/s); index built \(m.buildTime), lists: \(lists)\(out.map { "; results in \($0)" } ?? "")")
+        stderr("screened \(summary.rows) rows\(resumedNote): \(summary.alerts) alerts\(decisionNote), \(summary.errors) errors in \(String(format: "%.2f", summary.seconds)) s (\(Int(summary.rowsPerSecond)) rows/s; per row \(latencyText(summary.latency))); index built \(m.buildTime), lists: \(lists)\(out.map { "; results in \($0)" } ?? "")")
     }
 
     func printTable(alerts: [ScreeningResult], errors: [ScreeningResult], threshold: Double) {
@@ -167,4 +167,10 @@ struct ScreenCommand: ParsableCommand {
     }
 
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+}
+
+/// `p50 0.08 ms, p99 0.41 ms, max 3.2 ms`: each row's screening time on its worker.
+func latencyText(_ h: LatencyHistogram) -> String {
+    func ms(_ us: UInt64) -> String { us >= 10_000 ? String(format: "%.0f ms", Double(us) / 1000) : String(format: "%.2f ms", Double(us) / 1000) }
+    return "p50 \(ms(h.percentile(0.5))), p99 \(ms(h.percentile(0.99))), max \(ms(h.maxMicroseconds))"
 }
