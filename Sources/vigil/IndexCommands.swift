@@ -71,14 +71,23 @@ struct IndexBuild: ParsableCommand {
         let specs = try source.isEmpty
             ? ListLoader.defaultSources(dataDirectory: Paths.dataDirectory(data))
             : source.map { try SourceSpec(parsing: $0) }
-        var lists: [LoadedList] = []
-        for spec in specs {
+        // The sources load side by side (each on one core; a long generic list spreads its rows itself),
+        // and are reported in the order given.
+        let loads = Parallel.map(specs, chunk: 1) { spec in
             let t = Date()
+            let result = Result { () throws(ListError) in try ListLoader.load(spec) }
+            return (result, Int(Date().timeIntervalSince(t) * 1000))
+        }
+        var lists: [LoadedList] = []
+        for (spec, (result, ms)) in zip(specs, loads) {
             let loaded: LoadedList
-            do { loaded = try ListLoader.load(spec) } catch { throw CLIError("\(spec.format.rawValue): \(error)") }
-            lists.append(loaded)
-            let ms = Int(Date().timeIntervalSince(t) * 1000)
+            do { loaded = try result.get() } catch { throw CLIError("\(spec.format.rawValue): \(error)") }
             stderr("\(loaded.provenance.list) (\(spec.format.rawValue)): \(loaded.entities.count) entities, \(loaded.entities.reduce(0) { $0 + $1.names.count }) names; \(IssueSummary.counts(loaded)) (\(ms) ms)")
+            // A list without one entity is a failed download or a file of another shape, not a list.
+            guard !loaded.entities.isEmpty else {
+                throw CLIError("\(loaded.provenance.list) (\(spec.format.rawValue)): no entities in \(loaded.provenance.files.joined(separator: ", ")): an empty list is refused; no index written")
+            }
+            lists.append(loaded)
         }
         for line in IssueSummary(lists).lines(verbose: verbose) { stderr(line) }
         do { try policy.check(lists) } catch {

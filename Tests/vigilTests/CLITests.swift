@@ -61,6 +61,18 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(r.err.contains("truncated"), r.err)
     }
 
+    /// A list that yields no entity (a header alone, as a failed download leaves it) is refused with
+    /// its name and file, beside a real list too, and no index is written.
+    func testEmptySourceIsRefused() throws {
+        let empty = TestData.temporaryPath("watchlist.csv"), out = TestData.temporaryPath("empty.vigil")
+        try Data("id,name,aliases\n".utf8).write(to: URL(fileURLWithPath: empty))
+        let un = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: TestData.dataDirectory + "/lists/un").first { $0.hasSuffix(".xml") })
+        let r = try vigil(["index", "build", "--out", out, "--source", TestData.dataDirectory + "/lists/un/" + un, "--source", "csv=" + empty])
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertTrue(r.err.contains("watchlist (csv): no entities in \(empty)"), r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
     func testScreenFromStdinWritesOneRowPerInputRow() throws {
         let r = try vigil(["screen", "-", "--index", Self.index, "--format", "jsonl"],
                           stdin: "id,name,birth_date\nc1,Vladimir Putin,1952-10-07\nc2,Jane Q Ordinary-Customer,\nc3,,\n")
