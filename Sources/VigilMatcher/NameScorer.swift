@@ -516,7 +516,7 @@ struct NameScorer {
                 let word = sides[k].form.bytes
                 if word.first == letters[next] && word.count > 1 {
                     next += 1
-                } else if !Vocabulary.stopWords.contains(sides[k].text) {
+                } else if !sides[k].form.isStopWord {
                     break
                 }
                 k += 1

@@ -374,6 +374,8 @@ public final class TokenForm: Sendable {
     public let isPatronymic: Bool
     /// "bin", "ben", "ibn"… (`Vocabulary.kinshipParticles`).
     let isKinshipParticle: Bool
+    /// "of", "the", "de"… (`Vocabulary.stopWords`).
+    let isStopWord: Bool
     /// Whether the token reads as at most two Korean / Chinese syllables: a name of such tokens may be
     /// Korean / Chinese (`Matcher.looksKorean`, `looksChinese`). Kept, as a million listed names ask.
     let fewKoreanSyllables: Bool
@@ -411,6 +413,7 @@ public final class TokenForm: Sendable {
         // Short tokens as text, for the word lists (kinship particles; legal forms have 13 letters at most).
         let text = bytes.count <= 13 ? String(decoding: bytes, as: UTF8.self) : nil
         self.isKinshipParticle = text.map { $0.utf8.count <= 5 && Vocabulary.kinshipParticles.contains($0) } ?? false
+        self.isStopWord = text.map { Vocabulary.stopWords.contains($0) } ?? false
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
         // Not for one Chinese or Korean syllable: Vietnamese given names make Hong female and Hung male,
         // which are one Chinese name in two romanizations.
