@@ -7,7 +7,12 @@ import VigilLists
 /// - gender: conflict -0.10; with a birth date conflict too (a hard conflict) another -0.05
 /// - nationality: same country +0.02; different -0.02 (lists often miss a second citizenship)
 /// - ID number: same number +0.15 (strong), never a penalty (documents get reissued)
+/// - kind: a customer with a gender or a birth date is a natural person, and a listed organisation,
+///   vessel or aircraft is not one: -0.30, under any threshold but for a shared ID number
 public enum AttributeScorer {
+    /// What a person customer loses against a listed entity that is no person.
+    static let notAPersonPenalty = -0.30
+
     /// The most attributes can add to a name score (same birth date +0.06, same nationality +0.02,
     /// same ID number +0.15).
     public static let maximumBonus = 0.23
@@ -28,12 +33,17 @@ public enum AttributeScorer {
     }
 
     /// - Parameter explain: record each effect in `explanation` (else only the sum is computed).
-    static func apply(_ q: ScreeningQuery, _ e: ScoringAttributes, explain: Bool = true, to explanation: inout Explanation) -> Double {
+    /// - Parameter listedIsPerson: whether the listed entity is a person (or of unknown kind).
+    static func apply(_ q: ScreeningQuery, _ e: ScoringAttributes, listedIsPerson: Bool, explain: Bool = true,
+                      to explanation: inout Explanation) -> Double {
         var delta = 0.0
         var dateConflict = false
         func effect(_ attribute: String, _ d: Double, _ reason: @autoclosure () -> String) {
             delta += d
             if explain { explanation.attributes.append(.init(attribute: attribute, delta: d, reason: reason())) }
+        }
+        if !listedIsPerson, let given = personEvidence(q) {
+            effect("kind", notAPersonPenalty, "the customer has a \(given), so is a person; the listed entity is not")
         }
         if let dob = q.birthDate, !e.birthDates.isEmpty {
             switch compareBirthDate(dob, e.birthDates) {
@@ -57,6 +67,14 @@ public enum AttributeScorer {
             effect("id_number", 0.15, "same ID document number")
         }
         return delta
+    }
+
+    /// What shows a customer is a natural person: a gender or a birth date (KYC files give them for
+    /// individuals only), or nil.
+    static func personEvidence(_ q: ScreeningQuery) -> String? {
+        if let g = q.gender, !g.trimmedWhitespace.isEmpty { return "gender" }
+        if let d = q.birthDate, !d.trimmedWhitespace.isEmpty { return "birth date" }
+        return nil
     }
 
     static func normalizedGender(_ g: String?) -> String? {

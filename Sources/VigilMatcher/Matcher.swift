@@ -203,7 +203,8 @@ public final class Matcher: Sendable {
                 if let existing = best[record.entity], Self.keeps(existing, over: min(1, score + bonus), score) { continue }
                 let nameScore = score
                 if withAttributes {
-                    score += AttributeScorer.apply(query, index.entities.attributes(Int(record.entity)), explain: false, to: &unexplained)
+                    score += AttributeScorer.apply(query, index.entities.attributes(Int(record.entity)), listedIsPerson: record.isPerson,
+                                                   explain: false, to: &unexplained)
                 }
                 score = Self.clampAndRound(score)
                 guard score >= minimumScore else { continue }
@@ -229,7 +230,9 @@ public final class Matcher: Sendable {
                 if record.isWeak {
                     explanation.attributes.append(.init(attribute: "name_quality", delta: -nameScore * 0.9 / 9, reason: "weak or low-quality alias"))
                 }
-                if withAttributes { _ = AttributeScorer.apply(query, index.entities.attributes(Int(e)), explain: true, to: &explanation) }
+                if withAttributes {
+                    _ = AttributeScorer.apply(query, index.entities.attributes(Int(e)), listedIsPerson: record.isPerson, explain: true, to: &explanation)
+                }
                 let entity = index.entities[Int(e)]
                 // The stored content hash: hashing the record again was a tenth of an alerting row's cost.
                 return Match(entity: entity, matchedName: entity.name(at: Int(b.slot)), score: b.score, explanation: explanation,

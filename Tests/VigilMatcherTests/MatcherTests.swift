@@ -264,6 +264,30 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    /// A customer with a gender or a birth date is a natural person: the real OFAC vessels `TURUKHAN`
+    /// and `LENA` (an alias of `HENNA`) meet `Ture Khan` and `Lena` by name, and alert on the name alone,
+    /// but not once the row gives a gender or a birth date; a listed person is unaffected, and the
+    /// effect is explained.
+    func testAPersonCustomerIsNoListedVessel() throws {
+        for (name, vessel) in [("Ture Khan", "ofac:37091"), ("Lena", "ofac:15051")] {
+            func find(_ q: ScreeningQuery) -> Match? {
+                matcher.match(q, limit: 10, minimumScore: 0.3).first { $0.entity.id == vessel }
+            }
+            let byName = try XCTUnwrap(find(ScreeningQuery(name: name)), name)
+            XCTAssertEqual(byName.entity.schema, .vessel)
+            XCTAssertGreaterThanOrEqual(byName.score, Self.threshold, name)
+            for q in [ScreeningQuery(name: name, gender: "female"), ScreeningQuery(name: name, birthDate: "1967-10-08")] {
+                let m = try XCTUnwrap(find(q), name)
+                XCTAssertLessThan(m.score, Self.threshold, name)
+                XCTAssertEqual(m.explanation.attributes.map(\.attribute), ["kind"], name)
+            }
+        }
+        let putin = top("Vladimir Putin", ScreeningQuery(name: "Vladimir Putin", gender: "male", birthDate: "1952-10-07"))
+        XCTAssertEqual(putin.first?.entity.id, "ofac:35096")
+        XCTAssertEqual(putin.first?.score, 1.0)
+        XCTAssertFalse(putin.first?.explanation.attributes.contains { $0.attribute == "kind" } ?? true)
+    }
+
     func testRareTokenOutweighsCommonOne() {
         // Sharing only a common given name scores far below sharing the rare family name.
         let common = top("Vladimir Ivanovsky").first { $0.entity.id == "ofac:35096" }?.score ?? 0
