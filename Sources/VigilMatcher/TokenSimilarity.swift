@@ -79,6 +79,8 @@ public enum TokenSimilarity {
     /// How two tokens agree.
     public enum Agreement: String, Sendable {
         case exact, typo, transliteration, romanization, initial, none
+        /// A family name against its nisba (Ahmad/Ahmadi): a name of the same root, often another family.
+        case nisba
         /// Alternate Chinese readings, named by the key that met (explanations say which).
         case wadeGiles = "wade-giles", cantonese = "cantonese/dialect", secondReading = "second reading"
 
@@ -90,6 +92,9 @@ public enum TokenSimilarity {
             self == .romanization || self == .wadeGiles || self == .cantonese || self == .secondReading || self == .korean || self == .japanese
         }
     }
+
+    /// A family name and its nisba, one of them written in an abjad: the root meets, the name may not.
+    static let nisbaSimilarity = 0.75
 
     /// Two Mandarin romanizations of one name (Hsi/Xi, Chin-ping/Jinping, Tse-tung/Zedong).
     static let romanizationSimilarity = 0.85
@@ -133,6 +138,10 @@ public enum TokenSimilarity {
            isFeminineEnding(a.gender == .female ? a.bytes : b.bytes, of: a.gender == .female ? b.bytes : a.bytes) {
             return (0, .none)
         }
+        // A family name and its nisba are two names (Ahmad/Ahmadi, Hassan/Hassani, Reza/Rezaei) when one
+        // was written in an abjad: there the ی or ي of the nisba is written, not a guessed vowel. (Not
+        // between Latin spellings, nor from Georgian, where a final -i is the nominative: პუტინი Putini.)
+        if vowelsUncertain, isNisba(a.bytes, of: b) || isNisba(b.bytes, of: a) { return (nisbaSimilarity, .nisba) }
         var r = spellings ? spellingCompare(a, b, eastAsianNames: korean || chinese) : (0, .none)
         if r.similarity < 0.9, (a.kanji == nil) != (b.kanji == nil), let kanji = a.kanji ?? b.kanji,
            JapaneseNames.spells(JapaneseNames.canonical(a.kanji == nil ? a.bytes : b.bytes), readings: kanji) {
@@ -174,6 +183,31 @@ public enum TokenSimilarity {
             }
         }
         return r
+    }
+
+    /// Whether `long` is `short` with the Persian and Arabic nisba ending: `-i` after a consonant
+    /// (Ahmadi, Hassani, Saghiri; not Dmitrii, Andrei or Nikolai), or `-yi`/`-ei` after a vowel (Rezayi,
+    /// Rezaei, Parsaei), on a stem of four letters or more that is `short` in some spelling (doubled
+    /// letters, skeleton: Saeidi/Saeed), and `short` ends where the stem does.
+    static func isNisba(_ long: [UInt8], of short: TokenForm) -> Bool {
+        let i = UInt8(ascii: "i"), n = long.count
+        // The other token must lack the ending: Sebti/Sabbti, Lahuti/Lahooti are one name.
+        guard n >= 5, long[n - 1] == i, n > short.bytes.count, let end = short.bytes.last, end != i, end != UInt8(ascii: "y") else { return false }
+        var stem = long.dropLast()
+        if let last = stem.last, last == UInt8(ascii: "y") || last == UInt8(ascii: "e"), stem.count >= 2, PhoneticKey.isVowel(stem[stem.count - 2]) {
+            stem = stem.dropLast()
+        } else if let last = stem.last, PhoneticKey.isVowel(last) || last == UInt8(ascii: "y") {
+            return false
+        } else if PhoneticKey.isVowel(end) {
+            // A vowel in place of the ending is another reading of the last letter (Mousa/Moussi for موسي).
+            return false
+        }
+        let s = Array(stem)
+        let folded = PhoneticKey.spellingFold(s)
+        // Abdullahi, Abdellahi, Cabdullaahi: West African and Somali spellings of Abdullah, not a nisba.
+        guard stem.count >= 4, stem.count >= short.bytes.count - 1, !folded.reversed().starts(with: "hal".utf8) else { return false }
+        if s == short.bytes { return true }
+        return folded == (short.folded ?? short.bytes) || PhoneticKey.skeleton(folded) == short.skeleton && short.skeleton.count >= 2
     }
 
     /// Whether a female given name is the male one with a feminine ending: -a or -e added or in place
