@@ -93,6 +93,9 @@ public enum TokenSimilarity {
         }
     }
 
+    /// Two tokens one letter apart, the first, in letters no transcription swaps (Jason/Mason).
+    static let firstLetterSimilarity = 0.75
+
     /// A family name and its nisba, one of them written in an abjad: the root meets, the name may not.
     static let nisbaSimilarity = 0.75
 
@@ -341,12 +344,46 @@ public enum TokenSimilarity {
             if d > 1, a.folded != nil || b.folded != nil, (a.sketch.foldedLetters ^ b.sketch.foldedLetters).nonzeroBitCount <= 2 * allowed {
                 d = min(d, editDistance(a.folded ?? a.bytes, b.folded ?? b.bytes, limit: allowed))
             }
-            if d == 1 { return (0.9, .typo) }
+            if d == 1 {
+                // Rhyming names differ in their first consonant (Jason/Mason, Suarez/Juarez, Rasim/Qasim); a
+                // slip of the finger rarely hits the first letter, and spellings of one name swap it only
+                // for a letter of the same sound (Gaddafi/Qaddafi, Gamal/Jamal, Wladimir/Vladimir). Less
+                // than a typo, not nothing: a changed first letter is also how a name is disguised.
+                if a.bytes.count == b.bytes.count, a.bytes[0] != b.bytes[0], !Self.mayBeginAlike(a.bytes[0], b.bytes[0]) {
+                    return (firstLetterSimilarity, .typo)
+                }
+                return (0.9, .typo)
+            }
             if d <= allowed { return sameSkeleton ? (0.9, .transliteration) : (1 - 0.1 * Double(d), .typo) }
         }
         if shortest >= 3 && sameSkeleton { return (0.9, .transliteration) }
         return (0, .none)
     }
+
+    /// Whether two different first letters may begin spellings of one name: vowels (Umar/Omar,
+    /// Ebrahim/Ibrahim, y among them: Yusuf/Jusuf), or consonants one letter of another script is
+    /// written with (`firstLetterSpellings`).
+    @inline(__always)
+    static func mayBeginAlike(_ x: UInt8, _ y: UInt8) -> Bool {
+        if PhoneticKey.isVowel(x) || PhoneticKey.isVowel(y) { return true }
+        guard x >= UInt8(ascii: "a"), x <= UInt8(ascii: "z"), y >= UInt8(ascii: "a"), y <= UInt8(ascii: "z") else { return false }
+        return firstLetterSpellings[Int(x - UInt8(ascii: "a"))] & (1 << UInt32(y - UInt8(ascii: "a"))) != 0
+    }
+
+    /// Per letter, the letters that write the same first sound in another transcription: Kaddafi,
+    /// Qaddafi, Gaddafi and Cesar/Kesar; Gamal/Jamal (Egyptian g); Gennadiy/Hennadiy and Gamid/Hamid
+    /// (Г in Ukrainian, ح in Russian); Darar/Zarar (ض), Zadran/Jadran (ځ), Zamir/Jamir (Bengali);
+    /// Jimena/Ximena, Xikun/Sikun (Taiwanese), Cyrus/Syrus; Vladimir/Wladimir, Fyodor/Vyodor; Persian p/b,
+    /// Pars/Fars.
+    static let firstLetterSpellings: [UInt32] = {
+        var masks = [UInt32](repeating: 0, count: 26)
+        for pair in ["ck", "cq", "cg", "kq", "kg", "qg", "gj", "gh", "jx", "jz", "dz", "xs", "cs", "vw", "vf", "wf", "bp", "fp"] {
+            let u = Array(pair.utf8).map { Int($0 - UInt8(ascii: "a")) }
+            masks[u[0]] |= 1 << UInt32(u[1])
+            masks[u[1]] |= 1 << UInt32(u[0])
+        }
+        return masks
+    }()
 
     /// Consonants in a skeleton (`PhoneticKey.skeleton` writes a leading vowel as one `a`).
     @inline(__always)
