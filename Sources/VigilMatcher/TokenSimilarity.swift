@@ -93,6 +93,13 @@ public enum TokenSimilarity {
         }
     }
 
+    /// Two tokens of one consonant skeleton: a transliteration, unless they begin with consonants no
+    /// transcription writes for one another (Thomas/Dimas, Zafari/Safari), which is less.
+    @inline(__always)
+    static func skeletonMeets(_ a: TokenForm, _ b: TokenForm) -> (similarity: Double, agreement: Agreement) {
+        mayBeginAlike(a.bytes[0], b.bytes[0]) || a.bytes[0] == b.bytes[0] ? (0.9, .transliteration) : (firstLetterSimilarity, .transliteration)
+    }
+
     /// Two tokens one letter apart, the first, in letters no transcription swaps (Jason/Mason).
     static let firstLetterSimilarity = 0.75
 
@@ -156,7 +163,7 @@ public enum TokenSimilarity {
         if vowelsUncertain, r.similarity < 0.9, a.skeleton == b.skeleton,
            a.skeleton.count >= 2 || (max(a.bytes.count, b.bytes.count) <= 4 && a.syllables == b.syllables),
            min(a.bytes.count, b.bytes.count) >= 3 {
-            r = (0.9, .transliteration)
+            r = skeletonMeets(a, b)
         }
         if vowelsUncertain, r.similarity < 0.9, isAssimilatedArticle(a.bytes, b.bytes) || isAssimilatedArticle(b.bytes, a.bytes) {
             // The romanizer's article against the article as Latin spellings write it before a sun
@@ -354,9 +361,9 @@ public enum TokenSimilarity {
                 }
                 return (0.9, .typo)
             }
-            if d <= allowed { return sameSkeleton ? (0.9, .transliteration) : (1 - 0.1 * Double(d), .typo) }
+            if d <= allowed { return sameSkeleton ? skeletonMeets(a, b) : (1 - 0.1 * Double(d), .typo) }
         }
-        if shortest >= 3 && sameSkeleton { return (0.9, .transliteration) }
+        if shortest >= 3 && sameSkeleton { return skeletonMeets(a, b) }
         return (0, .none)
     }
 
