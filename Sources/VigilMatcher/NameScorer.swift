@@ -213,6 +213,13 @@ struct NameScorer {
         return side
     }
 
+    /// Whether `script` was written in Han, Hangul or kana and `latin` is a Latin token that spells
+    /// Chinese or Korean name syllables: then a letter between them is another syllable.
+    @inline(__always)
+    static func spellsOtherSyllables(_ script: Side, _ latin: Side) -> Bool {
+        script.eastAsianScript && !latin.eastAsianScript && (latin.form.mandarin != nil || latin.form.korean != nil)
+    }
+
     /// The side of a joined token: the parts' weight and positions; the first part's name flags.
     @inline(__always)
     private static func joinedSide(_ form: TokenForm, first: Side, weight: Double, covers: UInt64, holdsLegalForm: Bool) -> Side {
@@ -222,6 +229,7 @@ struct NameScorer {
         side.koreanName = first.koreanName
         side.chineseName = first.chineseName
         side.vowelsUncertain = first.vowelsUncertain
+        side.eastAsianScript = first.eastAsianScript
         return side
     }
 
@@ -300,7 +308,13 @@ struct NameScorer {
                     if joined && !agreement.isRomanization && (s < minimumJoinedSimilarity || agreement == .transliteration)
                         && !(s >= TokenSimilarity.readingSimilarity && q[qi].isJoined && isParticleJoin(q[qi])) { continue }
                     if !isPerson && s < 1 && (q[qi].holdsLegalForm || l[li].holdsLegalForm) { continue }
-                    if joined && agreement == .typo && (q[qi].joinsSyllables || l[li].joinsSyllables) && isSubstitution(q[qi], l[li]) {
+                    // Syllables written in Han, Hangul or kana are certain: joined, they meet a Latin token
+                    // that spells name syllables in one of its readings or not at all (영숙 Yong Suk is not
+                    // Yongsu, 家豪 Jia Hao not Jiachao, a letter off; Jiau-hua, no pinyin, may be 椒华).
+                    // Nor may a syllable be substituted in a join of a name that may be Chinese or Korean
+                    // (Jong Su is not Yongsu).
+                    if joined && agreement == .typo && (spellsOtherSyllables(q[qi], l[li]) || spellsOtherSyllables(l[li], q[qi])
+                        || (q[qi].joinsSyllables || l[li].joinsSyllables) && isSubstitution(q[qi], l[li])) {
                         // Unless the syllables are readings of one another (Yuen Ren ~ Yuanren, Cantonese).
                         (s, agreement) = Side.compare(q[qi], l[li], korean: q[qi].koreanName && l[li].koreanName,
                                                       chinese: q[qi].chineseName && l[li].chineseName, vowelsUncertain: false, spellings: false)

@@ -306,6 +306,18 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    /// Syllables written in Hangul or Han are certain: joined, a letter off a Latin name's syllables is
+    /// another name (the yente negatives' 영숙 김 met `Kim Yo'ng-su`, 家豪 李 `LI Jiachao`), while the
+    /// same syllables, a Cantonese reading or a spelling that is no pinyin (Jiau-hua) still meet.
+    func testJoinedSyllablesOfEastAsianScriptsAreCertain() {
+        XCTAssertLessThan(matcher.compare("영숙 김", "Kim Yongsu").score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("영수 김", "Kim Yongsu").score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("家豪 李", "LI Jiachao").score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("家超 李", "LI Jiachao").score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("赵元任", "Yuen Ren Chao").score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("陈椒华", "Chen Jiau-hua").score, Self.threshold)
+    }
+
     func testRareTokenOutweighsCommonOne() {
         // Sharing only a common given name scores far below sharing the rare family name.
         let common = top("Vladimir Ivanovsky").first { $0.entity.id == "ofac:35096" }?.score ?? 0
