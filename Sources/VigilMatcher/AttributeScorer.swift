@@ -69,13 +69,15 @@ public enum AttributeScorer {
         return delta
     }
 
-    /// What shows a customer is a natural person: a gender or a birth date (KYC files give them for
-    /// individuals only), or nil.
+    /// What shows a customer is a natural person: a gender (male, female, or one of the non-binary
+    /// markers; not the `U`, `N/A` or `-` that files write for companies) or a birth date, or nil.
     static func personEvidence(_ q: ScreeningQuery) -> String? {
-        if let g = q.gender, !g.trimmedWhitespace.isEmpty { return "gender" }
+        if let g = q.gender, normalizedGender(g) != nil || nonBinaryGenders.contains(g.lowercased().trimmedWhitespace) { return "gender" }
         if let d = q.birthDate, !d.trimmedWhitespace.isEmpty { return "birth date" }
         return nil
     }
+
+    static let nonBinaryGenders: Set<String> = ["other", "x", "diverse", "divers", "nonbinary", "non-binary"]
 
     static func normalizedGender(_ g: String?) -> String? {
         switch g?.lowercased().trimmedWhitespace {

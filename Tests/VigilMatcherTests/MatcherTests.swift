@@ -282,6 +282,14 @@ final class MatcherTests: XCTestCase {
                 XCTAssertEqual(m.explanation.attributes.map(\.attribute), ["kind"], name)
             }
         }
+        // A gender files write for companies (`U`, `N/A`) is no evidence of a person.
+        for gender in ["U", "N/A", "-", "unknown"] {
+            let m = try XCTUnwrap(matcher.match(ScreeningQuery(name: "Ture Khan", gender: gender), limit: 10, minimumScore: 0.3)
+                .first { $0.entity.id == "ofac:37091" }, gender)
+            XCTAssertGreaterThanOrEqual(m.score, Self.threshold, gender)
+        }
+        XCTAssertLessThan(try XCTUnwrap(matcher.match(ScreeningQuery(name: "Ture Khan", gender: "other"), limit: 10, minimumScore: 0.3)
+            .first { $0.entity.id == "ofac:37091" }).score, Self.threshold)
         let putin = top("Vladimir Putin", ScreeningQuery(name: "Vladimir Putin", gender: "male", birthDate: "1952-10-07"))
         XCTAssertEqual(putin.first?.entity.id, "ofac:35096")
         XCTAssertEqual(putin.first?.score, 1.0)
