@@ -358,10 +358,19 @@ struct NameScorer {
                 }
             }
             var aligned = 0
+            // A name written in Han or Hangul keeps its given name's syllables in order: two of them
+            // meeting two adjacent listed tokens the other way round are another name (준영 Jun Yong is
+            // not Yong Chun), where a whole name moved (family name last) keeps their order.
+            let ordered = q[0].eastAsianScript && q.reduce(0 as UInt64) { $0 | $1.covers }.nonzeroBitCount >= 3
+                && l.reduce(0 as UInt64) { $0 | $1.covers }.nonzeroBitCount >= 3
+            var accepted = 0
             for k in 0..<n {
                 let c = buffer[k]
                 let qCovers = q[c.qi].covers, lCovers = l[c.li].covers
                 if qCovers & qUsed != 0 || lCovers & lUsed != 0 { continue }
+                if ordered && reversesAcceptedSyllable(c, buffer, accepted, q, l) { continue }
+                buffer[accepted] = c
+                accepted += 1
                 qUsed |= qCovers
                 lUsed |= lCovers
                 // An initial carries the weight of the token it stands for, not the rarity of a lone letter.
@@ -378,6 +387,21 @@ struct NameScorer {
             buffer.baseAddress!.deinitialize(count: n)
             return aligned
         }
+    }
+
+    /// Whether pair `c` puts two adjacent query tokens on two adjacent listed tokens in the reverse
+    /// order of a pair already aligned (single tokens only).
+    private static func reversesAcceptedSyllable(_ c: PairCandidate, _ pairs: UnsafeMutableBufferPointer<PairCandidate>, _ count: Int,
+                                                 _ q: UnsafeBufferPointer<Side>, _ l: UnsafeBufferPointer<Side>) -> Bool {
+        guard !q[c.qi].isJoined, !l[c.li].isJoined else { return false }
+        let qp = q[c.qi].covers.trailingZeroBitCount, lp = l[c.li].covers.trailingZeroBitCount
+        for i in 0..<count {
+            let p = pairs[i]
+            guard !q[p.qi].isJoined, !l[p.li].isJoined else { continue }
+            let dq = qp - q[p.qi].covers.trailingZeroBitCount, dl = lp - l[p.li].covers.trailingZeroBitCount
+            if abs(dq) == 1 && abs(dl) == 1 && dq != dl { return true }
+        }
+        return false
     }
 
     /// - Parameter isPerson: people often carry extra or missing middle names and patronymics, so

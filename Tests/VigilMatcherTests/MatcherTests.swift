@@ -316,7 +316,8 @@ final class MatcherTests: XCTestCase {
 
     /// Syllables written in Hangul or Han are certain: joined, a letter off a Latin name's syllables is
     /// another name (the yente negatives' 영숙 김 met `Kim Yo'ng-su`, 家豪 李 `LI Jiachao`), while the
-    /// same syllables, a Cantonese reading or a spelling that is no pinyin (Jiau-hua) still meet.
+    /// same syllables, a Cantonese reading or a spelling that is no pinyin (Jiau-hua) still meet; and
+    /// they keep their order.
     func testJoinedSyllablesOfEastAsianScriptsAreCertain() {
         XCTAssertLessThan(matcher.compare("영숙 김", "Kim Yongsu").score, Self.threshold)
         XCTAssertGreaterThanOrEqual(matcher.compare("영수 김", "Kim Yongsu").score, Self.threshold)
@@ -324,6 +325,13 @@ final class MatcherTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(matcher.compare("家超 李", "LI Jiachao").score, Self.threshold)
         XCTAssertGreaterThanOrEqual(matcher.compare("赵元任", "Yuen Ren Chao").score, Self.threshold)
         XCTAssertGreaterThanOrEqual(matcher.compare("陈椒华", "Chen Jiau-hua").score, Self.threshold)
+        // A given name's syllables keep their order (준영 Jun Yong is not Yong Chun); the whole name may
+        // move (김정은 is Jong Un Kim and KIM Jong Un).
+        XCTAssertLessThan(matcher.compare("준영 김", "Yong Chun KIM").score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("준영 김", "KIM Jun Yong").score, Self.threshold)
+        for listed in ["Jong Un Kim", "KIM Jong Un", "Kim Jong-un"] {
+            XCTAssertGreaterThanOrEqual(matcher.compare("김정은", listed).score, Self.threshold, listed)
+        }
     }
 
     func testRareTokenOutweighsCommonOne() {
