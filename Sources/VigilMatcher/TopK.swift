@@ -15,24 +15,27 @@ func keepFirst<T>(_ k: Int, of items: inout [T], by areInOrder: (T, T) -> Bool) 
 /// Moves the `k` first elements of `items` in `areInOrder` order to its front, in no particular order
 /// among themselves (`0 < k < items.count`).
 func partitionFirst<T>(_ k: Int, of items: inout [T], by areInOrder: (T, T) -> Bool) {
-    items.withUnsafeMutableBufferPointer { a in
-        // Quickselect (Hoare partition, median-of-three pivot) until a[..<k] holds the k first.
-        var lo = 0, hi = a.count - 1
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2
-            if areInOrder(a[mid], a[lo]) { a.swapAt(mid, lo) }
-            if areInOrder(a[hi], a[lo]) { a.swapAt(hi, lo) }
-            if areInOrder(a[hi], a[mid]) { a.swapAt(hi, mid) }
-            let pivot = a[mid]
-            var i = lo, j = hi
-            while i <= j {
-                while areInOrder(a[i], pivot) { i += 1 }
-                while areInOrder(pivot, a[j]) { j -= 1 }
-                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
-            }
-            // a[lo...j] come before or tie the pivot, a[i...hi] after or tie it; between them, ties.
-            if k - 1 <= j { hi = j } else if k - 1 >= i { lo = i } else { break }
+    items.withUnsafeMutableBufferPointer { partitionFirst(k, in: $0, by: areInOrder) }
+}
+
+/// `partitionFirst` on a buffer (a part of an array, sorted in place).
+func partitionFirst<T>(_ k: Int, in a: UnsafeMutableBufferPointer<T>, by areInOrder: (T, T) -> Bool) {
+    // Quickselect (Hoare partition, median-of-three pivot) until a[..<k] holds the k first.
+    var lo = 0, hi = a.count - 1
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2
+        if areInOrder(a[mid], a[lo]) { a.swapAt(mid, lo) }
+        if areInOrder(a[hi], a[lo]) { a.swapAt(hi, lo) }
+        if areInOrder(a[hi], a[mid]) { a.swapAt(hi, mid) }
+        let pivot = a[mid]
+        var i = lo, j = hi
+        while i <= j {
+            while areInOrder(a[i], pivot) { i += 1 }
+            while areInOrder(pivot, a[j]) { j -= 1 }
+            if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
         }
+        // a[lo...j] come before or tie the pivot, a[i...hi] after or tie it; between them, ties.
+        if k - 1 <= j { hi = j } else if k - 1 >= i { lo = i } else { break }
     }
 }
 
@@ -60,21 +63,33 @@ struct RetrievedName {
 /// `tokens`, then the lowest id. A name's token count is looked up (a cache miss on a large index) only
 /// for the names kept and those whose weight ties the last one kept.
 func keepFirstRetrieved(_ limit: Int, of ranked: inout [RetrievedName], tokens: (UInt32) -> Int) {
-    func withLength(_ r: RetrievedName) -> RetrievedName { r.withLength(tokens(r.name)) }
     let inOrder = { (a: RetrievedName, b: RetrievedName) in a.order != b.order ? a.order < b.order : a.name < b.name }
-    if ranked.count > limit, limit > 0 {
-        // The limit-th heaviest weight: heavier names are in, lighter ones out, and the names of that
-        // very weight compete on length.
-        partitionFirst(limit, of: &ranked) { $0.order < $1.order }
-        let last = ranked[..<limit].reduce(0) { max($0, $1.order) }
-        var tied = ranked.filter { $0.order == last }.map(withLength)
-        ranked = ranked[..<limit].filter { $0.order < last }.map(withLength)
-        keepFirst(limit - ranked.count, of: &tied, by: inOrder)
-        ranked += tied
-    } else if limit <= 0 {
-        ranked.removeAll()
-    } else {
-        for i in ranked.indices { ranked[i] = withLength(ranked[i]) }
+    guard limit > 0 else { ranked.removeAll(keepingCapacity: true); return }
+    // In place: the array is the query scratch's, and keeps its capacity for the next query.
+    ranked.withUnsafeMutableBufferPointer { a in
+        if a.count > limit {
+            // The limit-th heaviest weight: heavier names are in, lighter ones out, and the names of
+            // that very weight compete on length. Arranged [heavier | tied | lighter].
+            partitionFirst(limit, in: a, by: { $0.order < $1.order })
+            let last = a[..<limit].reduce(0) { max($0, $1.order) }
+            var heavier = 0, tiedEnd = 0
+            for i in a.indices where a[i].order <= last {
+                let x = a[i]
+                a[i] = a[tiedEnd]
+                a[tiedEnd] = x
+                if x.order < last {
+                    a.swapAt(tiedEnd, heavier)
+                    heavier += 1
+                }
+                tiedEnd += 1
+            }
+            for i in 0..<tiedEnd { a[i] = a[i].withLength(tokens(a[i].name)) }
+            let tied = UnsafeMutableBufferPointer(rebasing: a[heavier..<tiedEnd])
+            if tied.count > limit - heavier { partitionFirst(limit - heavier, in: tied, by: inOrder) }
+        } else {
+            for i in a.indices { a[i] = a[i].withLength(tokens(a[i].name)) }
+        }
     }
+    if ranked.count > limit { ranked.removeSubrange(limit...) }
     ranked.sort(by: inOrder)
 }
