@@ -151,7 +151,7 @@ public enum TokenSimilarity {
         // A family name and its nisba are two names (Ahmad/Ahmadi, Hassan/Hassani, Reza/Rezaei) when one
         // was written in an abjad: there the ی or ي of the nisba is written, not a guessed vowel. (Not
         // between Latin spellings, nor from Georgian, where a final -i is the nominative: პუტინი Putini.)
-        if vowelsUncertain, isNisba(a.bytes, of: b) || isNisba(b.bytes, of: a) { return (nisbaSimilarity, .nisba) }
+        if vowelsUncertain, isNisba(a, of: b) || isNisba(b, of: a) { return (nisbaSimilarity, .nisba) }
         var r = spellings ? spellingCompare(a, b, eastAsianNames: korean || chinese) : (0, .none)
         if r.similarity < 0.9, (a.kanji == nil) != (b.kanji == nil), let kanji = a.kanji ?? b.kanji,
            JapaneseNames.spells(JapaneseNames.canonical(a.kanji == nil ? a.bytes : b.bytes), readings: kanji) {
@@ -199,25 +199,28 @@ public enum TokenSimilarity {
     /// (Ahmadi, Hassani, Saghiri; not Dmitrii, Andrei or Nikolai), or `-yi`/`-ei` after a vowel (Rezayi,
     /// Rezaei, Parsaei), on a stem of four letters or more that is `short` in some spelling (doubled
     /// letters, skeleton: Saeidi/Saeed), and `short` ends where the stem does.
-    static func isNisba(_ long: [UInt8], of short: TokenForm) -> Bool {
-        let i = UInt8(ascii: "i"), n = long.count
+    static func isNisba(_ longForm: TokenForm, of short: TokenForm) -> Bool {
+        let long = longForm.bytes, i = UInt8(ascii: "i"), n = long.count
         // The other token must lack the ending: Sebti/Sabbti, Lahuti/Lahooti are one name.
         guard n >= 5, long[n - 1] == i, n > short.bytes.count, let end = short.bytes.last, end != i, end != UInt8(ascii: "y") else { return false }
-        var stem = long.dropLast()
-        if let last = stem.last, last == UInt8(ascii: "y") || last == UInt8(ascii: "e"), stem.count >= 2, PhoneticKey.isVowel(stem[stem.count - 2]) {
-            stem = stem.dropLast()
-        } else if let last = stem.last, PhoneticKey.isVowel(last) || last == UInt8(ascii: "y") {
-            return false
-        } else if PhoneticKey.isVowel(end) {
-            // A vowel in place of the ending is another reading of the last letter (Mousa/Moussi for موسي).
+        var ending = 1
+        let last = long[n - 2]
+        if last == UInt8(ascii: "y") || last == UInt8(ascii: "e"), PhoneticKey.isVowel(long[n - 3]) {
+            ending = 2
+        } else if PhoneticKey.isVowel(last) || PhoneticKey.isVowel(end) {
+            // Andrei, Nikolai, Dmitrii; and a vowel in place of the ending is another reading of the last
+            // letter (Mousa/Moussi for موسي).
             return false
         }
-        let s = Array(stem)
-        let folded = PhoneticKey.spellingFold(s)
+        let stem = long[..<(n - ending)]
+        // The stem in the spelling fold: folding works letter by letter, so the folded token less its
+        // ending (no allocation in the scoring loop).
+        let folded = longForm.folded.map { $0.dropLast(ending) } ?? stem
         // Abdullahi, Abdellahi, Cabdullaahi: West African and Somali spellings of Abdullah, not a nisba.
         guard stem.count >= 4, stem.count >= short.bytes.count - 1, !folded.reversed().starts(with: "hal".utf8) else { return false }
-        if s == short.bytes { return true }
-        return folded == (short.folded ?? short.bytes) || PhoneticKey.skeleton(folded) == short.skeleton && short.skeleton.count >= 2
+        if stem.elementsEqual(short.bytes) || folded.elementsEqual(short.folded ?? short.bytes) { return true }
+        // The skeleton drops vowels, the ending's among them.
+        return longForm.skeleton == short.skeleton && short.skeleton.count >= 2
     }
 
     /// Whether a female given name is the male one with a feminine ending: -a or -e added or in place
