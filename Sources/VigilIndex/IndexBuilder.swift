@@ -173,34 +173,19 @@ public struct IndexBuilder {
         return out
     }
 
-    /// Per entity, its names' non-empty token lists with their slots, normalized on every core in
-    /// chunks taken from a shared counter (names in Han go through ICU, which serializes them).
+    /// Per entity, its names' non-empty token lists with their slots, normalized on every core
+    /// (names in Han go through ICU, which serializes them).
     private func normalizeNames(progress: (@Sendable (Int, Int) -> Void)?) -> [[(slot: UInt16, tokens: [String])]] {
-        let chunk = 2_048
-        let chunks = (entities.count + chunk - 1) / chunk
-        var results = [[[(slot: UInt16, tokens: [String])]]](repeating: [], count: chunks)
-        let next = Atomic<Int>(0), done = Atomic<Int>(0)
-        let workers = max(1, min(Machine.coreCount, chunks))
-        let entities = self.entities, normalizer = self.normalizer
-        results.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while true {
-                    let c = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard c < chunks else { return }
-                    let range = c * chunk ..< min(entities.count, (c + 1) * chunk)
-                    out[c] = entities[range].map { e in
-                        let isPerson = e.schema == .person || e.schema == .unknown
-                        return e.names.enumerated().compactMap { slot, name in
-                            guard slot < Int(UInt16.max) else { return nil }
-                            let tokens = normalizer.normalize(name.value, stripHonorifics: isPerson).tokens
-                            return tokens.isEmpty ? nil : (UInt16(slot), tokens)
-                        }
-                    }
-                    progress?(done.add(range.count, ordering: .relaxed).newValue, entities.count)
-                }
+        let total = entities.count, normalizer = self.normalizer
+        var done: (@Sendable (Int) -> Void)?
+        if let progress { done = { progress($0, total) } }
+        return Parallel.map(entities, chunk: 2_048, progress: done) { (e: Entity) -> [(slot: UInt16, tokens: [String])] in
+            let isPerson = e.schema == .person || e.schema == .unknown
+            return e.names.enumerated().compactMap { (slot: Int, name: EntityName) -> (slot: UInt16, tokens: [String])? in
+                guard slot < Int(UInt16.max) else { return nil }
+                let tokens = normalizer.normalize(name.value, stripHonorifics: isPerson).tokens
+                return tokens.isEmpty ? nil : (UInt16(slot), tokens)
             }
         }
-        return results.flatMap { $0 }
     }
 }

@@ -18,12 +18,18 @@ public enum Machine {
 /// Work spread over the machine's cores.
 public enum Parallel {
     /// `items.map(transform)`, the items taken in chunks of `chunk` from a shared counter by one
-    /// worker per core; the results in the items' order.
-    public static func map<T, R>(_ items: [T], chunk: Int = 1_024, _ transform: (T) -> R) -> [R] {
+    /// worker per core; the results in the items' order. `progress` hears the items done so far after
+    /// each chunk.
+    public static func map<T, R>(_ items: [T], chunk: Int = 1_024, progress: (@Sendable (Int) -> Void)? = nil,
+                                 _ transform: (T) -> R) -> [R] {
         let chunks = (items.count + chunk - 1) / chunk
-        guard chunks > 1 else { return items.map(transform) }
+        guard chunks > 1 else {
+            let out = items.map(transform)
+            progress?(items.count)
+            return out
+        }
         var parts = [[R]](repeating: [], count: chunks)
-        let next = Atomic<Int>(0)
+        let next = Atomic<Int>(0), done = Atomic<Int>(0)
         parts.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out, items = items
             withoutActuallyEscaping(transform) { transform in
@@ -32,7 +38,9 @@ public enum Parallel {
                     while true {
                         let c = next.wrappingAdd(1, ordering: .relaxed).oldValue
                         guard c < chunks else { return }
-                        out[c] = items[(c * chunk)..<min(items.count, (c + 1) * chunk)].map(transform)
+                        let range = (c * chunk)..<min(items.count, (c + 1) * chunk)
+                        out[c] = items[range].map(transform)
+                        progress?(done.add(range.count, ordering: .relaxed).newValue)
                     }
                 }
             }

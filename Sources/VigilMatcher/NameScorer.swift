@@ -330,16 +330,17 @@ struct NameScorer {
                 }
             }
             guard n > 0 else { return 0 }
+            // The names' lengths in tokens, counted only when asked: by ties in the sort below (a word
+            // both repeat) and by names written in Han or Hangul.
+            var lengths: (query: Int, listed: Int)?
+            func nameLengths() -> (query: Int, listed: Int) {
+                if let lengths { return lengths }
+                let counted = (q.reduce(0 as UInt64) { $0 | $1.covers }.nonzeroBitCount, l.reduce(0 as UInt64) { $0 | $1.covers }.nonzeroBitCount)
+                lengths = counted
+                return counted
+            }
             // Insertion sort: a handful of pairs, and stable, so equal pairs keep their order.
             if n > 1 {
-                // Only ties by similarity and weight ask for the names' lengths (a word both repeat).
-                var lengths: (query: Int, listed: Int)?
-                func nameLengths() -> (query: Int, listed: Int) {
-                    if let lengths { return lengths }
-                    let counted = (q.reduce(0 as UInt64) { $0 | $1.covers }.nonzeroBitCount, l.reduce(0 as UInt64) { $0 | $1.covers }.nonzeroBitCount)
-                    lengths = counted
-                    return counted
-                }
                 for i in 1..<n {
                     let c = buffer[i]
                     let cWeight = q[c.qi].weight + l[c.li].weight
@@ -361,8 +362,7 @@ struct NameScorer {
             // A name written in Han or Hangul keeps its given name's syllables in order: two of them
             // meeting two adjacent listed tokens the other way round are another name (준영 Jun Yong is
             // not Yong Chun), where a whole name moved (family name last) keeps their order.
-            let ordered = q[0].eastAsianScript && q.reduce(0 as UInt64) { $0 | $1.covers }.nonzeroBitCount >= 3
-                && l.reduce(0 as UInt64) { $0 | $1.covers }.nonzeroBitCount >= 3
+            let ordered = q[0].eastAsianScript && nameLengths().query >= 3 && nameLengths().listed >= 3
             var accepted = 0
             for k in 0..<n {
                 let c = buffer[k]

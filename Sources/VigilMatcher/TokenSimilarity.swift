@@ -97,7 +97,7 @@ public enum TokenSimilarity {
     /// transcription writes for one another (Thomas/Dimas, Zafari/Safari), which is less.
     @inline(__always)
     static func skeletonMeets(_ a: TokenForm, _ b: TokenForm) -> (similarity: Double, agreement: Agreement) {
-        mayBeginAlike(a.bytes[0], b.bytes[0]) || a.bytes[0] == b.bytes[0] ? (0.9, .transliteration) : (firstLetterSimilarity, .transliteration)
+        mayBeginAlike(a.bytes[0], b.bytes[0]) ? (0.9, .transliteration) : (firstLetterSimilarity, .transliteration)
     }
 
     /// Two tokens one letter apart, the first, in letters no transcription swaps (Jason/Mason).
@@ -359,7 +359,7 @@ public enum TokenSimilarity {
                 // slip of the finger rarely hits the first letter, and spellings of one name swap it only
                 // for a letter of the same sound (Gaddafi/Qaddafi, Gamal/Jamal, Wladimir/Vladimir). Less
                 // than a typo, not nothing: a changed first letter is also how a name is disguised.
-                if a.bytes.count == b.bytes.count, a.bytes[0] != b.bytes[0], !Self.mayBeginAlike(a.bytes[0], b.bytes[0]) {
+                if a.bytes.count == b.bytes.count, !Self.mayBeginAlike(a.bytes[0], b.bytes[0]) {
                     return (firstLetterSimilarity, .typo)
                 }
                 return (0.9, .typo)
@@ -370,12 +370,12 @@ public enum TokenSimilarity {
         return (0, .none)
     }
 
-    /// Whether two different first letters may begin spellings of one name: vowels (Umar/Omar,
+    /// Whether two first letters may begin spellings of one name: the same letter, vowels (Umar/Omar,
     /// Ebrahim/Ibrahim, y among them: Yusuf/Jusuf), or consonants one letter of another script is
     /// written with (`firstLetterSpellings`).
     @inline(__always)
     static func mayBeginAlike(_ x: UInt8, _ y: UInt8) -> Bool {
-        if PhoneticKey.isVowel(x) || PhoneticKey.isVowel(y) { return true }
+        if x == y || PhoneticKey.isVowel(x) || PhoneticKey.isVowel(y) { return true }
         guard x >= UInt8(ascii: "a"), x <= UInt8(ascii: "z"), y >= UInt8(ascii: "a"), y <= UInt8(ascii: "z") else { return false }
         return firstLetterSpellings[Int(x - UInt8(ascii: "a"))] & (1 << UInt32(y - UInt8(ascii: "a"))) != 0
     }

@@ -7,18 +7,13 @@ func keepFirst<T>(_ k: Int, of items: inout [T], by areInOrder: (T, T) -> Bool) 
         return
     }
     guard k > 0 else { items.removeAll(); return }
-    partitionFirst(k, of: &items, by: areInOrder)
+    items.withUnsafeMutableBufferPointer { partitionFirst(k, in: $0, by: areInOrder) }
     items.removeSubrange(k...)
     items.sort(by: areInOrder)
 }
 
-/// Moves the `k` first elements of `items` in `areInOrder` order to its front, in no particular order
-/// among themselves (`0 < k < items.count`).
-func partitionFirst<T>(_ k: Int, of items: inout [T], by areInOrder: (T, T) -> Bool) {
-    items.withUnsafeMutableBufferPointer { partitionFirst(k, in: $0, by: areInOrder) }
-}
-
-/// `partitionFirst` on a buffer (a part of an array, sorted in place).
+/// Moves the `k` first elements of `a` in `areInOrder` order to its front, in no particular order
+/// among themselves (`0 < k < a.count`); `a` may be a part of an array.
 func partitionFirst<T>(_ k: Int, in a: UnsafeMutableBufferPointer<T>, by areInOrder: (T, T) -> Bool) {
     // Quickselect (Hoare partition, median-of-three pivot) until a[..<k] holds the k first.
     var lo = 0, hi = a.count - 1
@@ -74,10 +69,8 @@ func keepFirstRetrieved(_ limit: Int, of ranked: inout [RetrievedName], tokens: 
             let last = a[..<limit].reduce(0) { max($0, $1.order) }
             var heavier = 0, tiedEnd = 0
             for i in a.indices where a[i].order <= last {
-                let x = a[i]
-                a[i] = a[tiedEnd]
-                a[tiedEnd] = x
-                if x.order < last {
+                a.swapAt(i, tiedEnd)
+                if a[tiedEnd].order < last {
                     a.swapAt(tiedEnd, heavier)
                     heavier += 1
                 }

@@ -139,11 +139,7 @@ final class ResultSlots: @unchecked Sendable {
 
 /// Monotonic seconds.
 public enum Clock {
-    public static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
+    public static func now() -> Double { Double(nanoseconds()) / 1e9 }
 
     public static func nanoseconds() -> UInt64 {
         var ts = timespec()
