@@ -1,7 +1,6 @@
 import Dispatch
 import VigilLists
 import VigilNormalization
-import Synchronization
 
 /// Collects entities from list sources and builds a `SearchIndex`: every name normalized to Latin
 /// tokens, tokens interned and counted, trigram and phonetic postings of tokens.
