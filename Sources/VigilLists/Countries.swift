@@ -98,6 +98,10 @@ public enum Countries {
         return map
     }()
 
+    /// The names, variants and adjectives written as one word (`germany`, `swiss`, `burma`), codes
+    /// excepted: a normalized name token is one of these when it names a country on its own.
+    public static let oneWordNames: Set<String> = Set(byKey.keys.filter { !$0.contains(" ") && $0.utf8.count >= 4 })
+
     /// Every alpha-2 code in the table, sorted.
     public static var allCodes: [String] { Array(Set(byKey.values)).sorted() }
 }

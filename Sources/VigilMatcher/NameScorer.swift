@@ -472,21 +472,39 @@ struct NameScorer {
         // customer adds (В. В. Путин: the second is the patronymic's), whose weight is a letter's
         // rarity, not a name's; in a Korean or Chinese name a lone letter is a syllable (Hyon U).
         let patronymicFactor = isPerson && !leftoverBothSides ? Self.unmatchedPatronymicFactor : 1
+        // An organisation's or vessel's name that otherwise agrees exactly may differ by a qualifier: a
+        // series number (`KKR Asian Fund III` / `IV`, `Victory` / `Victory 3`: another vintage or ship of
+        // the series) or a place one side adds (`Deutsche Bank (Schweiz) AG`, `Faberlic Europe`: a branch
+        // or subsidiary). Both are what a screener wants to see, so they are damped as legal forms are;
+        // a place on both sides is another company, and after a fuzzy pair a qualifier is no such sign.
+        // As above, one aligned token is weak evidence for a query with more: a customer's place then
+        // counts in full (`Crystal Holland` is not the vessel `CRYSTAL`).
+        let coreExact = !isPerson && alignedPairs > 0 && matched == total
+        let seriesFactor = coreExact ? Matcher.dampFactor : 1
+        let placeFactor = coreExact && !leftoverBothSides ? Matcher.dampFactor : 1
+        let queryPlaceFactor = alignedPairs >= 2 ? placeFactor : 1
         for i in query.indices where query[i].covers & qUsed == 0 {
             if !isPerson && isOwnAcronym(i, of: query) { continue }
             let minor = query[i].form.isPatronymic || isInitial(query[i])
-            total += query[i].weight * queryFactor * (minor ? patronymicFactor : 1)
+            total += query[i].weight * queryFactor * (minor ? patronymicFactor : 1) * qualifierFactor(query[i].form, seriesFactor, queryPlaceFactor)
             if explain { explanation.unmatchedQuery.append(query[i].text) }
         }
         for i in listed.indices where listed[i].covers & lUsed == 0 {
             if !isPerson && isOwnAcronym(i, of: listed) { continue }
             total += listed[i].weight * listedFactor * (listed[i].form.isPatronymic ? patronymicFactor : 1)
+                * qualifierFactor(listed[i].form, seriesFactor, placeFactor)
             if explain { explanation.unmatchedListed.append(listed[i].text) }
         }
         guard total > 0 else { return 0 }
         let s = matched / total
         if explain { explanation.nameScore = s }
         return s
+    }
+
+    /// The factor of a leftover qualifier: a series number's or a place's, 1 for other tokens.
+    @inline(__always)
+    private static func qualifierFactor(_ form: TokenForm, _ series: Double, _ place: Double) -> Double {
+        form.isSeriesMarker ? series : form.isPlaceWord ? place : 1
     }
 
     /// Initials written as one token (`JC Juncker`, `MK Gandhi`, `AK Antony`): a leftover of two or three

@@ -457,6 +457,10 @@ public final class TokenForm: Sendable {
     let isKinshipParticle: Bool
     /// "of", "the", "de"… (`Vocabulary.stopWords`).
     let isStopWord: Bool
+    /// "iii", "3", "2004" (`Vocabulary.isSeriesMarker`): a series number, in an organisation's name.
+    let isSeriesMarker: Bool
+    /// "china", "swiss", "europe" (`PlaceWords`): a place, in an organisation's name a qualifier.
+    let isPlaceWord: Bool
     /// Whether the token reads as at most two Korean / Chinese syllables: a name of such tokens may be
     /// Korean / Chinese (`Matcher.looksKorean`, `looksChinese`). Kept, as a million listed names ask.
     let fewKoreanSyllables: Bool
@@ -495,6 +499,8 @@ public final class TokenForm: Sendable {
         let text = bytes.count <= 13 ? String(decoding: bytes, as: UTF8.self) : nil
         self.isKinshipParticle = text.map { $0.utf8.count <= 5 && Vocabulary.kinshipParticles.contains($0) } ?? false
         self.isStopWord = text.map { Vocabulary.stopWords.contains($0) } ?? false
+        self.isSeriesMarker = text.map { Vocabulary.isSeriesMarker($0) } ?? false
+        self.isPlaceWord = text.map { PlaceWords.contains($0) } ?? false
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
         // Not for one Chinese or Korean syllable: Vietnamese given names make Hong female and Hung male,
         // which are one Chinese name in two romanizations.

@@ -68,4 +68,27 @@ public enum Vocabulary {
 
     /// Words that carry no identity in a name.
     public static let stopWords: Set<String> = ["of", "the", "and", "for", "de", "del", "la", "le", "der", "von", "van", "bin", "ibn", "bint", "al", "el"]
+
+    /// A series or vintage number in an organisation's or vessel's name: up to four digits, or a Roman
+    /// numeral of two letters or more up to 39 (`KKR Asian Fund III`, `Victory 3`, `Trust 2004`). It
+    /// tells siblings of one name apart, not the name itself: a fund of the same sponsor in another
+    /// vintage, or a ship of a numbered series, is what a screener wants to see. A lone letter is an
+    /// initial or a word (`i` is "and" or "in" in several languages: `Al-Qaida i Yemen`).
+    public static func isSeriesMarker(_ token: String) -> Bool {
+        let bytes = Array(token.utf8)
+        guard !bytes.isEmpty else { return false }
+        if bytes.count <= 4 && bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return true }
+        return romanNumerals.contains(token)
+    }
+
+    /// ii ... xxxix, as `isSeriesMarker` accepts them (no l, c, d, m: `li`, `di`, `mi`, `dc` are names).
+    static let romanNumerals: Set<String> = {
+        let ones = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
+        var all = Set<String>()
+        for tens in ["", "x", "xx", "xxx"] { for one in ones where (tens + one).count >= 2 { all.insert(tens + one) } }
+        return all
+    }()
+
+    /// Words that make an organisation's name a part of another: `Al-Haramain: Bangladesh Branch`.
+    public static let branchWords: Set<String> = ["branch", "branches", "office", "subsidiary", "division", "representative", "filiale", "succursale"]
 }

@@ -205,6 +205,28 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    /// An organisation's or vessel's name that agrees exactly but for a series number (another fund
+    /// vintage, another ship of the series) or a place one side adds (a branch or subsidiary) is worth a
+    /// look; another place instead, a misspelt core, a person's name, or a lone letter (`i` is "in" in
+    /// Swedish) is not such a sign. Real listed branches rank the same place first.
+    func testSeriesNumbersAndPlaceQualifiersOfOrganisations() {
+        for (query, listed) in [("KKR Asian Fund III L.P.", "KKR Asian Fund IV L.P."), ("Victory", "Victory 3"),
+                                ("Deutsche Bank AG", "Deutsche Bank (Schweiz) AG"), ("Deutsche Bank (Schweiz) AG", "Deutsche Bank AG"),
+                                ("Faberlic", "FABERLIC EUROPE Sp. z o.o."), ("AL-HARAMAIN", "AL-HARAMAIN: BANGLADESH BRANCH")] {
+            XCTAssertGreaterThanOrEqual(matcher.compare(query, listed, listedIsPerson: false).score, Self.threshold, query)
+        }
+        for (query, listed) in [("Deutsche Bank (France) AG", "Deutsche Bank (Schweiz) AG"), ("Deutche Bank AG", "Deutsche Bank (Schweiz) AG"),
+                                ("Crystal Holland", "CRYSTAL"), ("Anaya Jordan", "ANATTA"), ("Over 7", "DOVER"), ("Faberlic Europe", "FABERLIC"),
+                                ("Al-Qaida i Yemen", "AL-QAIDA")] {
+            XCTAssertLessThan(matcher.compare(query, listed, listedIsPerson: false).score, Self.threshold, query)
+        }
+        XCTAssertLessThan(matcher.compare("Victory", "Victory 3", listedIsPerson: true).score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("John Smith III", "John Smith IV", listedIsPerson: true).score, Self.threshold)
+        XCTAssertTrue(Vocabulary.isSeriesMarker("xiv") && Vocabulary.isSeriesMarker("2004") && !Vocabulary.isSeriesMarker("i"))
+        XCTAssertFalse(Vocabulary.isSeriesMarker("li") || Vocabulary.isSeriesMarker("12345"))
+        assertFinds("AL-HARAMAIN (BANGLADESH)", "ofac:8260")
+    }
+
     /// Initials run into one token (`JC`, `MK`) stand for the given names they start, in order, in a
     /// person's name as the dotted ones do; in another order, with another letter, or in a company's
     /// name they are just letters.
