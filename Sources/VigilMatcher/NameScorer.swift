@@ -19,6 +19,10 @@ struct NameScorer {
     /// Tokens of a name the scorer looks at (`covers` is a 64-bit set); names are a few tokens, a
     /// longer one is cut here.
     static let maximumTokens = 64
+    /// Further factor of a person's leftover tokens when both names have some: a name in place of
+    /// another (`ben MOHAMED ben` / `ben ALI ben`, another father) tells two people apart more than a
+    /// name one side lacks does. Particles (`al`, `bin`, `abdul`) are parts of names and keep 1.
+    static let substitutionFactor = 1.5
 
     /// One token (or two adjacent tokens joined) of a name. Kept small: the scoring loop copies
     /// sides, and each reference field costs a retain.
@@ -455,7 +459,8 @@ struct NameScorer {
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
         // vessel "LADY RANIA". Then the query's other tokens count in full.
         // Leftovers on both sides are a substitution ("ben MOHAMED ben" vs "ben ALI ben"): a
-        // different name, charged in full. Leftovers on one side only are an extra or missing token.
+        // different name, charged in full and more (`substitutionFactor`). Leftovers on one side only
+        // are an extra or missing token.
         let leftoverBothSides = qUsed != qAll && lUsed != lAll
         // A name written in Han, Hangul or kana has no optional middle names: a syllable the listed
         // name lacks is another given name (경숙 is not Kyong-song; 유진 박 is not YU Jin), charged in full.
@@ -465,34 +470,22 @@ struct NameScorer {
         let syllabic = !leftoverBothSides && !query[0].vowelsUncertain
             && ((query[0].chineseName && listed[0].chineseName) || (query[0].koreanName && listed[0].koreanName))
         let full = alignedPairs <= 1 || leftoverBothSides || !isPerson || query[0].eastAsianScript
-        let queryFactor = syllabic ? 2 : (full && (query.count >= 2 || !isPerson)) ? 1.0 : unmatchedQueryFactor
-        let listedFactor = (leftoverBothSides || !isPerson) ? 1.0 : unmatchedListedFactor
-        // A patronymic one side lacks is the usual difference between a passport and a list entry
-        // (Vladimir Vladimirovich Putin / Vladimir Putin): it costs little. So does an initial the
-        // customer adds (В. В. Путин: the second is the patronymic's), whose weight is a letter's
-        // rarity, not a name's; in a Korean or Chinese name a lone letter is a syllable (Hyon U).
-        let patronymicFactor = isPerson && !leftoverBothSides ? Self.unmatchedPatronymicFactor : 1
-        // An organisation's or vessel's name that otherwise agrees exactly may differ by a qualifier: a
-        // series number (`KKR Asian Fund III` / `IV`, `Victory` / `Victory 3`: another vintage or ship of
-        // the series) or a place one side adds (`Deutsche Bank (Schweiz) AG`, `Faberlic Europe`: a branch
-        // or subsidiary). Both are what a screener wants to see, so they are damped as legal forms are;
-        // a place on both sides is another company, and after a fuzzy pair a qualifier is no such sign.
+        var charges = LeftoverCharges(isPerson: isPerson, bothSides: leftoverBothSides,
+                                      coreExact: !isPerson && alignedPairs > 0 && matched == total)
+        charges.base = syllabic ? 2 : (full && (query.count >= 2 || !isPerson)) ? 1.0 : unmatchedQueryFactor
         // As above, one aligned token is weak evidence for a query with more: a customer's place then
         // counts in full (`Crystal Holland` is not the vessel `CRYSTAL`).
-        let coreExact = !isPerson && alignedPairs > 0 && matched == total
-        let seriesFactor = coreExact ? Matcher.dampFactor : 1
-        let placeFactor = coreExact && !leftoverBothSides ? Matcher.dampFactor : 1
-        let queryPlaceFactor = alignedPairs >= 2 ? placeFactor : 1
+        charges.placeCounts = alignedPairs >= 2
         for i in query.indices where query[i].covers & qUsed == 0 {
             if !isPerson && isOwnAcronym(i, of: query) { continue }
-            let minor = query[i].form.isPatronymic || isInitial(query[i])
-            total += query[i].weight * queryFactor * (minor ? patronymicFactor : 1) * qualifierFactor(query[i].form, seriesFactor, queryPlaceFactor)
+            total += query[i].weight * charges.factor(query[i], initialIsMinor: true)
             if explain { explanation.unmatchedQuery.append(query[i].text) }
         }
+        charges.base = (leftoverBothSides || !isPerson) ? 1.0 : unmatchedListedFactor
+        charges.placeCounts = true
         for i in listed.indices where listed[i].covers & lUsed == 0 {
             if !isPerson && isOwnAcronym(i, of: listed) { continue }
-            total += listed[i].weight * listedFactor * (listed[i].form.isPatronymic ? patronymicFactor : 1)
-                * qualifierFactor(listed[i].form, seriesFactor, placeFactor)
+            total += listed[i].weight * charges.factor(listed[i], initialIsMinor: false)
             if explain { explanation.unmatchedListed.append(listed[i].text) }
         }
         guard total > 0 else { return 0 }
@@ -501,10 +494,39 @@ struct NameScorer {
         return s
     }
 
-    /// The factor of a leftover qualifier: a series number's or a place's, 1 for other tokens.
-    @inline(__always)
-    private static func qualifierFactor(_ form: TokenForm, _ series: Double, _ place: Double) -> Double {
-        form.isSeriesMarker ? series : form.isPlaceWord ? place : 1
+    /// What a token with no partner costs, as a factor of its weight.
+    struct LeftoverCharges {
+        let isPerson: Bool
+        /// Both names have leftovers: a substitution.
+        let bothSides: Bool
+        /// An organisation's name whose aligned tokens all agree exactly.
+        let coreExact: Bool
+        /// The side's factor before the rules below (`unmatchedQueryFactor`, `unmatchedListedFactor`…).
+        var base = 1.0
+        /// Whether a place on this side may count as a qualifier.
+        var placeCounts = true
+
+        /// - Parameter initialIsMinor: a lone letter costs as a patronymic does (the customer's initials).
+        @inline(__always)
+        func factor(_ side: Side, initialIsMinor: Bool) -> Double {
+            let form = side.form
+            var f = base
+            // A patronymic one side lacks is the usual difference between a passport and a list entry
+            // (Vladimir Vladimirovich Putin / Vladimir Putin): it costs little. So does an initial the
+            // customer adds (В. В. Путин: the second is the patronymic's), whose weight is a letter's
+            // rarity, not a name's; in a Korean or Chinese name a lone letter is a syllable (Hyon U).
+            if isPerson && !bothSides && (form.isPatronymic || initialIsMinor && isInitial(side)) { f *= unmatchedPatronymicFactor }
+            // A name in place of another: particles (`al`, `bin`, `abdul`) are parts of names, not names.
+            if isPerson && bothSides && !form.isNameParticle { f *= substitutionFactor }
+            // An organisation's or vessel's name that otherwise agrees exactly may differ by a qualifier:
+            // a series number (`KKR Asian Fund III` / `IV`, `Victory` / `Victory 3`: another vintage or
+            // ship of the series) or a place one side adds (`Deutsche Bank (Schweiz) AG`, `Faberlic
+            // Europe`: a branch or subsidiary). Both are what a screener wants to see, so they are damped
+            // as legal forms are; a place on both sides is another company, and after a fuzzy pair a
+            // qualifier is no such sign.
+            if coreExact && (form.isSeriesMarker || form.isPlaceWord && !bothSides && placeCounts) { f *= Matcher.dampFactor }
+            return f
+        }
     }
 
     /// Initials written as one token (`JC Juncker`, `MK Gandhi`, `AK Antony`): a leftover of two or three

@@ -457,6 +457,8 @@ public final class TokenForm: Sendable {
     let isKinshipParticle: Bool
     /// "of", "the", "de"… (`Vocabulary.stopWords`).
     let isStopWord: Bool
+    /// An article, kinship or "servant of" particle (`al`, `bin`, `abdul`): a part of a name, not one.
+    let isNameParticle: Bool
     /// "iii", "3", "2004" (`Vocabulary.isSeriesMarker`): a series number, in an organisation's name.
     let isSeriesMarker: Bool
     /// "china", "swiss", "europe" (`PlaceWords`): a place, in an organisation's name a qualifier.
@@ -500,6 +502,7 @@ public final class TokenForm: Sendable {
         self.isKinshipParticle = text.map { $0.utf8.count <= 5 && Vocabulary.kinshipParticles.contains($0) } ?? false
         self.isStopWord = text.map { Vocabulary.stopWords.contains($0) } ?? false
         self.isSeriesMarker = text.map { Vocabulary.isSeriesMarker($0) } ?? false
+        self.isNameParticle = isStopWord || isKinshipParticle || (text.map { NameNormalizer.isServantParticle($0) } ?? false)
         self.isPlaceWord = text.map { PlaceWords.contains($0) } ?? false
         self.korean = chineseReadings == .othersOnly || !koreanReadings ? nil : KoreanRomanization.syllableReadings(bytes)
         // Not for one Chinese or Korean syllable: Vietnamese given names make Hong female and Hung male,

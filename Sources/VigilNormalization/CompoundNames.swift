@@ -9,6 +9,12 @@ extension NameNormalizer {
     static let servantArticles: Set<String> = ["al", "el", "ul", "ar", "ur", "an", "as", "ash", "ad", "az", "at"]
     static let servantJoinedParticles: Set<String> = ["abdel", "abdal", "abdoul", "abdol", "abdoel", "abdull"]
 
+    /// Whether `token` is the "servant of" particle in one of its forms (`abdul`, `abd`, `abdel`): a
+    /// part of a name, never a name on its own.
+    public static func isServantParticle(_ token: String) -> Bool {
+        token == "abdul" || servantParticles.contains(token) || servantJoinedParticles.contains(token)
+    }
+
     static func joinServantNames(_ tokens: [String]) -> [String] {
         // Every form of the particle starts with "ab": most names are ruled out without hashing a token.
         guard tokens.contains(where: { $0.utf8.count >= 3 && $0.utf8.starts(with: "ab".utf8) }) else { return tokens }

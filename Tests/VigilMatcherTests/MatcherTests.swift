@@ -205,6 +205,22 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    /// A person's name in place of another (another father after `ben`, another given name in a long
+    /// Afghan name) tells two people apart more than a name one side lacks; a particle left over from a
+    /// reordered name (`AL-RAHMAN ..., 'ABD`) is no such name.
+    func testASubstitutedNameCostsMoreThanAMissingOne() {
+        for (query, listed) in [("HABIB BEN MOHAMED AL-LOUBIRI", "HABIB BEN AHMED AL-LOUBIRI"),
+                                ("HAMADI BEN AHMED BEN ALI BOUYEHIA", "HAMADI BEN ABDUL AZIZ BEN ALI BOUYEHIA"),
+                                ("SHER MOHAMMAD ABBAS STANEKZAI ABDUL KHAN", "SHER MOHAMMAD ABBAS STANEKZAI PADSHAH KHAN")] {
+            XCTAssertLessThan(matcher.compare(query, listed).score, Self.threshold, query)
+        }
+        let missing = matcher.compare("HABIB AL-LOUBIRI", "HABIB BEN AHMED AL-LOUBIRI").score
+        let substituted = matcher.compare("HABIB KARIM AL-LOUBIRI", "HABIB BEN AHMED AL-LOUBIRI").score
+        XCTAssertGreaterThan(missing, substituted)
+        XCTAssertGreaterThanOrEqual(matcher.compare("AL-RAHMAN MUHAMMAD MUSTAFA AL-QADULI, 'ABD", "'ABD AL-RAHMAN MUHAMMAD MUSTAFA AL-QADULI").score,
+                                    Self.threshold)
+    }
+
     /// An organisation's or vessel's name that agrees exactly but for a series number (another fund
     /// vintage, another ship of the series) or a place one side adds (a branch or subsidiary) is worth a
     /// look; another place instead, a misspelt core, a person's name, or a lone letter (`i` is "in" in
