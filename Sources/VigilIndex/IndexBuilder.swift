@@ -1,4 +1,3 @@
-import Dispatch
 import VigilLists
 import VigilNormalization
 
@@ -146,30 +145,21 @@ public struct IndexBuilder {
     /// Each block's entities' content hashes come along (32 raw bytes each, in entity order).
     private func entityBlocks() -> [(packed: [UInt8], rawLength: Int, hashes: [UInt8])] {
         let per = IndexFormat.entitiesPerBlock
-        let count = (entities.count + per - 1) / per
-        var out = [(packed: [UInt8], rawLength: Int, hashes: [UInt8])](repeating: ([], 0, []), count: count)
         let entities = self.entities
-        let lanes = max(1, min(Machine.coreCount, count))
-        out.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                for b in stride(from: lane, to: count, by: lanes) {
-                    // A start offset per record, then the records: a look-up parses only its own record.
-                    let members = entities[(b * per)..<min(entities.count, (b + 1) * per)]
-                    var records = ByteWriter(), starts: [Int] = [], hashes: [UInt8] = []
-                    for e in members {
-                        starts.append(4 * members.count + records.bytes.count)
-                        EntityCodec.write(e, to: &records)
-                        hashes.append(contentsOf: e.contentDigest)
-                    }
-                    var w = ByteWriter()
-                    for s in starts { w.u32(UInt32(s)) }
-                    w.bytes.append(contentsOf: records.bytes)
-                    out[b] = (LZ4.compress(w.bytes), w.bytes.count, hashes)
-                }
+        return Parallel.map(Array(0..<((entities.count + per - 1) / per)), chunk: 1) { b in
+            // A start offset per record, then the records: a look-up parses only its own record.
+            let members = entities[(b * per)..<min(entities.count, (b + 1) * per)]
+            var records = ByteWriter(), starts: [Int] = [], hashes: [UInt8] = []
+            for e in members {
+                starts.append(4 * members.count + records.bytes.count)
+                EntityCodec.write(e, to: &records)
+                hashes.append(contentsOf: e.contentDigest)
             }
+            var w = ByteWriter()
+            for s in starts { w.u32(UInt32(s)) }
+            w.bytes.append(contentsOf: records.bytes)
+            return (LZ4.compress(w.bytes), w.bytes.count, hashes)
         }
-        return out
     }
 
     /// Per entity, its names' non-empty token lists with their slots, normalized on every core
