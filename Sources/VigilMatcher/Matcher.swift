@@ -105,11 +105,47 @@ public final class Matcher: Sendable {
     ///     are still returned when above it).
     /// - Complexity: O(postings of the query's trigrams + candidateLimit × tokens²).
     public func match(_ query: ScreeningQuery, limit: Int = 10, minimumScore: Double = 0.5) -> [Match] {
+        let direct = matchOneReading(query, limit: limit, minimumScore: minimumScore)
+        // A name that may be Korean in Hanja is screened in its Korean reading too, as a whole; not a
+        // customer of another stated nationality (a Chinese 李秀英 is Li Xiuying, not Ri Su Yong).
+        guard Self.mayBeKorean(query.nationality), let korean = HanjaReadings.koreanReading(of: query.name) else { return direct }
+        var alternative = query
+        alternative.name = korean
+        let viaKorean = matchOneReading(alternative, limit: limit, minimumScore: minimumScore).map { m in
+            var m = m
+            m.explanation.attributes.insert(Self.koreanReadingNote(korean), at: 0)
+            return m
+        }
+        return Self.merged(direct, viaKorean, limit: limit)
+    }
+
+    private func matchOneReading(_ query: ScreeningQuery, limit: Int, minimumScore: Double) -> [Match] {
         guard limit > 0, let (normalized, querySides) = prepare(query.name) else { return [] }
         return scratchPool.withElement { scratch in
             defer { scratch.scoring.endQuery() }
             return match(query, normalized: normalized, querySides: querySides, limit: limit, minimumScore: minimumScore, scratch: scratch)
         }
+    }
+
+    /// Whether a customer of this nationality may bear a Korean name: none stated, one not recognised,
+    /// or either Korea.
+    static func mayBeKorean(_ nationality: String?) -> Bool {
+        guard let nationality, let code = Countries.code(nationality) else { return true }
+        return code == "KR" || code == "KP"
+    }
+
+    /// The explanation's note that a match came through the Korean reading of a Hanja name.
+    static func koreanReadingNote(_ hangul: String) -> Explanation.AttributeEffect {
+        .init(attribute: "reading", delta: 0, reason: "the Han characters read in Korean: \(hangul)")
+    }
+
+    /// Two readings' matches as one list: each entity's better match (the first reading's on a tie),
+    /// best first, ties by entity id as `match` orders them, at most `limit`.
+    static func merged(_ first: [Match], _ second: [Match], limit: Int) -> [Match] {
+        guard !second.isEmpty else { return first }
+        var best: [String: Match] = [:]
+        for m in first + second where best[m.entity.id].map({ m.score > $0.score }) ?? true { best[m.entity.id] = m }
+        return best.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.entity.id < $1.entity.id }.prefix(limit).map { $0 }
     }
 
     /// `match` without retrieval: every listed name is scored, with the same scoring, attributes and
@@ -366,6 +402,15 @@ public final class Matcher: Sendable {
     /// Scores two names against each other, with this index's token rarity, as if `listed` were on a
     /// list (no retrieval, no attributes): for evaluation on labelled pairs and for explaining a pair.
     public func compare(_ query: String, _ listed: String, listedIsPerson: Bool = true) -> (score: Double, explanation: Explanation) {
+        let direct = compareOneReading(query, listed, listedIsPerson: listedIsPerson)
+        guard let korean = HanjaReadings.koreanReading(of: query) else { return direct }
+        var viaKorean = compareOneReading(korean, listed, listedIsPerson: listedIsPerson)
+        guard viaKorean.score > direct.score else { return direct }
+        viaKorean.explanation.attributes.insert(Self.koreanReadingNote(korean), at: 0)
+        return viaKorean
+    }
+
+    private func compareOneReading(_ query: String, _ listed: String, listedIsPerson: Bool) -> (score: Double, explanation: Explanation) {
         let q = normalizer.normalize(query)
         let l = normalizer.normalize(listed, stripHonorifics: listedIsPerson).tokens
         guard !q.tokens.isEmpty, !l.isEmpty else { return (0, Explanation()) }

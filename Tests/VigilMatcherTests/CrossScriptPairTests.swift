@@ -89,6 +89,26 @@ final class CrossScriptPairTests: XCTestCase {
         XCTAssertLessThan(matcher.compare("Kim Su Il", "Kim So Il", listedIsPerson: true).score, Self.threshold)
     }
 
+    /// A Korean name in Hanja (surname and two-syllable given name, one word) is screened in its Korean
+    /// reading too: 金英哲 finds the listed KIM Yong Chol (Mandarin: Jin Yingzhe), 潘基文 meets Ban Ki Moon.
+    /// Not a name of two characters or written in the Western order (柳易, 淑華 黃: their single Korean
+    /// syllables met Chinese entries), nor a customer of another stated nationality.
+    func testKoreanNamesInHanjaMeetTheirRomanizations() {
+        XCTAssertEqual(HanjaReadings.koreanReading(of: "金英哲"), "김영철")
+        XCTAssertEqual(HanjaReadings.koreanReading(of: "金富轼"), "김부식")  // a simplified form reads as its traditional one
+        XCTAssertNil(HanjaReadings.koreanReading(of: "柳易"))
+        XCTAssertNil(HanjaReadings.koreanReading(of: "淑華 黃"))
+        XCTAssertNil(HanjaReadings.koreanReading(of: "欧阳修文"))
+        let found = matcher.match(ScreeningQuery(name: "金英哲"), limit: 10, minimumScore: 0.5)
+        let kim = found.first { $0.entity.id == "ofac:12211" }
+        XCTAssertGreaterThanOrEqual(kim?.score ?? 0, Self.threshold, found.map(\.matchedName).description)
+        XCTAssertEqual(kim?.explanation.attributes.first?.attribute, "reading")
+        XCTAssertFalse(matcher.match(ScreeningQuery(name: "金英哲", nationality: "China"), limit: 10, minimumScore: 0.5)
+            .contains { $0.entity.id == "ofac:12211" })
+        XCTAssertGreaterThanOrEqual(matcher.compare("潘基文", "Ban Ki Moon").score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("淑華 黃", "Hwang Sok-hwa").score, Self.threshold)
+    }
+
     /// Japanese names in kanji (and kana) read the Japanese way, against romaji as lists and passports
     /// write it (long vowels once, Hepburn or Kunrei, surname first or last); a Chinese name keeps its
     /// Mandarin reading, and a Japanese one no longer meets the Chinese names its Mandarin reading spelled.

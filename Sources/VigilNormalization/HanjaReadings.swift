@@ -1,0 +1,34 @@
+/// The Sino-Korean readings of Han characters (`HanjaReadingTable`, from Unihan kHangul): Korean names
+/// are also written in Hanja (金正男 Kim Jong-nam, 潘基文 Ban Ki-moon, 金英哲 Kim Yong-chol), which the
+/// Mandarin reading (Jin Zhengnan) never brings near their romanizations.
+public enum HanjaReadings {
+    /// Hangul syllables per Han character, the personal-name reading first.
+    static let byCharacter: [UInt32: [Unicode.Scalar]] = {
+        var table: [UInt32: [Unicode.Scalar]] = [:]
+        for entry in HanjaReadingTable.readings.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            let scalars = Array(entry.unicodeScalars)
+            guard let c = scalars.first, scalars.count > 1 else { continue }
+            table[c.value] = Array(scalars.dropFirst())
+        }
+        return table
+    }()
+
+    /// The name written in Hangul, each character by its personal-name reading, when it may be a Korean
+    /// name in Hanja: three Han characters written as one word, the family name first (a one-character
+    /// surname and a two-character given name, as almost every Korean name is written), nothing else,
+    /// not read as Japanese. The name is then screened in both readings, each as a whole: read one
+    /// syllable at a time, the Korean readings of the commonest Chinese names (two characters) met
+    /// Chinese list entries through a single syllable (柳易 as `PAO, Yu Yi`), and names split in the
+    /// Western order (淑華 黃) are not written as Koreans write theirs. Nil otherwise.
+    public static func koreanReading(of name: String) -> String? {
+        let trimmed = name.unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
+        guard trimmed.count == 3 else { return nil }
+        var out = String.UnicodeScalarView()
+        for s in trimmed {
+            guard Script.of(s) == .han, let reading = byCharacter[s.value]?.first else { return nil }
+            out.append(reading)
+        }
+        guard !JapaneseNames.isJapanese(name, script: .han) else { return nil }
+        return String(out)
+    }
+}
