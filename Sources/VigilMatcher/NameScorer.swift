@@ -308,9 +308,15 @@ struct NameScorer {
                     if q[qi].kinship.rawValue | l[li].kinship.rawValue == 3 { continue }  // own ~ ancestor
                     var (s, agreement) = compare(q[qi], l[li], memo: &memo)
                     // Joining invents a token: only an exact or one-typo join counts ("jin ping" ~ "jinping"),
-                    // never a mere skeleton likeness ("zhao nan" is not "shona").
+                    // never a mere skeleton likeness ("zhao nan" is not "shona"); or, in a Korean name, another
+                    // romanization of the same syllables, which a skeleton likeness may hide (기문 Ki Mun ~
+                    // `Kimoon`). (Not the alternate readings of a Chinese name: 志成 Zhicheng is not Jicheng.)
                     if joined && !agreement.isRomanization && (s < minimumJoinedSimilarity || agreement == .transliteration)
-                        && !(s >= TokenSimilarity.readingSimilarity && q[qi].isJoined && isParticleJoin(q[qi])) { continue }
+                        && !(s >= TokenSimilarity.readingSimilarity && q[qi].isJoined && isParticleJoin(q[qi])) {
+                        guard q[qi].koreanName && l[li].koreanName else { continue }
+                        (s, agreement) = Side.compare(q[qi], l[li], korean: true, chinese: false, vowelsUncertain: false, spellings: false)
+                        guard agreement == .korean else { continue }
+                    }
                     if !isPerson && s < 1 && (q[qi].holdsLegalForm || l[li].holdsLegalForm) { continue }
                     // Syllables written in Han, Hangul or kana are certain: joined, they meet a Latin token
                     // that spells name syllables in one of its readings or not at all (영숙 Yong Suk is not
