@@ -108,7 +108,7 @@ public final class Matcher: Sendable {
         let direct = matchOneReading(query, limit: limit, minimumScore: minimumScore)
         // A name that may be Korean in Hanja is screened in its Korean reading too, as a whole; not a
         // customer of another stated nationality (a Chinese 李秀英 is Li Xiuying, not Ri Su Yong).
-        guard Self.mayBeKorean(query.nationality), let korean = HanjaReadings.koreanReading(of: query.name) else { return direct }
+        guard let korean = HanjaReadings.koreanReading(of: query.name), Self.mayBeKorean(query.nationality) else { return direct }
         var alternative = query
         alternative.name = korean
         let viaKorean = matchOneReading(alternative, limit: limit, minimumScore: minimumScore).map { m in

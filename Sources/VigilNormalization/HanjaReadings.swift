@@ -20,15 +20,20 @@ public enum HanjaReadings {
     /// syllable at a time, the Korean readings of the commonest Chinese names (two characters) met
     /// Chinese list entries through a single syllable (柳易 as `PAO, Yu Yi`), and names split in the
     /// Western order (淑華 黃) are not written as Koreans write theirs. Nil otherwise.
+    /// - Complexity: O(1) for most names, which it leaves at their first letter (it runs for every query).
     public static func koreanReading(of name: String) -> String? {
-        let trimmed = name.unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
-        guard trimmed.count == 3 else { return nil }
         var out = String.UnicodeScalarView()
-        for s in trimmed {
-            guard Script.of(s) == .han, let reading = byCharacter[s.value]?.first else { return nil }
+        var characters = 0, ended = false
+        for s in name.unicodeScalars {
+            if s.properties.isWhitespace {
+                ended = characters > 0
+                continue
+            }
+            guard !ended, characters < 3, Script.of(s) == .han, let reading = byCharacter[s.value]?.first else { return nil }
+            characters += 1
             out.append(reading)
         }
-        guard !JapaneseNames.isJapanese(name, script: .han) else { return nil }
+        guard characters == 3, !JapaneseNames.isJapanese(name, script: .han) else { return nil }
         return String(out)
     }
 }
