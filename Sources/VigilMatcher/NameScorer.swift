@@ -278,6 +278,14 @@ struct NameScorer {
         return r
     }
 
+    /// Two sides compared by their readings alone, not their spellings: whether they write the same
+    /// Korean (or, with `chinese`, Chinese) syllables, where a spelling likeness says nothing.
+    @inline(__always)
+    private static func compareReadings(_ a: Side, _ b: Side, chinese: Bool) -> (similarity: Double, agreement: TokenSimilarity.Agreement) {
+        Side.compare(a, b, korean: a.koreanName && b.koreanName, chinese: chinese && a.chineseName && b.chineseName, vowelsUncertain: false,
+                     spellings: false)
+    }
+
     /// How far apart a pair's tokens stand in their names, as shares of each name's length: of two
     /// equal pairs (a word both names repeat: `Grupo de ... S.A. de C.V.`, `ben Ali ben`) the one in the
     /// same place aligns, leaving the others' neighbours together for joins.
@@ -314,7 +322,7 @@ struct NameScorer {
                     if joined && !agreement.isRomanization && (s < minimumJoinedSimilarity || agreement == .transliteration)
                         && !(s >= TokenSimilarity.readingSimilarity && q[qi].isJoined && isParticleJoin(q[qi])) {
                         guard q[qi].koreanName && l[li].koreanName else { continue }
-                        (s, agreement) = Side.compare(q[qi], l[li], korean: true, chinese: false, vowelsUncertain: false, spellings: false)
+                        (s, agreement) = compareReadings(q[qi], l[li], chinese: false)
                         guard agreement == .korean else { continue }
                     }
                     if !isPerson && s < 1 && (q[qi].holdsLegalForm || l[li].holdsLegalForm) { continue }
@@ -326,8 +334,7 @@ struct NameScorer {
                     if joined && agreement == .typo && (spellsOtherSyllables(q[qi], l[li]) || spellsOtherSyllables(l[li], q[qi])
                         || (q[qi].joinsSyllables || l[li].joinsSyllables) && isSubstitution(q[qi], l[li])) {
                         // Unless the syllables are readings of one another (Yuen Ren ~ Yuanren, Cantonese).
-                        (s, agreement) = Side.compare(q[qi], l[li], korean: q[qi].koreanName && l[li].koreanName,
-                                                      chinese: q[qi].chineseName && l[li].chineseName, vowelsUncertain: false, spellings: false)
+                        (s, agreement) = compareReadings(q[qi], l[li], chinese: true)
                         guard agreement.isRomanization else { continue }
                     }
                     // A person's initial stands for the whole token ("N." for Nursultan): it aligns below the
@@ -500,41 +507,6 @@ struct NameScorer {
         return s
     }
 
-    /// What a token with no partner costs, as a factor of its weight.
-    struct LeftoverCharges {
-        let isPerson: Bool
-        /// Both names have leftovers: a substitution.
-        let bothSides: Bool
-        /// An organisation's name whose aligned tokens all agree exactly.
-        let coreExact: Bool
-        /// The side's factor before the rules below (`unmatchedQueryFactor`, `unmatchedListedFactor`…).
-        var base = 1.0
-        /// Whether a place on this side may count as a qualifier.
-        var placeCounts = true
-
-        /// - Parameter initialIsMinor: a lone letter costs as a patronymic does (the customer's initials).
-        @inline(__always)
-        func factor(_ side: Side, initialIsMinor: Bool) -> Double {
-            let form = side.form
-            var f = base
-            // A patronymic one side lacks is the usual difference between a passport and a list entry
-            // (Vladimir Vladimirovich Putin / Vladimir Putin): it costs little. So does an initial the
-            // customer adds (В. В. Путин: the second is the patronymic's), whose weight is a letter's
-            // rarity, not a name's; in a Korean or Chinese name a lone letter is a syllable (Hyon U).
-            if isPerson && !bothSides && (form.isPatronymic || initialIsMinor && isInitial(side)) { f *= unmatchedPatronymicFactor }
-            // A name in place of another: particles (`al`, `bin`, `abdul`) are parts of names, not names.
-            if isPerson && bothSides && !form.isNameParticle { f *= substitutionFactor }
-            // An organisation's or vessel's name that otherwise agrees exactly may differ by a qualifier:
-            // a series number (`KKR Asian Fund III` / `IV`, `Victory` / `Victory 3`: another vintage or
-            // ship of the series) or a place one side adds (`Deutsche Bank (Schweiz) AG`, `Faberlic
-            // Europe`: a branch or subsidiary). Both are what a screener wants to see, so they are damped
-            // as legal forms are; a place on both sides is another company, and after a fuzzy pair a
-            // qualifier is no such sign.
-            if coreExact && (form.isSeriesMarker || form.isPlaceWord && !bothSides && placeCounts) { f *= Matcher.dampFactor }
-            return f
-        }
-    }
-
     /// Initials written as one token (`JC Juncker`, `MK Gandhi`, `AK Antony`): a leftover of two or three
     /// letters and no vowel, in a person's name that is not East Asian (`Ng` may be Chinese), aligns
     /// with as many adjacent leftovers of the other name that start with its letters, in order, each
@@ -584,37 +556,6 @@ struct NameScorer {
     /// two neighbours swapped).
     static func isSubstitution(_ a: Side, _ b: Side) -> Bool {
         a.sketch.length == b.sketch.length && !TokenSimilarity.isAdjacentSwap(a.form.bytes, b.form.bytes)
-    }
-
-    /// Whether token `i` of an organisation's name is the acronym of its other words, in order (`FOREIGN
-    /// TRADE BANK (FTB)`, `MYANMAR GEMS ENTERPRISE (MGE)`; stop words may be left out: `BOA`, `BA` of Bank of
-    /// America): it repeats the name, so the other name lacking it is no difference.
-    static func isOwnAcronym(_ i: Int, of sides: UnsafeBufferPointer<Side>) -> Bool {
-        let length = Int(sides[i].sketch.length)
-        guard (2...6).contains(length), sides.count > length else { return false }
-        let letters = sides[i].form.bytes
-        guard letters.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return false }
-        for start in sides.indices where start != i && sides[start].form.bytes.first == letters[0] {
-            var next = 0, k = start
-            while k < sides.count, next < letters.count, k != i {
-                let word = sides[k].form.bytes
-                if word.first == letters[next] && word.count > 1 {
-                    next += 1
-                } else if !sides[k].form.isStopWord {
-                    break
-                }
-                k += 1
-            }
-            if next == letters.count { return true }
-        }
-        return false
-    }
-
-    /// A lone letter (not a digit) of a name that is not East Asian: an initial.
-    @inline(__always)
-    static func isInitial(_ side: Side) -> Bool {
-        side.sketch.length == 1 && !side.koreanName && !side.chineseName && !side.eastAsianScript
-            && side.form.bytes[0] >= UInt8(ascii: "a")
     }
 
     /// Two names on their own (no memo across candidates).

@@ -2,13 +2,13 @@
 /// are also written in Hanja (金正男 Kim Jong-nam, 潘基文 Ban Ki-moon, 金英哲 Kim Yong-chol), which the
 /// Mandarin reading (Jin Zhengnan) never brings near their romanizations.
 public enum HanjaReadings {
-    /// Hangul syllables per Han character, the personal-name reading first.
-    static let byCharacter: [UInt32: [Unicode.Scalar]] = {
-        var table: [UInt32: [Unicode.Scalar]] = [:]
+    /// The Hangul syllable a Han character is read with in a personal name (the table's first reading).
+    static let byCharacter: [UInt32: Unicode.Scalar] = {
+        var table: [UInt32: Unicode.Scalar] = [:]
         for entry in HanjaReadingTable.readings.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            let scalars = Array(entry.unicodeScalars)
-            guard let c = scalars.first, scalars.count > 1 else { continue }
-            table[c.value] = Array(scalars.dropFirst())
+            var scalars = entry.unicodeScalars.makeIterator()
+            guard let c = scalars.next(), let reading = scalars.next() else { continue }
+            table[c.value] = reading
         }
         return table
     }()
@@ -29,7 +29,7 @@ public enum HanjaReadings {
                 ended = characters > 0
                 continue
             }
-            guard !ended, characters < 3, Script.of(s) == .han, let reading = byCharacter[s.value]?.first else { return nil }
+            guard !ended, characters < 3, Script.of(s) == .han, let reading = byCharacter[s.value] else { return nil }
             characters += 1
             out.append(reading)
         }

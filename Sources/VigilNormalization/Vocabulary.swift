@@ -75,9 +75,8 @@ public enum Vocabulary {
     /// vintage, or a ship of a numbered series, is what a screener wants to see. A lone letter is an
     /// initial or a word (`i` is "and" or "in" in several languages: `Al-Qaida i Yemen`).
     public static func isSeriesMarker(_ token: String) -> Bool {
-        let bytes = Array(token.utf8)
-        guard !bytes.isEmpty else { return false }
-        if bytes.count <= 4 && bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return true }
+        let bytes = token.utf8
+        if !bytes.isEmpty && bytes.count <= 4 && bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return true }
         return romanNumerals.contains(token)
     }
 
@@ -88,7 +87,4 @@ public enum Vocabulary {
         for tens in ["", "x", "xx", "xxx"] { for one in ones where (tens + one).count >= 2 { all.insert(tens + one) } }
         return all
     }()
-
-    /// Words that make an organisation's name a part of another: `Al-Haramain: Bangladesh Branch`.
-    public static let branchWords: Set<String> = ["branch", "branches", "office", "subsidiary", "division", "representative", "filiale", "succursale"]
 }
