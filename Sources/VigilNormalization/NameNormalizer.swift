@@ -39,6 +39,8 @@ public final class NameNormalizer: Sendable {
     private let cyrillic: Transliterator?
     private let ukrainian: Transliterator?
     private let belarusian: Transliterator?
+    private let serbian: Transliterator?
+    private let macedonian: Transliterator?
     private let greek: Transliterator?
     private let anyLatin: Transliterator?
     /// Indic scripts to ISO 15919 with its marks kept, for `indicSpelling`.
@@ -49,6 +51,8 @@ public final class NameNormalizer: Sendable {
         cyrillic = try? Transliterator("Russian-Latin/BGN; Any-Latin; Latin-ASCII")
         ukrainian = try? Transliterator("Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII")
         belarusian = try? Transliterator("Belarusian-Latin/BGN; Any-Latin; Latin-ASCII")
+        serbian = try? Transliterator("Serbian-Latin/BGN; Any-Latin; Latin-ASCII")
+        macedonian = try? Transliterator("Macedonian-Latin/BGN; Any-Latin; Latin-ASCII")
         // UNGEGN reads modern Greek as lists write it (β v, Βλαντίμιρ Vlantimir), not classically (b).
         greek = try? Transliterator("Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII")
         anyLatin = try? Transliterator("Any-Latin; Latin-ASCII")
@@ -87,6 +91,8 @@ public final class NameNormalizer: Sendable {
             latin = Self.joinDottedAbbreviations(MandarinRomanization.joinHyphenatedSyllables(foldLatin(Self.splitCaseBoundaries(raw))))
         } else if script == .hangul {
             latin = HangulRomanizer.tokens(raw).joined(separator: " ")
+        } else if script == .khmer {
+            latin = foldLatin(KhmerRomanizer.romanize(raw))
         } else if script == .arabic {
             // Name-aware: writes the vowels lists write (محمد -> "mohammad", not ICU's "mhmd").
             latin = foldLatin(ArabicRomanizer.romanize(raw))
@@ -185,9 +191,20 @@ public final class NameNormalizer: Sendable {
     /// ICU's transliteration of already case-folded text (the reference `HanReadings` is tested against).
     func icuTransliterate(_ folded: String, script: Script) -> String {
         let t: Transliterator?
+        var folded = folded
         switch script {
         case .han: t = han
-        case .cyrillic: t = Self.cyrillicLanguage(folded).flatMap { $0 == .ukrainian ? ukrainian : belarusian } ?? cyrillic
+        case .cyrillic:
+            switch Self.cyrillicLanguage(folded) {
+            case .ukrainian: t = ukrainian
+            case .belarusian: t = belarusian
+            case .serbian: t = serbian
+            case .macedonian: t = macedonian
+            case .turkic:
+                t = cyrillic
+                folded = Self.russianLetters(folded)
+            case nil: t = cyrillic
+            }
         case .greek: t = greek ?? anyLatin
         default:
             if folded.unicodeScalars.contains(where: { (0x900...0xDFF).contains($0.value) }), let indicLatin,

@@ -1,6 +1,6 @@
 /// The writing system of a name, detected from its letters by code point ranges (no ICU call).
 public enum Script: String, Sendable, CaseIterable {
-    case latin, han, cyrillic, arabic, hangul, kana, greek, hebrew, thai, devanagari, other
+    case latin, han, cyrillic, arabic, hangul, kana, greek, hebrew, thai, devanagari, khmer, other
 
     /// The script of one scalar, or nil for digits, punctuation, spaces and combining marks.
     @inline(__always)
@@ -16,6 +16,7 @@ public enum Script: String, Sendable, CaseIterable {
             return .arabic
         case 0x900...0x97F: return .devanagari
         case 0xE00...0xE7F: return .thai
+        case 0x1780...0x17FF, 0x19E0...0x19FF: return .khmer
         case 0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF: return .hangul
         case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: return .kana
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return .han

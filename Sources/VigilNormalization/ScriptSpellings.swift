@@ -65,24 +65,53 @@ extension NameNormalizer {
         return String(out)
     }
 
-    enum CyrillicLanguage { case ukrainian, belarusian }
+    enum CyrillicLanguage { case ukrainian, belarusian, serbian, macedonian, turkic }
 
-    /// Ukrainian or Belarusian by the letters Russian lacks, so Володимир reads Volodymyr and Лукашэнка
-    /// Lukashenka as their passports write them; nil: Russian. Belarusian: ў, or і beside ы/э/ё (which
-    /// Ukrainian lacks); Ukrainian: і ї є ґ otherwise.
+    /// The language of a Cyrillic name by the letters Russian lacks, so each reads as its passports
+    /// write it; nil: Russian.
+    /// - Ukrainian or Belarusian: Володимир Volodymyr, Лукашэнка Lukashenka. Belarusian: ў, or і beside
+    ///   ы/э/ё (which Ukrainian lacks); Ukrainian: і ї є ґ otherwise.
+    /// - Serbian (ђ ћ џ ј љ њ) and Macedonian (ѓ ќ ѕ besides): Вучић Vucic, as Serbian Latin writes it
+    ///   folded (Russian rules read it Vuchic and drop џ).
+    /// - Kazakh, Kyrgyz, Mongolian, Tatar, Bashkir, Tajik (ә ғ қ ң ө ұ ү һ …): their names are
+    ///   written in Latin the Russian way (Tokayev, Khurelsukh), so these letters are read as their
+    ///   Russian neighbours first (`russianLetters`); Russian rules alone drop or keep them raw.
     static func cyrillicLanguage(_ text: String) -> CyrillicLanguage? {
-        var i = false, ukrainianOnly = false, russianOrBelarusian = false
+        var i = false, ukrainianOnly = false, russianOrBelarusian = false, serbian = false
         for s in text.unicodeScalars {
             switch s.value {
             case 0x45E, 0x40E: return .belarusian  // ў
+            case 0x453, 0x403, 0x45C, 0x40C, 0x455, 0x405: return .macedonian  // ѓ ќ ѕ
+            case _ where turkicLetters[s.value] != nil: return .turkic
+            case 0x452, 0x402, 0x45B, 0x40B, 0x45F, 0x40F, 0x458, 0x408, 0x459, 0x409, 0x45A, 0x40A: serbian = true  // ђ ћ џ ј љ њ
             case 0x456, 0x406: i = true  // і
             case 0x457, 0x407, 0x454, 0x404, 0x491, 0x490: ukrainianOnly = true  // ї є ґ
             case 0x44B, 0x42B, 0x44D, 0x42D, 0x451, 0x401: russianOrBelarusian = true  // ы э ё
             default: continue
             }
         }
+        if serbian { return .serbian }
         if ukrainianOnly { return .ukrainian }
         if i { return russianOrBelarusian ? .belarusian : .ukrainian }
         return nil
+    }
+
+    /// Letters of the Cyrillic alphabets of Central Asia and Mongolia, lower case (the text is case
+    /// folded), as the Russian letter their names are written with in Latin: ү ө u o (Хүрэлсүх
+    /// Khurelsukh), қ ғ ң k g n, ә a, ұ u, һ h, і i.
+    static let turkicLetters: [UInt32: Character] = [
+        0x4D9: "а", 0x493: "г", 0x49B: "к", 0x4A3: "н", 0x4E9: "о", 0x4B1: "у", 0x4AF: "у", 0x4BB: "х",
+        0x497: "ж", 0x499: "з", 0x4A1: "к", 0x4AB: "с", 0x4E3: "и", 0x4EF: "у", 0x4B3: "х", 0x4B7: "ч",
+    ]
+
+    /// `text` with `turkicLetters` (and і, which these alphabets share with Ukrainian) as Russian letters.
+    static func russianLetters(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if let r = turkicLetters[s.value] { out.append(contentsOf: r.unicodeScalars) }
+            else if s.value == 0x456 { out.append("\u{438}") }
+            else { out.append(s) }
+        }
+        return String(out)
     }
 }

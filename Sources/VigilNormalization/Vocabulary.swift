@@ -11,6 +11,10 @@ public enum Vocabulary {
         "president", "presidente", "prasident", "praesident", "prezident", "prezydent", "predsjednik", "presedintele",
         "presiden", "elnok", "senator", "rev", "reverend",
         "father", "bishop", "prince", "princess", "king", "queen", "emir", "amir",
+        // Mr and Mrs in the languages of forms and letters (Monsieur Bolojan, Señora Rodríguez, Herr Scholz).
+        "monsieur", "madame", "mademoiselle", "mme", "mlle", "herr", "frau", "senor", "senora", "senorita", "sra",
+        "srta", "signor", "signora", "signorina", "meneer", "mevrouw", "gospodin", "gospozha", "shri", "shrimati", "smt",
+        "doctor", "honourable", "honorable",
     ]
 
     /// Endings of East Slavic patronymics as other languages spell them: Russian, Ukrainian and Belarusian

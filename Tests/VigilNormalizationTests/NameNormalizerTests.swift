@@ -65,6 +65,29 @@ final class NameNormalizerTests: XCTestCase {
         XCTAssertEqual(n.normalize("Βλαντίμιρ Πούτιν").tokens, ["vlantimir", "poutin"])
     }
 
+    func testKhmerNamesAreRomanizedAsCambodianListsWriteThem() {
+        // ICU has no Khmer transliterator: these came out as Khmer letters, and met nothing.
+        let r = n.normalize("ប៉ុល ពត")
+        XCTAssertEqual(r.script, .khmer)
+        XCTAssertEqual(r.tokens, ["pol", "pot"])  // ៉ makes ប p; ព carries its inherent o before the final t
+        XCTAssertEqual(n.normalize("ហ៊ុន សែន").tokens, ["hun", "sen"])
+        XCTAssertEqual(n.normalize("ហ៊ុន ម៉ាណែត").tokens, ["hun", "manet"])
+        XCTAssertEqual(n.normalize("នួន ជា").tokens, ["nuon", "chea"])  // ា after a second-series consonant is ea
+        XCTAssertEqual(n.normalize("ខៀវ សំផន").tokens, ["khiev", "samphan"])
+        XCTAssertEqual(n.normalize("អៀង សារី").tokens, ["ieng", "sari"])
+    }
+
+    func testSerbianMacedonianAndCentralAsianCyrillicReadAsTheirNamesAreWritten() {
+        // Serbian Latin folded, not Russian rules (Vuchic, and џ dropped).
+        XCTAssertEqual(n.normalize("Александар Вучић").tokens, ["aleksandar", "vucic"])
+        XCTAssertEqual(n.normalize("Џевад Галијашевић").tokens, ["dzevad", "galijasevic"])
+        XCTAssertEqual(n.normalize("Ѓорѓе Иванов").tokens, ["gorge", "ivanov"])
+        // Mongolian and Kazakh letters as their Russian neighbours: the spellings lists use.
+        XCTAssertEqual(n.normalize("Ухнаагийн Хүрэлсүх").tokens, ["ukhnaagiyn", "khurelsukh"])
+        XCTAssertEqual(n.normalize("Қасым-Жомарт Тоқаев").tokens, ["kasym", "zhomart", "tokayev"])
+        XCTAssertEqual(n.normalize("Нурсултан Әбішұлы Назарбаев").tokens, ["nursultan", "abishuly", "nazarbayev"])
+    }
+
     func testCyrillicUsesPassportStyleRomanization() {
         let r = n.normalize("Владимир Владимирович Путин")
         XCTAssertEqual(r.script, .cyrillic)
@@ -160,6 +183,9 @@ final class NameNormalizerTests: XCTestCase {
 
     func testPresidentInOtherLanguagesIsATitle() {
         XCTAssertEqual(n.normalize("Präsident Putin").tokens, ["putin"])
+        XCTAssertEqual(n.normalize("Monsieur Ilie-Gabril Bolojan").tokens, ["ilie", "gabril", "bolojan"])
+        XCTAssertEqual(n.normalize("Señora Delcy Rodríguez").honorifics, ["senora"])
+        XCTAssertEqual(n.normalize("Herr Olaf Scholz").tokens, ["olaf", "scholz"])
         XCTAssertEqual(n.normalize("Presidente Luiz Inácio Lula da Silva").honorifics, ["presidente"])
     }
 
