@@ -6,7 +6,7 @@ import VigilNormalization
 public struct IndexBuilder {
     /// Bumped whenever normalization or key derivation changes: an index of another version is refused
     /// on open, since its stored keys would no longer meet the keys queries compute.
-    public static let normalizationVersion: UInt32 = 17
+    public static let normalizationVersion: UInt32 = 18
 
     private let normalizer: NameNormalizer
     private var entities: [Entity] = []

@@ -469,6 +469,12 @@ struct NameScorer {
             alignedPairs += alignRunTogetherInitials(listed, qUsed: &lUsed, against: query, used: &qUsed, queryHoldsThem: false,
                                                      matched: &matched, total: &total, explain: explain, explanation: &explanation)
         }
+        if !isPerson && qUsed != qAll && lUsed != lAll {
+            // The customer's initials for a listed organisation's words; not the other way round: a listed
+            // acronym (`SAM`, `TRO`, `Y.A.S. CO.`) is spelt by too many people's names.
+            alignedPairs += alignAcronyms(query, used: &qUsed, against: listed, otherUsed: &lUsed,
+                                          matched: &matched, total: &total, explain: explain, explanation: &explanation)
+        }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
         // vessel "LADY RANIA". Then the query's other tokens count in full.
         // Leftovers on both sides are a substitution ("ben MOHAMED ben" vs "ben ALI ben"): a

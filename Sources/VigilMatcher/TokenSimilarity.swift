@@ -86,6 +86,8 @@ public enum TokenSimilarity {
 
         case korean = "korean romanization"
         case japanese = "japanese reading"
+        /// An organisation's initials against its words (`NameScorer.alignAcronyms`).
+        case acronym
 
         /// Two spellings of one Chinese, Korean or Japanese name, by any romanization key.
         var isRomanization: Bool {

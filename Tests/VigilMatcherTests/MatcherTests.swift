@@ -243,6 +243,23 @@ final class MatcherTests: XCTestCase {
         assertFinds("AL-HARAMAIN (BANGLADESH)", "ofac:8260")
     }
 
+    /// A customer may write an organisation as its initials (`PLA`, `U.S.`), which meet the listed words
+    /// they begin, in order, stop words optional; a listed acronym is not spelt out by a customer's name
+    /// (`Troy Robert Oneal` is not `TRO`), legal forms are not words of one, and a person's name has none.
+    func testAnOrganisationsInitialsMeetItsWords() {
+        for (query, listed) in [("PLA", "People’s Liberation Army"), ("IRGC", "Islamic Revolutionary Guard Corps"),
+                                ("U.S. Department of State", "United States Department of State"), ("BOC", "Bank of China")] {
+            let r = matcher.compare(query, listed, listedIsPerson: false)
+            XCTAssertGreaterThanOrEqual(r.score, Self.threshold, query)
+            XCTAssertTrue(r.explanation.pairs.contains { $0.via == "acronym" }, query)
+        }
+        for (query, listed) in [("Troy Robert Oneal", "TRO"), ("Samesh Amaira Mander", "SAM"), ("ABC", "Al Baraka Company"),
+                                ("PLI", "People’s Liberation Army"), ("Army Liberation People", "PLA")] {
+            XCTAssertLessThan(matcher.compare(query, listed, listedIsPerson: false).score, Self.threshold, query)
+        }
+        XCTAssertLessThan(matcher.compare("JFK", "John Fitzgerald Kennedy").score, Self.threshold)
+    }
+
     /// Initials run into one token (`JC`, `MK`) stand for the given names they start, in order, in a
     /// person's name as the dotted ones do; in another order, with another letter, or in a company's
     /// name they are just letters.
