@@ -156,9 +156,16 @@ public final class Matcher: Sendable {
 
     /// The best name score (no attributes) of `name` against the names of the given entities, as
     /// `match` computes it for a candidate (weak aliases count 0.9). For bounding: a pair whose name
-    /// score is under threshold − `AttributeScorer.maximumBonus` cannot alert.
+    /// score is under threshold − `AttributeScorer.maximumBonus` cannot alert. The Korean reading of a
+    /// Hanja name counts as `match` screens it (whatever the nationality, not known here: a bound).
     public func bestNameScore(_ name: String, entities: [UInt32]) -> Double {
-        guard let (_, querySides) = prepare(name) else { return 0 }
+        let direct = bestNameScore(prepare(name), entities: entities)
+        guard let korean = HanjaReadings.koreanReading(of: name) else { return direct }
+        return max(direct, bestNameScore(prepare(korean), entities: entities))
+    }
+
+    private func bestNameScore(_ prepared: (NormalizedName, SidedName)?, entities: [UInt32]) -> Double {
+        guard let (_, querySides) = prepared else { return 0 }
         return scratchPool.withElement { scratch in
             defer { scratch.scoring.endQuery() }
             return withQuery(querySides) { q, records, sides in

@@ -81,7 +81,13 @@ public final class NameNormalizer: Sendable {
         var script = Script.dominant(in: raw)
         var latin: String
         var kanjiReadings: [String: [[String]]] = [:]
-        if (script == .han || script == .kana) && JapaneseNames.isJapanese(raw, script: script) {
+        if script == .kana && ForeignTranscription.isKatakanaTranscription(raw) {
+            // A Western name in katakana (バラク・オバマ): romaji without the vowels Japanese adds (barak obama).
+            latin = ForeignTranscription.parts(raw).map { part in
+                let romaji = transliterate(part, script: .kana).utf8.filter { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+                return String(decoding: ForeignTranscription.withoutEpentheticVowels(Array(romaji)), as: UTF8.self)
+            }.joined(separator: " ")
+        } else if (script == .han || script == .kana) && JapaneseNames.isJapanese(raw, script: script) {
             // Kanji read the Japanese way (Matsumoto, not Songben); kana runs through ICU.
             let japanese = JapaneseNames.read(raw) { self.transliterate($0, script: .kana) }
             latin = japanese.tokens.joined(separator: " ")

@@ -109,6 +109,23 @@ final class CrossScriptPairTests: XCTestCase {
             .contains { $0.entity.id == "ofac:12211" })
         XCTAssertGreaterThanOrEqual(matcher.compare("潘基文", "Ban Ki-moon").score, Self.threshold)
         XCTAssertLessThan(matcher.compare("淑華 黃", "Hwang Sok-hwa").score, Self.threshold)
+        // The bound monitoring re-screens by counts the Korean reading as `match` does.
+        let index = try! TestData.ofacUNIndex.get()
+        let entity = UInt32((0..<index.entities.count).first { index.entities.id($0) == "ofac:12211" }!)
+        XCTAssertGreaterThanOrEqual(matcher.bestNameScore("金英哲", entities: [entity]), Self.threshold)
+    }
+
+    /// A Western name in katakana, its parts between middle dots, is romanized without the vowels
+    /// Japanese adds to consonants (バラク Baraku: Barak), so the spelling comparison meets it; a Japanese
+    /// name in katakana keeps its romaji.
+    func testWesternNamesInKatakanaLoseTheirAddedVowels() {
+        let n = NameNormalizer.shared
+        XCTAssertEqual(n.normalize("バラク・オバマ").tokens, ["barak", "obama"])
+        XCTAssertEqual(n.normalize("ドナルド・トランプ").tokens, ["donard", "toranp"])
+        XCTAssertEqual(n.normalize("スズキ イチロー").tokens.first, "suzuki")  // no middle dot: a Japanese name
+        XCTAssertGreaterThanOrEqual(matcher.compare("バラク・オバマ", "Barack Obama").score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("Barack Obama", "バラク・オバマ").score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("バラク・オバマ", "Barry Obama").score, Self.threshold)
     }
 
     /// Japanese names in kanji (and kana) read the Japanese way, against romaji as lists and passports
