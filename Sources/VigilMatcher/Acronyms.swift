@@ -1,3 +1,5 @@
+import VigilIndex
+
 /// An organisation written as its initials on one side and in words on the other (`PLA` / `People's
 /// Liberation Army`, `U.S. Department of State` / `United States Department of State`).
 extension NameScorer {
@@ -31,11 +33,13 @@ extension NameScorer {
                 end -= 1
                 guard letters.count >= 2 else { continue }
             } else {
-                guard (3...6).contains(length), !side[i].sketch.isLegalForm, !side[i].form.isStopWord,
-                      side[i].form.bytes.allSatisfy(isLetter) else { continue }
+                guard (3...6).contains(length), !side[i].sketch.isLegalForm, !side[i].form.isStopWord, mayBeAcronym(side[i].form) else { continue }
                 letters = side[i].form.bytes
             }
-            guard let run = wordsAbbreviated(by: letters, in: other, used: otherUsed) else { continue }
+            // The customer's other words must all have met the listed name, or be a qualifier (`PLA China`):
+            // a name beside the letters makes them a person's (`Mera Al Ali` is not `M. E. Raad Automation`).
+            guard side.indices.allSatisfy({ k in (i...end).contains(k) || side[k].covers & used != 0 || isQualifier(side[k].form) }),
+                  let run = wordsAbbreviated(by: letters, in: other, used: otherUsed) else { continue }
             var w = 0.0
             for k in i...end { w += side[k].weight; used |= side[k].covers }
             for k in run { w += other[k].weight; otherUsed |= other[k].covers }
@@ -73,4 +77,41 @@ extension NameScorer {
 
     @inline(__always)
     private static func isLetter(_ b: UInt8) -> Bool { b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
+
+    /// A place, legal form, stop word or series number: a word that qualifies an organisation's name.
+    @inline(__always)
+    private static func isQualifier(_ form: TokenForm) -> Bool {
+        form.isPlaceWord || form.sketch.isLegalForm || form.isNameParticle || form.isSeriesMarker
+    }
+
+    /// Whether a word may be an acronym: letters only, and not a name: not Chinese or Korean name
+    /// syllables (`Han Bin`, `Shi Bin` are people, not `HARAKAT AL-NUJABA` or `SHAHID HEMMAT INDUSTRIAL`),
+    /// nor a given name (`Mera`).
+    static func mayBeAcronym(_ form: TokenForm) -> Bool {
+        form.bytes.allSatisfy(isLetter) && !form.isEastAsianSyllable && form.gender == .unknown
+    }
+}
+
+/// Organisations' names by their acronyms, so a customer's `IRGC` or `PLA` retrieves the listed words
+/// (`NameScorer.alignAcronyms` then scores them): the letters share no trigram with the words. Each
+/// name of three to six words (legal forms and lone letters left out) under its initials, with its
+/// stop words and without. Built when the index opens: a pass over the organisations' names.
+struct AcronymIndex: Sendable {
+    private let byAcronym: [[UInt8]: [UInt32]]
+
+    init(_ listed: ListedNames, forms: [TokenForm], index: SearchIndex) {
+        var map: [[UInt8]: [UInt32]] = [:]
+        for (n, record) in listed.records.enumerated() where !record.isPerson {
+            let words = index.names.tokens(ofName: n).map { forms[Int($0)] }.filter { !$0.sketch.isLegalForm && $0.bytes.count > 1 }
+            guard (3...6).contains(words.count) else { continue }
+            let all: [UInt8] = words.map { $0.bytes[0] }
+            let significant: [UInt8] = words.filter { !$0.isStopWord }.map { $0.bytes[0] }
+            if (3...6).contains(all.count) { map[all, default: []].append(UInt32(n)) }
+            if significant != all && (3...6).contains(significant.count) { map[significant, default: []].append(UInt32(n)) }
+        }
+        byAcronym = map
+    }
+
+    /// The organisations' names `letters` abbreviates.
+    func names(abbreviatedBy letters: [UInt8]) -> [UInt32] { byAcronym[letters] ?? [] }
 }

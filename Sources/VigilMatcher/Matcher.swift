@@ -14,6 +14,8 @@ public final class Matcher: Sendable {
     private let tokenWeights: [Double]
     /// Every listed name as the scorer sees it, built once: the hot loop only reads them.
     private let listed: ListedNames
+    /// Organisations' names by their initials, for a customer's acronym (`AcronymIndex`).
+    private let acronyms: AcronymIndex
 
     /// Longest query name used, in UTF-8 bytes, and most tokens used from it.
     public static let maximumQueryBytes = 4096
@@ -61,6 +63,7 @@ public final class Matcher: Sendable {
             Self.damp(index.tokens[i], Double(index.rarity(ofTokenID: UInt32(i))))
         }
         self.listed = ListedNames(index: index, forms: tokenForms, weights: tokenWeights, eager: eagerSides)
+        self.acronyms = AcronymIndex(listed, forms: tokenForms, index: index)
     }
 
     /// Each listed token's form, made on every core (readings make them costly: 92k tokens took a second).
@@ -514,6 +517,7 @@ public final class Matcher: Sendable {
             }
         }
         accumulate(scratch, floor: Float(floor))
+        addAcronymCandidates(tokens, forms: forms, weights: probes.prefix(tokens.count).map(\.weight), floor: floor, scratch: scratch)
         // Best retrieved first; among equals the shorter name (the scorer charges listed tokens the query
         // lacks: of a thousand names holding "abdul" and "rahman", "Abdul Rahman" itself must not be
         // cut), then by name id, so the order does not depend on how postings were walked.
@@ -523,6 +527,35 @@ public final class Matcher: Sendable {
             keepFirstRetrieved(limit, of: &scratch.ranked) { names.tokenCount(ofName: Int($0)) }
         }
         return scratch.ranked.map(\.name)
+    }
+
+    /// The organisations' names a query token of three to six letters, or a run of lone letters (`I.R.G.C.`
+    /// as `i r g c`), abbreviates, added to the retrieved names with the acronym's whole weight (when it
+    /// reaches the floor; the letters stand for every word, and must not tie with the names a letter
+    /// away, `POLA`, for the last places): their words share no trigram with the letters.
+    private func addAcronymCandidates(_ tokens: [String], forms: [TokenForm]?, weights: [Double], floor: Double, scratch: Scratch) {
+        var i = 0
+        var added: Set<UInt32>?
+        while i < tokens.count {
+            var letters = Array(tokens[i].utf8), weight = weights[i], end = i + 1
+            if letters.count == 1 {
+                while end < tokens.count, tokens[end].utf8.count == 1 {
+                    letters += tokens[end].utf8
+                    weight += weights[end]
+                    end += 1
+                }
+            }
+            defer { i = end }
+            guard (3...6).contains(letters.count), letters.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }),
+                  end > i + 1 || forms.map({ i < $0.count && NameScorer.mayBeAcronym($0[i]) }) ?? true,
+                  weight >= floor else { continue }
+            let names = acronyms.names(abbreviatedBy: letters)
+            guard !names.isEmpty else { continue }
+            if added == nil { added = Set(scratch.ranked.map(\.name)) }
+            for n in names where added!.insert(n).inserted {
+                scratch.ranked.append(RetrievedName(name: n, weight: Float(weight)))
+            }
+        }
     }
 
     /// Names per block of the accumulator: 64k floats (256 KiB) stay in a core's L2 cache.

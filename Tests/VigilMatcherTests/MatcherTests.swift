@@ -258,6 +258,11 @@ final class MatcherTests: XCTestCase {
             XCTAssertLessThan(matcher.compare(query, listed, listedIsPerson: false).score, Self.threshold, query)
         }
         XCTAssertLessThan(matcher.compare("JFK", "John Fitzgerald Kennedy").score, Self.threshold)
+        // Screening retrieves them too (`AcronymIndex`): neither list writes these as an alias.
+        assertFinds("PLA", "ofac:4715")  // aka PEOPLE'S LIBERATION ARMY
+        assertFinds("B.L.A.", "ofac:26953")  // aka BALOCH LIBERATION ARMY
+        // A name beside the letters makes them a person's: no acronym then.
+        XCTAssertLessThan(matcher.compare("Bla Ahmadi", "Baloch Liberation Army", listedIsPerson: false).score, Self.threshold)
     }
 
     /// Initials run into one token (`JC`, `MK`) stand for the given names they start, in order, in a
