@@ -22,6 +22,10 @@ extension NameScorer {
             // customer adds (В. В. Путин: the second is the patronymic's), whose weight is a letter's
             // rarity, not a name's; in a Korean or Chinese name a lone letter is a syllable (Hyon U).
             if isPerson && !bothSides && (form.isPatronymic || initialIsMinor && isInitial(side)) { f *= unmatchedPatronymicFactor }
+            // So is an Arabic nasab the customer shortens: the fathers and grandfathers after "bin" / "ibn"
+            // the list writes out and a customer leaves out (Osama bin Laden / Usama bin Muhammad ibn Awad
+            // ibn Ladin), with their particles.
+            else if isPerson && !bothSides && !initialIsMinor && (side.kinship == .ancestor || form.isKinshipParticle) { f *= unmatchedPatronymicFactor }
             // A name in place of another: particles (`al`, `bin`, `abdul`) are parts of names, not names.
             if isPerson && bothSides && !form.isNameParticle { f *= substitutionFactor }
             // An organisation's or vessel's name that otherwise agrees exactly may differ by a qualifier:

@@ -453,6 +453,16 @@ final class MatcherTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(matcher.compare("Salman Muhammad al-Rawi", "Muhammad bin Salman al-Rawi").score, Self.threshold)
     }
 
+    /// A customer shortens the chain of fathers a list writes out (Osama bin Laden for Usama bin Muhammad
+    /// ibn Awad ibn Ladin): the ancestors left out cost as little as a patronymic does. Another father in
+    /// their place is still another man.
+    func testAnArabicNasabMayBeShortened() {
+        let shortened = matcher.compare("Osama bin Laden", "Usāma bin Muhammad ibn Awad ibn Lādin")
+        XCTAssertGreaterThanOrEqual(shortened.score, Self.threshold, shortened.explanation.summary)
+        XCTAssertLessThan(matcher.compare("Osama bin Salim bin Laden", "Usāma bin Muhammad ibn Awad ibn Lādin").score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("Ahmad bin Laden", "Usāma bin Muhammad ibn Awad ibn Lādin").score, Self.threshold)
+    }
+
     /// Latvian and Lithuanian passports write Russian names with a masculine ending and j for y.
     func testBalticSpellingsOfSlavicNames() {
         XCTAssertGreaterThanOrEqual(matcher.compare("Sergejs Ivanovs", "IVANOV, Sergey").score, 0.8)
