@@ -20,26 +20,21 @@ extension NameScorer {
         while i < side.count {
             defer { i += 1 }
             guard side[i].covers & used == 0, !side[i].isJoined else { continue }
-            // The acronym: one token, or a run of lone letters.
-            var letters: [UInt8] = []
+            // The acronym: one token, or a run of lone letters (read in place: this runs per candidate).
             var end = i
             let length = Int(side[i].sketch.length)
             if length == 1 {
-                while end < side.count, side[end].covers & used == 0, !side[end].isJoined, side[end].sketch.length == 1,
-                      isLetter(side[end].form.bytes[0]) {
-                    letters.append(side[end].form.bytes[0])
-                    end += 1
-                }
-                end -= 1
-                guard letters.count >= 2 else { continue }
+                while end + 1 < side.count, side[end + 1].covers & used == 0, !side[end + 1].isJoined, side[end + 1].sketch.length == 1 { end += 1 }
+                guard end > i, (i...end).allSatisfy({ isLetter(side[$0].form.bytes[0]) }) else { continue }
             } else {
                 guard (3...6).contains(length), !side[i].sketch.isLegalForm, !side[i].form.isStopWord, mayBeAcronym(side[i].form) else { continue }
-                letters = side[i].form.bytes
             }
+            let count = end > i ? end - i + 1 : length
+            let letter = { (n: Int) -> UInt8 in end > i ? side[i + n].form.bytes[0] : side[i].form.bytes[n] }
             // The customer's other words must all have met the listed name, or be a qualifier (`PLA China`):
             // a name beside the letters makes them a person's (`Mera Al Ali` is not `M. E. Raad Automation`).
             guard side.indices.allSatisfy({ k in (i...end).contains(k) || side[k].covers & used != 0 || isQualifier(side[k].form) }),
-                  let run = wordsAbbreviated(by: letters, in: other, used: otherUsed) else { continue }
+                  let run = wordsAbbreviated(count: count, letter: letter, in: other, used: otherUsed) else { continue }
             var w = 0.0
             for k in i...end { w += side[k].weight; used |= side[k].covers }
             for k in run { w += other[k].weight; otherUsed |= other[k].covers }
@@ -56,21 +51,23 @@ extension NameScorer {
         return aligned
     }
 
-    /// The adjacent leftover words of `other` whose first letters spell `letters` (stop words may be
-    /// skipped), or nil.
-    private static func wordsAbbreviated(by letters: [UInt8], in other: UnsafeBufferPointer<Side>, used: UInt64) -> ClosedRange<Int>? {
-        for start in other.indices where other[start].covers & used == 0 && other[start].form.bytes.first == letters[0] {
+    /// The adjacent leftover words of `other` whose first letters spell the `count` letters `letter`
+    /// gives (stop words may be skipped), or nil.
+    private static func wordsAbbreviated(count: Int, letter: (Int) -> UInt8, in other: UnsafeBufferPointer<Side>,
+                                         used: UInt64) -> ClosedRange<Int>? {
+        let first = letter(0)
+        for start in other.indices where other[start].covers & used == 0 && other[start].form.bytes.first == first {
             var next = 0, k = start
-            while k < other.count, next < letters.count, other[k].covers & used == 0, !other[k].isJoined {
+            while k < other.count, next < count, other[k].covers & used == 0, !other[k].isJoined {
                 let word = other[k].form.bytes
-                if word.count > 1 && word[0] == letters[next] && !other[k].sketch.isLegalForm {
+                if word.count > 1 && word[0] == letter(next) && !other[k].sketch.isLegalForm {
                     next += 1
                 } else if !other[k].form.isStopWord {
                     break
                 }
                 k += 1
             }
-            if next == letters.count { return start...(k - 1) }
+            if next == count { return start...(k - 1) }
         }
         return nil
     }
@@ -97,21 +94,36 @@ extension NameScorer {
 /// name of three to six words (legal forms and lone letters left out) under its initials, with its
 /// stop words and without. Built when the index opens: a pass over the organisations' names.
 struct AcronymIndex: Sendable {
-    private let byAcronym: [[UInt8]: [UInt32]]
+    /// Initials packed a byte each, first letter lowest (at most six).
+    private let byAcronym: [UInt64: [UInt32]]
 
     init(_ listed: ListedNames, forms: [TokenForm], index: SearchIndex) {
-        var map: [[UInt8]: [UInt32]] = [:]
+        var map: [UInt64: [UInt32]] = [:]
         for (n, record) in listed.records.enumerated() where !record.isPerson {
-            let words = index.names.tokens(ofName: n).map { forms[Int($0)] }.filter { !$0.sketch.isLegalForm && $0.bytes.count > 1 }
-            guard (3...6).contains(words.count) else { continue }
-            let all: [UInt8] = words.map { $0.bytes[0] }
-            let significant: [UInt8] = words.filter { !$0.isStopWord }.map { $0.bytes[0] }
-            if (3...6).contains(all.count) { map[all, default: []].append(UInt32(n)) }
-            if significant != all && (3...6).contains(significant.count) { map[significant, default: []].append(UInt32(n)) }
+            // (No array per name: a million-name index has tens of thousands of organisations.)
+            var all: UInt64 = 0, allCount = 0, significant: UInt64 = 0, significantCount = 0
+            for t in index.names.tokens(ofName: n) {
+                let form = forms[Int(t)]
+                guard !form.sketch.isLegalForm, form.bytes.count > 1 else { continue }
+                allCount += 1
+                if allCount <= 6 { all |= UInt64(form.bytes[0]) << UInt64(8 * (allCount - 1)) }
+                if !form.isStopWord {
+                    significantCount += 1
+                    if significantCount <= 6 { significant |= UInt64(form.bytes[0]) << UInt64(8 * (significantCount - 1)) }
+                }
+            }
+            guard (3...6).contains(allCount) else { continue }
+            map[all, default: []].append(UInt32(n))
+            if significantCount != allCount && significantCount >= 3 { map[significant, default: []].append(UInt32(n)) }
         }
         byAcronym = map
     }
 
-    /// The organisations' names `letters` abbreviates.
-    func names(abbreviatedBy letters: [UInt8]) -> [UInt32] { byAcronym[letters] ?? [] }
+    /// The organisations' names the letters `letter(0..<count)` abbreviate.
+    func names(abbreviatedBy count: Int, letter: (Int) -> UInt8) -> [UInt32] {
+        guard (3...6).contains(count) else { return [] }
+        var key: UInt64 = 0
+        for n in 0..<count { key |= UInt64(letter(n)) << UInt64(8 * n) }
+        return byAcronym[key] ?? []
+    }
 }

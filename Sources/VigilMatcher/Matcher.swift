@@ -517,7 +517,7 @@ public final class Matcher: Sendable {
             }
         }
         accumulate(scratch, floor: Float(floor))
-        addAcronymCandidates(tokens, forms: forms, weights: probes.prefix(tokens.count).map(\.weight), floor: floor, scratch: scratch)
+        addAcronymCandidates(tokens, forms: forms, probes: probes, floor: floor, scratch: scratch)
         // Best retrieved first; among equals the shorter name (the scorer charges listed tokens the query
         // lacks: of a thousand names holding "abdul" and "rahman", "Abdul Rahman" itself must not be
         // cut), then by name id, so the order does not depend on how postings were walked.
@@ -533,23 +533,24 @@ public final class Matcher: Sendable {
     /// as `i r g c`), abbreviates, added to the retrieved names with the acronym's whole weight (when it
     /// reaches the floor; the letters stand for every word, and must not tie with the names a letter
     /// away, `POLA`, for the last places): their words share no trigram with the letters.
-    private func addAcronymCandidates(_ tokens: [String], forms: [TokenForm]?, weights: [Double], floor: Double, scratch: Scratch) {
+    private func addAcronymCandidates(_ tokens: [String], forms: [TokenForm]?, probes: [(text: String, weight: Double, joined: Bool, readings: Bool)],
+                                      floor: Double, scratch: Scratch) {
         var i = 0
         var added: Set<UInt32>?
         while i < tokens.count {
-            var letters = Array(tokens[i].utf8), weight = weights[i], end = i + 1
-            if letters.count == 1 {
+            var end = i + 1, weight = probes[i].weight
+            if tokens[i].utf8.count == 1 {
                 while end < tokens.count, tokens[end].utf8.count == 1 {
-                    letters += tokens[end].utf8
-                    weight += weights[end]
+                    weight += probes[end].weight
                     end += 1
                 }
             }
             defer { i = end }
-            guard (3...6).contains(letters.count), letters.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }),
-                  end > i + 1 || forms.map({ i < $0.count && NameScorer.mayBeAcronym($0[i]) }) ?? true,
-                  weight >= floor else { continue }
-            let names = acronyms.names(abbreviatedBy: letters)
+            let run = end > i + 1, count = run ? end - i : tokens[i].utf8.count
+            let letter = { (n: Int) -> UInt8 in run ? tokens[i + n].utf8.first! : tokens[i].utf8[tokens[i].utf8.index(tokens[i].utf8.startIndex, offsetBy: n)] }
+            guard (3...6).contains(count), (0..<count).allSatisfy({ letter($0) >= UInt8(ascii: "a") && letter($0) <= UInt8(ascii: "z") }),
+                  run || forms.map({ i < $0.count && NameScorer.mayBeAcronym($0[i]) }) ?? true, weight >= floor else { continue }
+            let names = acronyms.names(abbreviatedBy: count, letter: letter)
             guard !names.isEmpty else { continue }
             if added == nil { added = Set(scratch.ranked.map(\.name)) }
             for n in names where added!.insert(n).inserted {

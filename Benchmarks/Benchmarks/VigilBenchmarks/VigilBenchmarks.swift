@@ -35,11 +35,14 @@ let candidateSets: [(String, [UInt32])] = queries.map { q in
     (q, defaultMatcher.entitiesNear(q, floorFraction: 0.3, minimumNameScore: 0).sorted())
 }
 
-/// Listed names scored by one pass over `candidateSets`.
+/// Listed names scored by one pass over `candidateSets` (`bestNameScore` scores a name that may be
+/// Korean in Hanja in both its readings: 习近平 twice).
 let scoredNamesPerIteration: Int = {
     var perEntity = [Int](repeating: 0, count: defaultIndex.entities.count)
     for n in defaultIndex.names { perEntity[Int(n.entity)] += 1 }
-    return candidateSets.reduce(0) { sum, set in sum + set.1.reduce(0) { $0 + perEntity[Int($1)] } }
+    return candidateSets.reduce(0) { sum, set in
+        sum + set.1.reduce(0) { $0 + perEntity[Int($1)] } * (HanjaReadings.koreanReading(of: set.0) == nil ? 1 : 2)
+    }
 }()
 
 /// Every retrieval term of the benchmark queries' tokens (`Grams.forEachTerm`).
