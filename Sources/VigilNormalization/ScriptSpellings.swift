@@ -97,8 +97,8 @@ extension NameNormalizer {
     }
 
     /// Letters of the Cyrillic alphabets of Central Asia and Mongolia, lower case (the text is case
-    /// folded), as the Russian letter their names are written with in Latin: ү ө u o (Хүрэлсүх
-    /// Khurelsukh), қ ғ ң k g n, ә a, ұ u, һ h, і i.
+    /// folded), as the Russian letter their names are written with in Latin: ү ө у о (Хүрэлсүх
+    /// Khurelsukh), қ ғ ң к г н (Тоқаев Tokayev), ә а, ұ у, һ х.
     static let turkicLetters: [UInt32: Character] = [
         0x4D9: "а", 0x493: "г", 0x49B: "к", 0x4A3: "н", 0x4E9: "о", 0x4B1: "у", 0x4AF: "у", 0x4BB: "х",
         0x497: "ж", 0x499: "з", 0x4A1: "к", 0x4AB: "с", 0x4E3: "и", 0x4EF: "у", 0x4B3: "х", 0x4B7: "ч",
