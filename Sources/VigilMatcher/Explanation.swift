@@ -7,7 +7,7 @@ public struct Explanation: Sendable, Equatable {
         public var similarity: Double
         /// Rarity weight the pair carries (query + listed side).
         public var weight: Double
-        /// How they met: "exact", "typo", "transliteration", "initial", "joined", "acronym", a romanization.
+        /// How they met: "exact", "typo", "transliteration", "initial", "joined", "acronym", "altered", a romanization.
         public var via: String
     }
 

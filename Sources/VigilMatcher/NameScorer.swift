@@ -475,6 +475,11 @@ struct NameScorer {
             alignedPairs += alignAcronyms(query, used: &qUsed, against: listed, otherUsed: &lUsed,
                                           matched: &matched, total: &total, explain: explain, explanation: &explanation)
         }
+        if !isPerson && qUsed != qAll && lUsed != lAll,
+           alignAlteredWord(query, qUsed: &qUsed, listed, lUsed: &lUsed, alignedPairs: alignedPairs, matched: &matched, total: &total,
+                            explain: explain, explanation: &explanation) {
+            alignedPairs += 1
+        }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
         // vessel "LADY RANIA". Then the query's other tokens count in full.
         // Leftovers on both sides are a substitution ("ben MOHAMED ben" vs "ben ALI ben"): a

@@ -243,6 +243,23 @@ final class MatcherTests: XCTestCase {
         assertFinds("AL-HARAMAIN (BANGLADESH)", "ofac:8260")
     }
 
+    /// An organisation's name with one word altered by a letter (two from six letters) and at least two
+    /// others exact is a disguise or a slip worth a look; not another place, not beside a single word,
+    /// not in a person's name.
+    func testAnOrganisationsWordAlteredByALetter() {
+        for (query, listed) in [("CVC Health Corporation", "CVS Health Corporation"), ("General Mortars Company", "General Motors Company"),
+                                ("Cardinal Wealth, Inc.", "Cardinal Health, Inc.")] {
+            let r = matcher.compare(query, listed, listedIsPerson: false)
+            XCTAssertGreaterThanOrEqual(r.score, Self.threshold, query)
+            XCTAssertTrue(r.explanation.pairs.contains { $0.via == "altered" }, query)
+        }
+        for (query, listed) in [("Wu Xiang", "WU XIAN"), ("Industrial and Commercial Bank of Chad Limited", "Industrial and Commercial Bank of China Limited"),
+                                ("Saudi Arabian Gas Company", "Saudi Arabian Oil Company")] {
+            XCTAssertLessThan(matcher.compare(query, listed, listedIsPerson: false).score, Self.threshold, query)
+        }
+        XCTAssertLessThan(matcher.compare("Mark Cooney Jones", "Mark Carney Jones").score, Self.threshold)
+    }
+
     /// A customer may write an organisation as its initials (`PLA`, `U.S.`), which meet the listed words
     /// they begin, in order, stop words optional; a listed acronym is not spelt out by a customer's name
     /// (`Troy Robert Oneal` is not `TRO`), legal forms are not words of one, and a person's name has none.

@@ -1,0 +1,52 @@
+/// An organisation's name with one word altered by a letter or two and the rest exact (`CVC Health
+/// Corporation` / `CVS Health`, `General Mortars` / `General Motors`): how a name is disguised, or
+/// mistyped, and what a screener wants to see, where a person's name a letter off is another person.
+extension NameScorer {
+    /// What the altered word scores: the least a pair aligns at.
+    static let alteredWordSimilarity = minimumPairSimilarity
+
+    /// Aligns the one leftover word of each side when every other word met exactly, two at least, and
+    /// the two are a letter apart (two from six letters), at `alteredWordSimilarity`. Not places (`Chad`
+    /// / `China`: another company of the group), series numbers or legal forms, which have their own
+    /// charges; nor beside a single word, too little to tell a disguise from another name (`Wu Xiang`
+    /// is not the vessel `WU XIAN`).
+    /// - Returns: whether it aligned them.
+    static func alignAlteredWord(_ query: UnsafeBufferPointer<Side>, qUsed: inout UInt64, _ listed: UnsafeBufferPointer<Side>,
+                                 lUsed: inout UInt64, alignedPairs: Int, matched: inout Double, total: inout Double,
+                                 explain: Bool, explanation: inout Explanation) -> Bool {
+        guard alignedPairs >= 2, matched == total, let qi = onlyLeftover(query, used: qUsed), let li = onlyLeftover(listed, used: lUsed) else {
+            return false
+        }
+        let q = query[qi], l = listed[li]
+        guard !q.isJoined, !l.isJoined, isWord(q.form), isWord(l.form), !(q.form.isPlaceWord && l.form.isPlaceWord) else { return false }
+        let shortest = min(q.form.bytes.count, l.form.bytes.count)
+        let limit = shortest >= 6 ? 2 : 1
+        guard shortest >= 3, TokenSimilarity.editDistance(q.form.bytes, l.form.bytes, limit: limit) <= limit else { return false }
+        let w = q.weight + l.weight
+        matched += alteredWordSimilarity * w
+        total += w
+        qUsed |= q.covers
+        lUsed |= l.covers
+        if explain {
+            explanation.pairs.append(.init(query: q.text, listed: l.text, similarity: alteredWordSimilarity, weight: w, via: "altered"))
+        }
+        return true
+    }
+
+    /// The index of the one token of `sides` not in `used`, if exactly one is left.
+    private static func onlyLeftover(_ sides: UnsafeBufferPointer<Side>, used: UInt64) -> Int? {
+        var found: Int?
+        for i in sides.indices where sides[i].covers & used == 0 {
+            if found != nil { return nil }
+            found = i
+        }
+        return found
+    }
+
+    /// A word of letters that is no legal form, series number or particle.
+    @inline(__always)
+    private static func isWord(_ form: TokenForm) -> Bool {
+        !form.sketch.isLegalForm && !form.isSeriesMarker && !form.isNameParticle
+            && form.bytes.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+    }
+}
