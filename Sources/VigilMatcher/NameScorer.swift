@@ -469,16 +469,22 @@ struct NameScorer {
             alignedPairs += alignRunTogetherInitials(listed, qUsed: &lUsed, against: query, used: &qUsed, queryHoldsThem: false,
                                                      matched: &matched, total: &total, explain: explain, explanation: &explanation)
         }
+        // An organisation's core agrees exactly when its pairs do; an acronym spells its words letter for
+        // letter, and as evidence it is worth the words it stands for (`PLA China`: the place qualifies it).
+        var coreExact = !isPerson && matched == total
+        var acronyms = 0
         if !isPerson && qUsed != qAll && lUsed != lAll {
             // The customer's initials for a listed organisation's words; not the other way round: a listed
             // acronym (`SAM`, `TRO`, `Y.A.S. CO.`) is spelt by too many people's names.
-            alignedPairs += alignAcronyms(query, used: &qUsed, against: listed, otherUsed: &lUsed,
-                                          matched: &matched, total: &total, explain: explain, explanation: &explanation)
+            acronyms = alignAcronyms(query, used: &qUsed, against: listed, otherUsed: &lUsed,
+                                     matched: &matched, total: &total, explain: explain, explanation: &explanation)
+            alignedPairs += acronyms
         }
         if !isPerson && qUsed != qAll && lUsed != lAll,
            alignAlteredWord(query, qUsed: &qUsed, listed, lUsed: &lUsed, alignedPairs: alignedPairs, matched: &matched, total: &total,
                             explain: explain, explanation: &explanation) {
             alignedPairs += 1
+            coreExact = false
         }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
         // vessel "LADY RANIA". Then the query's other tokens count in full.
@@ -495,11 +501,11 @@ struct NameScorer {
             && ((query[0].chineseName && listed[0].chineseName) || (query[0].koreanName && listed[0].koreanName))
         let full = alignedPairs <= 1 || leftoverBothSides || !isPerson || query[0].eastAsianScript
         var charges = LeftoverCharges(isPerson: isPerson, bothSides: leftoverBothSides,
-                                      coreExact: !isPerson && alignedPairs > 0 && matched == total)
+                                      coreExact: coreExact && alignedPairs > 0)
         charges.base = syllabic ? 2 : (full && (query.count >= 2 || !isPerson)) ? 1.0 : unmatchedQueryFactor
         // As above, one aligned token is weak evidence for a query with more: a customer's place then
         // counts in full (`Crystal Holland` is not the vessel `CRYSTAL`).
-        charges.placeCounts = alignedPairs >= 2
+        charges.placeCounts = alignedPairs + acronyms >= 2
         for i in query.indices where query[i].covers & qUsed == 0 {
             if !isPerson && isOwnAcronym(i, of: query) { continue }
             total += query[i].weight * charges.factor(query[i], initialIsMinor: true)

@@ -265,13 +265,14 @@ final class MatcherTests: XCTestCase {
     /// (`Troy Robert Oneal` is not `TRO`), legal forms are not words of one, and a person's name has none.
     func testAnOrganisationsInitialsMeetItsWords() {
         for (query, listed) in [("PLA", "People’s Liberation Army"), ("IRGC", "Islamic Revolutionary Guard Corps"),
-                                ("U.S. Department of State", "United States Department of State"), ("BOC", "Bank of China")] {
+                                ("U.S. Department of State", "United States Department of State"), ("BOC", "Bank of China"),
+                                ("PLA China", "People’s Liberation Army")] {  // a place qualifies an acronym as it does words
             let r = matcher.compare(query, listed, listedIsPerson: false)
             XCTAssertGreaterThanOrEqual(r.score, Self.threshold, query)
             XCTAssertTrue(r.explanation.pairs.contains { $0.via == "acronym" }, query)
         }
         for (query, listed) in [("Troy Robert Oneal", "TRO"), ("Samesh Amaira Mander", "SAM"), ("ABC", "Al Baraka Company"),
-                                ("PLI", "People’s Liberation Army"), ("Army Liberation People", "PLA")] {
+                                ("PLI", "People’s Liberation Army"), ("Army Liberation People", "PLA"), ("PLA Smith", "People’s Liberation Army")] {
             XCTAssertLessThan(matcher.compare(query, listed, listedIsPerson: false).score, Self.threshold, query)
         }
         XCTAssertLessThan(matcher.compare("JFK", "John Fitzgerald Kennedy").score, Self.threshold)
