@@ -63,7 +63,7 @@ let package = Package(
         // SHA-256 in VigilLists).
         .target(
             name: "VigilMonitor",
-            dependencies: ["VigilScreening", "VigilMatcher", "VigilIndex", "VigilLists", "CSQLite", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["VigilScreening", "VigilMatcher", "VigilIndex", "VigilLists", "VigilNormalization", "CSQLite", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "vigil",
             dependencies: [

@@ -3,6 +3,7 @@ import Foundation
 import VigilIndex
 import VigilLists
 import VigilMatcher
+import VigilNormalization
 import VigilScreening
 
 /// What `Monitor.load` did.
@@ -164,7 +165,11 @@ public final class Monitor {
     public func buildCustomerIndex() throws {
         var entities: [Entity] = []
         try store.forEachName { id, name in
-            entities.append(Entity(id: id, list: "customers", schema: .unknown, names: [EntityName(name, type: .primary)]))
+            // A name that may be Korean in Hanja under its Korean reading too, as screening reads it: a
+            // list change that names KIM Yong Chol must reach the customer 金英哲.
+            var names = [EntityName(name, type: .primary)]
+            if let korean = HanjaReadings.koreanReading(of: name) { names.append(EntityName(korean, type: .aka)) }
+            entities.append(Entity(id: id, list: "customers", schema: .unknown, names: names))
         }
         var builder = IndexBuilder()
         builder.add(LoadedList(entities: entities, provenance: SourceProvenance(list: "customers", format: "vigil-store", files: [store.path], sha256: [], publicationDate: nil), issues: []))

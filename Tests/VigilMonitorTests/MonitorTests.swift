@@ -240,6 +240,29 @@ final class MonitorTests: XCTestCase {
         XCTAssertEqual(try store.cases().count, 1, "the open case got the new reason; no second case")
     }
 
+    /// A customer whose Hanja name reads in Korean as a newly listed name (金英哲, KIM Yong Chol) is reached
+    /// by the update, as a full screen would alert on it: the customer index holds the Korean reading too.
+    func testANewlyListedKoreanNameReachesItsHanjaCustomer() throws {
+        let s = try Self.setup.get()
+        let kim = "un:6908511"  // KIM YONG CHOL, on the 2026 list
+        let oldList = LoadedList(entities: s.new.index.entities.all.filter { $0.id != kim }, provenance: SourceProvenance(
+            list: "un", format: "test", files: [], sha256: [], publicationDate: nil), issues: [])
+        var b = IndexBuilder()
+        b.add(oldList)
+        let path = TestData.temporaryPath(UUID().uuidString + ".vigil")
+        try IndexFile.write(b.build(buildTime: "test"), to: path)
+        let without = Matcher(index: try IndexFile.open(path))
+        let csv = TestData.temporaryPath(UUID().uuidString + ".csv")
+        try "id,name\nk1,金英哲\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let store = try newStore()
+        let monitor = Monitor(store: store)
+        _ = try monitor.load(try CustomerReader(path: csv), matcher: without, indexID: "without-kim")
+        XCTAssertFalse(try store.alerts().contains { $0.entityID == kim })
+        let update = try monitor.update(to: s.new, indexID: "un-2026")
+        XCTAssertEqual(update.entitiesAdded, 1)
+        XCTAssertTrue(try store.alerts().contains { $0.customerID == "k1" && $0.entityID == kim }, "update reached \(update.reached)")
+    }
+
     /// A customer index left by an older vigil (another index format) is built again by `update`, not
     /// an error: it is derived from the store.
     func testUpdateRebuildsACustomerIndexOfAnOlderFormat() throws {
