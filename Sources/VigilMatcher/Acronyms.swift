@@ -27,7 +27,7 @@ extension NameScorer {
                 while end + 1 < side.count, side[end + 1].covers & used == 0, !side[end + 1].isJoined, side[end + 1].sketch.length == 1 { end += 1 }
                 guard end > i, (i...end).allSatisfy({ isLetter(side[$0].form.bytes[0]) }) else { continue }
             } else {
-                guard (3...6).contains(length), !side[i].sketch.isLegalForm, !side[i].form.isStopWord, mayBeAcronym(side[i].form) else { continue }
+                guard (3...6).contains(length), mayBeAcronym(side[i].form) else { continue }
             }
             let count = end > i ? end - i + 1 : length
             let letter = { (n: Int) -> UInt8 in end > i ? side[i + n].form.bytes[0] : side[i].form.bytes[n] }
@@ -72,8 +72,9 @@ extension NameScorer {
         return nil
     }
 
+    /// A folded ASCII letter (digits and marks are none): what acronyms and altered words are made of.
     @inline(__always)
-    private static func isLetter(_ b: UInt8) -> Bool { b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
+    static func isLetter(_ b: UInt8) -> Bool { b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
 
     /// A place, legal form, stop word or series number: a word that qualifies an organisation's name.
     @inline(__always)
@@ -81,11 +82,44 @@ extension NameScorer {
         form.isPlaceWord || form.sketch.isLegalForm || form.isNameParticle || form.isSeriesMarker
     }
 
-    /// Whether a word may be an acronym: letters only, and not a name: not Chinese or Korean name
-    /// syllables (`Han Bin`, `Shi Bin` are people, not `HARAKAT AL-NUJABA` or `SHAHID HEMMAT INDUSTRIAL`),
-    /// nor a given name (`Mera`).
+    /// Whether a word may be an acronym: letters only, no legal form or stop word, and not a name: not
+    /// Chinese or Korean name syllables (`Han Bin`, `Shi Bin` are people, not `HARAKAT AL-NUJABA` or
+    /// `SHAHID HEMMAT INDUSTRIAL`), nor a given name (`Mera`). Scoring and retrieval ask the same.
     static func mayBeAcronym(_ form: TokenForm) -> Bool {
-        form.bytes.allSatisfy(isLetter) && !form.isEastAsianSyllable && form.gender == .unknown
+        form.bytes.allSatisfy(isLetter) && !form.sketch.isLegalForm && !form.isStopWord && !form.isEastAsianSyllable
+            && form.gender == .unknown
+    }
+}
+
+extension Matcher {
+    /// The organisations' names a query token of three to six letters, or a run of lone letters (`I.R.G.C.`
+    /// as `i r g c`), abbreviates, added to the retrieved names with the acronym's whole weight (when it
+    /// reaches the floor; the letters stand for every word, and must not tie with the names a letter
+    /// away, `POLA`, for the last places): their words share no trigram with the letters.
+    func addAcronymCandidates(_ tokens: [String], forms: [TokenForm]?, probes: [(text: String, weight: Double, joined: Bool, readings: Bool)],
+                                      floor: Double, scratch: Scratch) {
+        var i = 0
+        var added: Set<UInt32>?
+        while i < tokens.count {
+            var end = i + 1, weight = probes[i].weight
+            if tokens[i].utf8.count == 1 {
+                while end < tokens.count, tokens[end].utf8.count == 1 {
+                    weight += probes[end].weight
+                    end += 1
+                }
+            }
+            defer { i = end }
+            let run = end > i + 1, count = run ? end - i : tokens[i].utf8.count
+            let letter = { (n: Int) -> UInt8 in run ? tokens[i + n].utf8.first! : tokens[i].utf8[tokens[i].utf8.index(tokens[i].utf8.startIndex, offsetBy: n)] }
+            guard (3...6).contains(count), (0..<count).allSatisfy({ NameScorer.isLetter(letter($0)) }),
+                  run || forms.map({ i < $0.count && NameScorer.mayBeAcronym($0[i]) }) ?? true, weight >= floor else { continue }
+            let names = acronyms.names(abbreviatedBy: count, letter: letter)
+            guard !names.isEmpty else { continue }
+            if added == nil { added = Set(scratch.ranked.map(\.name)) }
+            for n in names where added!.insert(n).inserted {
+                scratch.ranked.append(RetrievedName(name: n, weight: Float(weight)))
+            }
+        }
     }
 }
 

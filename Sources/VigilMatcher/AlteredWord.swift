@@ -47,6 +47,6 @@ extension NameScorer {
     @inline(__always)
     private static func isWord(_ form: TokenForm) -> Bool {
         !form.sketch.isLegalForm && !form.isSeriesMarker && !form.isNameParticle
-            && form.bytes.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+            && form.bytes.allSatisfy(isLetter)
     }
 }

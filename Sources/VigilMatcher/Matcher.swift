@@ -15,7 +15,7 @@ public final class Matcher: Sendable {
     /// Every listed name as the scorer sees it, built once: the hot loop only reads them.
     private let listed: ListedNames
     /// Organisations' names by their initials, for a customer's acronym (`AcronymIndex`).
-    private let acronyms: AcronymIndex
+    let acronyms: AcronymIndex
 
     /// Longest query name used, in UTF-8 bytes, and most tokens used from it.
     public static let maximumQueryBytes = 4096
@@ -527,36 +527,6 @@ public final class Matcher: Sendable {
             keepFirstRetrieved(limit, of: &scratch.ranked) { names.tokenCount(ofName: Int($0)) }
         }
         return scratch.ranked.map(\.name)
-    }
-
-    /// The organisations' names a query token of three to six letters, or a run of lone letters (`I.R.G.C.`
-    /// as `i r g c`), abbreviates, added to the retrieved names with the acronym's whole weight (when it
-    /// reaches the floor; the letters stand for every word, and must not tie with the names a letter
-    /// away, `POLA`, for the last places): their words share no trigram with the letters.
-    private func addAcronymCandidates(_ tokens: [String], forms: [TokenForm]?, probes: [(text: String, weight: Double, joined: Bool, readings: Bool)],
-                                      floor: Double, scratch: Scratch) {
-        var i = 0
-        var added: Set<UInt32>?
-        while i < tokens.count {
-            var end = i + 1, weight = probes[i].weight
-            if tokens[i].utf8.count == 1 {
-                while end < tokens.count, tokens[end].utf8.count == 1 {
-                    weight += probes[end].weight
-                    end += 1
-                }
-            }
-            defer { i = end }
-            let run = end > i + 1, count = run ? end - i : tokens[i].utf8.count
-            let letter = { (n: Int) -> UInt8 in run ? tokens[i + n].utf8.first! : tokens[i].utf8[tokens[i].utf8.index(tokens[i].utf8.startIndex, offsetBy: n)] }
-            guard (3...6).contains(count), (0..<count).allSatisfy({ letter($0) >= UInt8(ascii: "a") && letter($0) <= UInt8(ascii: "z") }),
-                  run || forms.map({ i < $0.count && NameScorer.mayBeAcronym($0[i]) }) ?? true, weight >= floor else { continue }
-            let names = acronyms.names(abbreviatedBy: count, letter: letter)
-            guard !names.isEmpty else { continue }
-            if added == nil { added = Set(scratch.ranked.map(\.name)) }
-            for n in names where added!.insert(n).inserted {
-                scratch.ranked.append(RetrievedName(name: n, weight: Float(weight)))
-            }
-        }
     }
 
     /// Names per block of the accumulator: 64k floats (256 KiB) stay in a core's L2 cache.

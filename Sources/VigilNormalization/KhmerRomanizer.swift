@@ -29,9 +29,6 @@ public enum KhmerRomanizer {
     static let coeng: UInt32 = 0x17D2, toFirstSeries: UInt32 = 0x17C9, toSecondSeries: UInt32 = 0x17CA
     static let nikahit: UInt32 = 0x17C6, reahmuk: UInt32 = 0x17C7, silencer: UInt32 = 0x17CD
 
-    /// Whether a scalar is Khmer (the main block and the Khmer symbols).
-    @inline(__always)
-    public static func isKhmer(_ s: Unicode.Scalar) -> Bool { (0x1780...0x17FF).contains(s.value) || (0x19E0...0x19FF).contains(s.value) }
 
     /// One consonant and what is written on it: the subscripts, the vowel, the marks after the vowel.
     struct Cluster {
@@ -53,11 +50,12 @@ public enum KhmerRomanizer {
             word.removeAll()
         }
         for s in text.unicodeScalars {
-            if isKhmer(s) && s.value != 0x17D4 && s.value != 0x17D5 {  // ។ ៕ end a sentence
+            let khmer = Script.of(s) == .khmer
+            if khmer && s.value != 0x17D4 && s.value != 0x17D5 {  // ។ ៕ end a sentence
                 word.append(s)
             } else {
                 flush()
-                out.unicodeScalars.append(isKhmer(s) ? " " : s)
+                out.unicodeScalars.append(khmer ? " " : s)
             }
         }
         flush()
@@ -129,9 +127,8 @@ public enum KhmerRomanizer {
             } else {
                 // A bare consonant opening a syllable carries the inherent vowel; a lone last one is read
                 // with it too (a one-letter word).
-                let next = k + 1 < parts.count ? parts[k + 1] : nil
                 out += c.onset + (c.series == 1 ? "a" : "o")
-                open = next != nil
+                open = k + 1 < parts.count
             }
         }
         return out
