@@ -6,7 +6,8 @@ import VigilNormalization
 public struct IndexBuilder {
     /// Bumped whenever normalization or key derivation changes: an index of another version is refused
     /// on open, since its stored keys would no longer meet the keys queries compute.
-    public static let normalizationVersion: UInt32 = 18
+    /// (19: names carry `NameFlags.nativeScript`.)
+    public static let normalizationVersion: UInt32 = 19
 
     private let normalizer: NameNormalizer
     private var entities: [Entity] = []
@@ -64,6 +65,7 @@ public struct IndexBuilder {
             var flags: NameFlags = []
             if entity.schema == .person || entity.schema == .unknown { flags.insert(.person) }
             if listed.type == .weakAka || listed.quality?.lowercased() == "low" { flags.insert(.weak) }
+            if Script.dominant(in: listed.value) != .latin { flags.insert(.nativeScript) }
             nameEntity.append(n.entity)
             nameSlot.append(n.slot)
             nameFlags.append(flags.rawValue)

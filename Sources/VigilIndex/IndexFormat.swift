@@ -181,6 +181,8 @@ public struct NameFlags: OptionSet, Sendable {
     public static let person = NameFlags(rawValue: 1)
     /// A weak or low-quality alias.
     public static let weak = NameFlags(rawValue: 2)
+    /// Written in a script other than Latin: a query in that script compares it there too.
+    public static let nativeScript = NameFlags(rawValue: 4)
 }
 
 /// What attribute scoring (`AttributeScorer`) reads of a listed entity.

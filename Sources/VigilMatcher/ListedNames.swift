@@ -17,6 +17,8 @@ struct ListedNames: Sendable {
         var isPerson: Bool
         /// Whether the name is a weak or low-quality alias (its scores count 0.9).
         var isWeak: Bool
+        /// Whether the name is written in a script other than Latin (`SameScriptCheck` reads it then).
+        var isNativeScript: Bool
     }
 
     let records: [Record]
@@ -74,7 +76,8 @@ struct ListedNames: Sendable {
                         let flags = NameFlags(rawValue: names.flags[n])
                         (recordOut.baseAddress! + n).initialize(to: Record(
                             start: nameStarts[n], count: nameStarts[n + 1] - nameStarts[n], entity: names.entity[n], slot: names.slot[n],
-                            isPerson: flags.contains(.person), isWeak: flags.contains(.weak)))
+                            isPerson: flags.contains(.person), isWeak: flags.contains(.weak),
+                            isNativeScript: flags.contains(.nativeScript)))
                     }
                 }
                 recordsInitialized = names.count

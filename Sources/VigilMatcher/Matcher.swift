@@ -218,6 +218,7 @@ public final class Matcher: Sendable {
             // Scores without explanations: a common name has dozens of candidates over the floor, and
             // only the `limit` returned need one (written below, with the same score).
             var unexplained = Explanation()
+            let nativeScript = normalized.script != .latin
             for nameID in candidates {
                 let record = records[Int(nameID)]
                 var score = NameScorer.score(query: q.of(record), listed: sides.of(record), isPerson: record.isPerson, explain: false,
@@ -225,6 +226,14 @@ public final class Matcher: Sendable {
                 if record.isWeak { score *= 0.9 }
                 // (0.00005: the final score is rounded to 4 decimals, which may lift it onto the floor.)
                 if score + bonus + 0.00005 < minimumScore { continue }
+                if nativeScript && record.isNativeScript {
+                    var explanation = Explanation()
+                    _ = NameScorer.score(query: q.of(record), listed: sides.of(record), isPerson: record.isPerson, explanation: &explanation,
+                                         state: &scratch.scoring)
+                    score = Self.checkSameScript(query.name, index.entities[Int(record.entity)].name(at: Int(record.slot)), score: score,
+                                                 explanation: &explanation)
+                    if score + bonus + 0.00005 < minimumScore { continue }
+                }
                 if let existing = best[record.entity], Self.keeps(existing, over: min(1, score + bonus), score) { continue }
                 let nameScore = score
                 if withAttributes {
@@ -252,13 +261,16 @@ public final class Matcher: Sendable {
                 var explanation = Explanation()
                 let nameScore = NameScorer.score(query: q.of(record), listed: sides.of(record), isPerson: record.isPerson, explanation: &explanation,
                                                  state: &scratch.scoring)
+                let entity = index.entities[Int(e)]
+                if normalized.script != .latin && record.isNativeScript {
+                    _ = Self.checkSameScript(query.name, entity.name(at: Int(b.slot)), score: nameScore, explanation: &explanation)
+                }
                 if record.isWeak {
                     explanation.attributes.append(.init(attribute: "name_quality", delta: -nameScore * 0.9 / 9, reason: "weak or low-quality alias"))
                 }
                 if withAttributes {
                     _ = AttributeScorer.apply(query, index.entities.attributes(Int(e)), listedIsPerson: record.isPerson, explain: true, to: &explanation)
                 }
-                let entity = index.entities[Int(e)]
                 // The stored content hash: hashing the record again was a tenth of an alerting row's cost.
                 return Match(entity: entity, matchedName: entity.name(at: Int(b.slot)), score: b.score, explanation: explanation,
                              entityHash: index.entities.contentHash(Int(e)))
@@ -378,6 +390,15 @@ public final class Matcher: Sendable {
         (2...4).contains(forms.count) && forms.allSatisfy(\.fewKoreanSyllables)
     }
 
+    /// `score` lowered by `SameScriptCheck` when both names are written in one non-Latin script and
+    /// differ there where their romanizations agree; the explanation says so.
+    static func checkSameScript(_ query: String, _ listed: String, score: Double, explanation: inout Explanation) -> Double {
+        guard let factor = SameScriptCheck.factor(query: query, listed: listed, explanation: explanation) else { return score }
+        explanation.attributes.append(.init(attribute: "native_spelling", delta: score * factor - score,
+                                            reason: "the names differ in their own script where their romanizations agree"))
+        return score * factor
+    }
+
     /// Latin names may be Chinese in any romanization; a Han name is read in pinyin, which meets listed
     /// spellings through their alternates; a Hangul or kana name is not Chinese at all.
     static func chineseReadings(_ script: Script) -> ChineseReadings {
@@ -408,9 +429,10 @@ public final class Matcher: Sendable {
                                kanjiReadings: q.kanjiReadings, hangul: q.script == .hangul,
                                abjad: Self.isAbjad(q.script), eastAsian: Self.isEastAsian(q.script))
         let listedSides = sides(l)
-        let s = withExtendedLifetime((querySides, listedSides)) {
+        var s = withExtendedLifetime((querySides, listedSides)) {
             NameScorer.score(query: querySides.sides(forPerson: listedIsPerson), listed: listedSides.sides(forPerson: listedIsPerson), isPerson: listedIsPerson, explanation: &explanation)
         }
+        if q.script != .latin { s = Self.checkSameScript(query, listed, score: s, explanation: &explanation) }
         return (Self.clampAndRound(s), explanation)
     }
 

@@ -581,6 +581,38 @@ final class TinyListTests: XCTestCase {
     }
 }
 
+final class SameScriptTests: XCTestCase {
+    /// Names written in one non-Latin script on both sides are compared in it too: romanization merges
+    /// what the script keeps apart (종 and 정 are both jong; 朋 is a letter from 平 in pinyin; عارف is a
+    /// letter from آصف in Latin, two in Arabic). A one-letter slip in an alphabet stays a typo, a
+    /// traditional character its simplified form, and a name in Latin letters is not touched.
+    func testNamesInOneScriptDifferThereWhereTheirRomanizationsAgree() throws {
+        let path = TestData.temporaryPath("native.csv")
+        try "id,name,schema\n1,习近平,Person\n2,김정은,Person\n3,آصف علی زرداری,Person\n4,Владимир Путин,Person\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        var b = IndexBuilder()
+        b.add(try ListLoader.load(SourceSpec(format: .csv, paths: [path])))
+        let matcher = Matcher(index: b.build(buildTime: "test"))
+        func best(_ name: String) -> Match? { matcher.match(ScreeningQuery(name: name), limit: 1, minimumScore: 0.3).first }
+        for (query, id) in [("习近平", "native:1"), ("習近平", "native:1"), ("Xi Jinping", "native:1"), ("김정은", "native:2"),
+                            ("Kim Jong Un", "native:2"), ("آصف علی زرداری", "native:3"), ("Владимир Пулин", "native:4")] {
+            let m = best(query)
+            XCTAssertEqual(m?.entity.id, id, query)
+            XCTAssertGreaterThanOrEqual(m?.score ?? 0, 0.8, query)
+            XCTAssertFalse(m?.explanation.attributes.contains { $0.attribute == "native_spelling" } ?? true, query)
+        }
+        for (query, listed) in [("习近朋", "习近平"), ("김종은", "김정은"), ("عارف علی زرداری", "آصف علی زرداری")] {
+            let m = best(query)
+            XCTAssertLessThan(m?.score ?? 0, 0.8, query)
+            XCTAssertTrue(m?.explanation.attributes.contains { $0.attribute == "native_spelling" } ?? false, query)
+            // Pairs scored alone (evaluation) agree with screening.
+            XCTAssertLessThan(matcher.compare(query, listed).score, 0.8, query)
+        }
+        // A Latin name with a look-alike Cyrillic letter is a Latin name.
+        XCTAssertGreaterThanOrEqual(matcher.compare("Владимир Путин", "Vladimir Putiн").score, 0.8)
+    }
+}
+
 final class HostileInputTests: XCTestCase {
     func testHugeAndOddNamesAreScreenedWithoutStalling() throws {
         let matcher = Matcher(index: try TestData.ofacUNIndex.get())

@@ -1,0 +1,139 @@
+import VigilNormalization
+
+/// Two names written in the same non-Latin script are compared in that script too: romanization
+/// merges letters the script keeps apart, so a pair the scorer took as one spelling may be two names.
+/// `김종은` and `김정은` both romanize `kim jong un` (ㅓ and ㅗ are both o), `习近朋` is a letter from
+/// `习近平` in pinyin (jinpeng / jinping) but another character, and `عارف` is a letter from `آصف` in
+/// Latin (aref / asef) but two in Arabic. The check only lowers a score; a pair it does not judge
+/// keeps the scorer's.
+enum SameScriptCheck {
+    /// The share of the name score left when the native spellings disagree where the romanized ones
+    /// agreed; nil when the check does not apply (different scripts, Latin, or the spellings agree).
+    /// - Parameter explanation: the scorer's pairs, for the romanized typos the native spelling must bear out.
+    static func factor(query: String, listed: String, explanation: Explanation) -> Double? {
+        let script = Script.dominant(in: query)
+        guard script != .latin, script != .other, mostlyWritten(in: script, query), mostlyWritten(in: script, listed) else { return nil }
+        if Matcher.isEastAsian(script) { return syllableFactor(query, listed, script: script) }
+        return spellingFactor(query, listed, script: script, explanation: explanation)
+    }
+
+    /// Whether most of a name's letters are of `script` (not a Latin name with a look-alike Cyrillic
+    /// letter in it: `Burgaнov`).
+    private static func mostlyWritten(in script: Script, _ text: String) -> Bool {
+        var inScript = 0, letters = 0
+        for s in text.unicodeScalars where s.properties.isAlphabetic {
+            letters += 1
+            if let of = Script.of(s), of == script || script == .kana && of == .han { inScript += 1 }
+        }
+        return 2 * inScript > letters
+    }
+
+    /// Han, Hangul and kana write a syllable a character: the names' characters position by position,
+    /// where a different one is another name (`종` / `정`), unless both read alike (`習` / `习`, xi).
+    /// Names of different lengths (a given name left out) are the scorer's to judge.
+    private static func syllableFactor(_ query: String, _ listed: String, script: Script) -> Double? {
+        let q = characters(query, script: script), l = characters(listed, script: script)
+        guard q.count == l.count, !q.isEmpty else { return nil }
+        var alike = 0
+        for (a, b) in zip(q, l) where a == b || script != .hangul && readAlike(a, b) { alike += 1 }
+        return alike == q.count ? nil : Double(alike) / Double(q.count)
+    }
+
+    /// In an alphabet, each romanized typo or transliteration the scorer accepted must be at most one
+    /// letter in the script itself: the native words left after the exact ones pair off within an edit.
+    /// When they do not, the fuzzy pairs' part of the score is taken out.
+    private static func spellingFactor(_ query: String, _ listed: String, script: Script, explanation: Explanation) -> Double? {
+        let fuzzy = explanation.pairs.filter { $0.via == TokenSimilarity.Agreement.typo.rawValue
+            || $0.via == TokenSimilarity.Agreement.transliteration.rawValue }
+        guard !fuzzy.isEmpty else { return nil }
+        var q = words(query, script: script), l = words(listed, script: script)
+        for word in q where l.contains(word) {
+            q.remove(at: q.firstIndex(of: word)!)
+            l.remove(at: l.firstIndex(of: word)!)
+        }
+        // Joined or split (عبدالله / عبد الله): the rest as one string each.
+        if Array(q.joined()) == Array(l.joined()) { return nil }
+        var unpaired = false
+        for word in q {
+            if let k = l.firstIndex(where: { withinOneEdit(word, $0) }) {
+                l.remove(at: k)
+            } else {
+                unpaired = true
+            }
+        }
+        guard unpaired else { return nil }
+        let all = explanation.pairs.reduce(0) { $0 + $1.similarity * $1.weight }
+        guard all > 0 else { return nil }
+        return 1 - fuzzy.reduce(0) { $0 + $1.similarity * $1.weight } / all
+    }
+
+    /// Whether one substitution, insertion, deletion or swap of neighbours turns `a` into `b`.
+    static func withinOneEdit(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        guard abs(a.count - b.count) <= 1 else { return false }
+        var i = 0
+        while i < a.count, i < b.count, a[i] == b[i] { i += 1 }
+        if i == a.count || i == b.count { return true }
+        if a.count == b.count {
+            if a[(i + 1)...] == b[(i + 1)...] { return true }
+            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
+        }
+        return a.count > b.count ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]
+    }
+
+    /// Whether two Han characters read alike in Mandarin: a traditional form and its simplified one.
+    private static func readAlike(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        guard let x = HanReadings.mandarin(of: [a]), let y = HanReadings.mandarin(of: [b]), !x.isEmpty else { return false }
+        return x == y
+    }
+
+    /// The name's letters of `script`, kana folded to katakana.
+    private static func characters(_ text: String, script: Script) -> [Unicode.Scalar] {
+        text.unicodeScalars.compactMap { s in
+            guard Script.of(s) == script || script == .kana && Script.of(s) == .han else { return nil }
+            if (0x3041...0x3096).contains(s.value) { return Unicode.Scalar(s.value + 0x60) }
+            return s
+        }
+    }
+
+    /// The name's words in `script`, folded: case, marks and the letter variants spellings
+    /// of one name use interchangeably (Arabic hamza seats, ta marbuta, Persian ye and kaf; Hebrew final
+    /// forms; Greek accents and final sigma; Cyrillic ё).
+    private static func words(_ text: String, script: Script) -> [[Unicode.Scalar]] {
+        var out: [[Unicode.Scalar]] = [], word: [Unicode.Scalar] = []
+        for s in text.lowercased().unicodeScalars {
+            if s.properties.generalCategory == .nonspacingMark || s.value == 0x640 || s.value == 0x200C { continue }
+            guard s.properties.isAlphabetic || s.properties.generalCategory == .spacingMark else {
+                if !word.isEmpty { out.append(word); word = [] }
+                continue
+            }
+            word.append(fold(s))
+        }
+        if !word.isEmpty { out.append(word) }
+        return out
+    }
+
+    private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0x623, 0x625, 0x622, 0x671: return "\u{627}"  // أ إ آ ٱ → ا
+        case 0x629: return "\u{647}"  // ة → ه
+        case 0x649, 0x6CC, 0x626: return "\u{64A}"  // ى ی ئ → ي
+        case 0x6A9: return "\u{643}"  // ک → ك
+        case 0x624: return "\u{648}"  // ؤ → و
+        case 0x5DA: return "\u{5DB}"  // ך → כ
+        case 0x5DD: return "\u{5DE}"  // ם → מ
+        case 0x5DF: return "\u{5E0}"  // ן → נ
+        case 0x5E3: return "\u{5E4}"  // ף → פ
+        case 0x5E5: return "\u{5E6}"  // ץ → צ
+        case 0x3C2: return "\u{3C3}"  // ς → σ
+        case 0x451: return "\u{435}"  // ё → е
+        case 0x3AC: return "\u{3B1}"  // ά → α
+        case 0x3AD: return "\u{3B5}"  // έ → ε
+        case 0x3AE: return "\u{3B7}"  // ή → η
+        case 0x3AF, 0x3CA, 0x390: return "\u{3B9}"  // ί ϊ ΐ → ι
+        case 0x3CC: return "\u{3BF}"  // ό → ο
+        case 0x3CD, 0x3CB, 0x3B0: return "\u{3C5}"  // ύ ϋ ΰ → υ
+        case 0x3CE: return "\u{3C9}"  // ώ → ω
+        default: return s
+        }
+    }
+}
