@@ -6,8 +6,8 @@ import VigilNormalization
 public struct IndexBuilder {
     /// Bumped whenever normalization or key derivation changes: an index of another version is refused
     /// on open, since its stored keys would no longer meet the keys queries compute.
-    /// (19: names carry `NameFlags.nativeScript`.)
-    public static let normalizationVersion: UInt32 = 19
+    /// (19: names carry `NameFlags.nativeScript`; 20: the Slavic -ej spelling fold.)
+    public static let normalizationVersion: UInt32 = 20
 
     private let normalizer: NameNormalizer
     private var entities: [Entity] = []

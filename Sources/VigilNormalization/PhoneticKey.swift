@@ -6,7 +6,8 @@ public enum PhoneticKey {
     /// x -> ks (Alexey/Aleksey, Maxim/Maksim), dzh/dj -> j (Dzhafarov/Jafarov), a word-initial i before
     /// a vowel -> y (ICAO Iurii/BGN Yuriy, Ialovets/Yalovets), y dropped between a vowel and e (BGN
     /// Deyev/Deev) and before a word-initial e (Yevgeny/Evgeny), and the -ий ending -ii/-iy/-yy/-ij -> y
-    /// (Dmitrii/Dmitriy/Dmitry); ou/oo -> u and ee -> i (Nour/Noor/Nur, Saeed/Said), ben -> bin,
+    /// (Dmitrii/Dmitriy/Dmitry), and the -ej of German and Czech spellings -> -ey
+    /// (Sergej/Sergey); ou/oo -> u and ee -> i (Nour/Noor/Nur, Saeed/Said), ben -> bin,
     /// el/ul -> al, doubled consonants once; Russian names in German, Dutch, Swedish and Polish spelling
     /// (tsch/tsj/tj/cz -> ch, sj/sz -> sh, zj -> zh). Returns the token itself when nothing applies.
     public static func spellingFold(_ t: [UInt8]) -> [UInt8] {
@@ -68,6 +69,10 @@ public enum PhoneticKey {
             if (a == i && (b == i || b == y || b == UInt8(ascii: "j"))) || (a == y && b == y) {
                 out.removeLast(2)
                 out.append(y)
+            } else if t.count >= 5, t[t.count - 2] == e, t[t.count - 1] == j, b == j {
+                // The й of -ей as German, Czech and Polish spellings end it (Sergej, Andrej, Alexej): BGN
+                // writes y. Not -aj, which ends Arabic names (Faraj, Siraj), nor -dj (Laouedj).
+                out[out.count - 1] = y
             }
         }
         return out

@@ -171,6 +171,12 @@ final class CrossScriptPairTests: XCTestCase {
         XCTAssertEqual(fold("tschernow"), fold("chernow"))
         XCTAssertEqual(fold("tsjernomyrdin"), fold("chernomyrdin"))
         XCTAssertEqual(fold("czernow"), fold("chernow"))
+        // The -ей of Sergej and Andrej; not the -aj and -dj of Arabic names (Faraj, Laouedj).
+        XCTAssertEqual(fold("sergej"), fold("sergey"))
+        XCTAssertEqual(fold("andrej"), fold("andrey"))
+        XCTAssertNotEqual(fold("faraj"), fold("faray"))
+        XCTAssertEqual(fold("laouedj"), "lauej")
+        XCTAssertGreaterThanOrEqual(matcher.compare("Serej Lavrov", "Сергей Викторович Лавров").score, Self.threshold, "a letter left out of Sergej")
         XCTAssertEqual(fold("sjojgu"), fold("shojgu"))
         XCTAssertEqual(fold("szojgu"), fold("shojgu"))
         XCTAssertEqual(fold("brezjnev"), fold("brezhnev"))
