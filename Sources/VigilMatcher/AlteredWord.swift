@@ -1,27 +1,37 @@
 /// An organisation's name with one word altered by a letter or two and the rest exact (`CVC Health
 /// Corporation` / `CVS Health`, `General Mortars` / `General Motors`): how a name is disguised, or
-/// mistyped, and what a screener wants to see, where a person's name a letter off is another person.
+/// mistyped, and what a screener wants to see. A person's name a letter off is mostly another person
+/// (Cooney / Carney), unless the rest of a long name agrees: three names exact and one a letter off
+/// (`Haji Ssad Khan Zarkari` / `Haji Asad Khan Zarkari`, a slip at the first letter the typo rules refuse).
 extension NameScorer {
     /// What the altered word scores: the least a pair aligns at.
     static let alteredWordSimilarity = minimumPairSimilarity
 
-    /// Aligns the one leftover word of each side when every other word met exactly, two at least, and
-    /// the two are a letter apart (two from six letters), at `alteredWordSimilarity`. Not places (`Chad`
+    /// Aligns the one leftover word of each side when every other word met exactly, two at least (a
+    /// person's: three), and the two are a letter apart (an organisation's: two from six letters), at
+    /// `alteredWordSimilarity`. Not places (`Chad`
     /// / `China`: another company of the group), series numbers or legal forms, which have their own
     /// charges; nor beside a single word, too little to tell a disguise from another name (`Wu Xiang`
     /// is not the vessel `WU XIAN`).
     /// - Returns: whether it aligned them.
     static func alignAlteredWord(_ query: UnsafeBufferPointer<Side>, qUsed: inout UInt64, _ listed: UnsafeBufferPointer<Side>,
-                                 lUsed: inout UInt64, alignedPairs: Int, matched: inout Double, total: inout Double,
+                                 lUsed: inout UInt64, alignedPairs: Int, isPerson: Bool, matched: inout Double, total: inout Double,
                                  explain: Bool, explanation: inout Explanation) -> Bool {
-        guard alignedPairs >= 2, matched == total, let qi = onlyLeftover(query, used: qUsed), let li = onlyLeftover(listed, used: lUsed) else {
+        guard alignedPairs >= (isPerson ? 3 : 2), matched == total, let qi = onlyLeftover(query, used: qUsed),
+              let li = onlyLeftover(listed, used: lUsed) else {
             return false
         }
         let q = query[qi], l = listed[li]
         guard !q.isJoined, !l.isJoined, isWord(q.form), isWord(l.form), !(q.form.isPlaceWord && l.form.isPlaceWord) else { return false }
         let shortest = min(q.form.bytes.count, l.form.bytes.count)
-        let limit = shortest >= 6 ? 2 : 1
-        guard shortest >= 3, TokenSimilarity.editDistance(q.form.bytes, l.form.bytes, limit: limit) <= limit else { return false }
+        if isPerson {
+            // A person's word: one letter, beside three exact names, and no East Asian syllable (another name).
+            guard shortest >= 4, !q.form.isEastAsianSyllable, !l.form.isEastAsianSyllable, !q.koreanName, !q.chineseName,
+                  TokenSimilarity.editDistance(q.form.bytes, l.form.bytes, limit: 1) <= 1 else { return false }
+        } else {
+            let limit = shortest >= 6 ? 2 : 1
+            guard shortest >= 3, TokenSimilarity.editDistance(q.form.bytes, l.form.bytes, limit: limit) <= limit else { return false }
+        }
         let w = q.weight + l.weight
         matched += alteredWordSimilarity * w
         total += w

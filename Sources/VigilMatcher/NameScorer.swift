@@ -480,9 +480,9 @@ struct NameScorer {
                                      matched: &matched, total: &total, explain: explain, explanation: &explanation)
             alignedPairs += acronyms
         }
-        if !isPerson && qUsed != qAll && lUsed != lAll,
-           alignAlteredWord(query, qUsed: &qUsed, listed, lUsed: &lUsed, alignedPairs: alignedPairs, matched: &matched, total: &total,
-                            explain: explain, explanation: &explanation) {
+        if qUsed != qAll && lUsed != lAll,
+           alignAlteredWord(query, qUsed: &qUsed, listed, lUsed: &lUsed, alignedPairs: alignedPairs, isPerson: isPerson, matched: &matched,
+                            total: &total, explain: explain, explanation: &explanation) {
             alignedPairs += 1
             coreExact = false
         }

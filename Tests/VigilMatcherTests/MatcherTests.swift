@@ -244,9 +244,9 @@ final class MatcherTests: XCTestCase {
     }
 
     /// An organisation's name with one word altered by a letter (two from six letters) and at least two
-    /// others exact is a disguise or a slip worth a look; not another place, not beside a single word,
-    /// not in a person's name.
-    func testAnOrganisationsWordAlteredByALetter() {
+    /// others exact is a disguise or a slip worth a look; not another place, not beside a single word. A
+    /// person's, by one letter beside three exact names.
+    func testAWordAlteredByALetter() {
         for (query, listed) in [("CVC Health Corporation", "CVS Health Corporation"), ("General Mortars Company", "General Motors Company"),
                                 ("Cardinal Wealth, Inc.", "Cardinal Health, Inc.")] {
             let r = matcher.compare(query, listed, listedIsPerson: false)
@@ -258,6 +258,12 @@ final class MatcherTests: XCTestCase {
             XCTAssertLessThan(matcher.compare(query, listed, listedIsPerson: false).score, Self.threshold, query)
         }
         XCTAssertLessThan(matcher.compare("Mark Cooney Jones", "Mark Carney Jones").score, Self.threshold)
+        // A person's name a letter off beside three exact names: a slip (the listed Haji Asad Khan Zarkari
+        // Mohammadhasni); not beside two (Cooney above), nor in an East Asian syllable.
+        let slip = matcher.compare("MOHAMMADHASNI HAJI SSAD KHAN ZARKARI", "HAJI ASAD KHAN ZARKARI MOHAMMADHASNI")
+        XCTAssertGreaterThanOrEqual(slip.score, Self.threshold)
+        XCTAssertTrue(slip.explanation.pairs.contains { $0.via == "altered" })
+        XCTAssertLessThan(matcher.compare("KIM CHOL HUN SOK", "KIM CHOL MAN SOK").score, Self.threshold)
     }
 
     /// A customer may write an organisation as its initials (`PLA`, `U.S.`), which meet the listed words
