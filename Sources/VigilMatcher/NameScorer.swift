@@ -519,7 +519,19 @@ struct NameScorer {
             if explain { explanation.unmatchedListed.append(listed[i].text) }
         }
         guard total > 0 else { return 0 }
-        let s = matched / total
+        var s = matched / total
+        // A name of one short word with a letter changed is a quarter of its evidence changed, and nothing
+        // else to tell: `Snoe` is not the vessel `SNOW` (`Hannibol` still is `Hannibal`). Not a name
+        // written in an abjad, whose vowels any romanization guesses (اسعد Asad / Issad).
+        if query.count == 1 && listed.count == 1 && s < 1 && !query[0].vowelsUncertain && !listed[0].vowelsUncertain
+            && min(query[0].sketch.length, listed[0].sketch.length) <= 4
+            && Side.compare(query[0], listed[0], korean: false, chinese: false, vowelsUncertain: false).agreement == .typo {
+            let capped = min(s, TokenSimilarity.firstLetterSimilarity)
+            if explain {
+                explanation.attributes.append(.init(attribute: "name_length", delta: capped - s, reason: "one short word, a letter changed"))
+            }
+            s = capped
+        }
         if explain { explanation.nameScore = s }
         return s
     }

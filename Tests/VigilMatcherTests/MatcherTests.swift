@@ -266,6 +266,19 @@ final class MatcherTests: XCTestCase {
         XCTAssertLessThan(matcher.compare("KIM CHOL HUN SOK", "KIM CHOL MAN SOK").score, Self.threshold)
     }
 
+    /// A name of one short word with a letter changed has nothing else to tell it by: the vessel `Snoe`
+    /// is not `SNOW`; a longer word keeps its typo (`Hannibol`), and a name written in Arabic script its
+    /// guessed vowels (اسعد against Issad).
+    func testOneShortWordWithALetterChangedIsNotEnough() {
+        let short = matcher.compare("Snoe", "SNOW", listedIsPerson: false)
+        XCTAssertLessThan(short.score, Self.threshold)
+        XCTAssertTrue(short.explanation.attributes.contains { $0.attribute == "name_length" })
+        XCTAssertGreaterThanOrEqual(matcher.compare("Snow", "SNOW", listedIsPerson: false).score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("Hannibol", "Hannibal").score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("Snow Stom 1", "Snow Storm 1", listedIsPerson: false).score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("اسعد", "Issad").score, Self.threshold)
+    }
+
     /// A customer may write an organisation as its initials (`PLA`, `U.S.`), which meet the listed words
     /// they begin, in order, stop words optional; a listed acronym is not spelt out by a customer's name
     /// (`Troy Robert Oneal` is not `TRO`), legal forms are not words of one, and a person's name has none.
