@@ -63,6 +63,30 @@ extension NameScorer {
         return false
     }
 
+    /// Whether every leftover of a person's name spells again, in another spelling, a name of it the
+    /// customer gave exactly: lists write a name's variants side by side (`Michaela Michelle Micheli`),
+    /// and a customer gives one of them. Such repeats cost as a patronymic does. Not the same word twice
+    /// (Spanish `LOPEZ LOPEZ` is two surnames), nor a name and its nisba (`Mohammad Mohammadi`), nor beside another leftover (`ROMERO WIRICHAGA, Ramiro`:
+    /// Ramiro is no second Romero), nor repeating a name met only in another spelling.
+    static func onlyRepeatsLeft(_ sides: UnsafeBufferPointer<Side>, used: UInt64, exact: UInt64) -> Bool {
+        guard exact != 0, !sides[0].koreanName, !sides[0].chineseName, !sides[0].eastAsianScript else { return false }
+        for i in sides.indices where sides[i].covers & used == 0 {
+            guard sides[i].sketch.length >= 4 else { return false }
+            var repeated = false
+            for j in sides.indices where sides[j].covers & exact != 0 && sides[j].sketch.length >= 4 {
+                let a = sides[i].form, b = sides[j].form
+                guard TokenSketch.mayMeet(sides[i].sketch, sides[j].sketch, korean: false, chinese: false), a.bytes != b.bytes,
+                      !TokenSimilarity.isNisba(a, of: b), !TokenSimilarity.isNisba(b, of: a) else { continue }
+                if Side.compare(sides[i], sides[j], korean: false, chinese: false, vowelsUncertain: false).similarity >= 0.8 {
+                    repeated = true
+                    break
+                }
+            }
+            if !repeated { return false }
+        }
+        return true
+    }
+
     /// A lone letter (not a digit) of a name that is not East Asian: an initial.
     @inline(__always)
     static func isInitial(_ side: Side) -> Bool {

@@ -303,7 +303,7 @@ struct NameScorer {
     /// - Returns: the number of pairs aligned.
     @discardableResult
     static func align(_ q: UnsafeBufferPointer<Side>, _ l: UnsafeBufferPointer<Side>, isPerson: Bool, explain: Bool,
-                      qUsed: inout UInt64, lUsed: inout UInt64, matched: inout Double, total: inout Double,
+                      qUsed: inout UInt64, lUsed: inout UInt64, lExact: inout UInt64, matched: inout Double, total: inout Double,
                       explanation: inout Explanation, memo: inout PairMemo) -> Int {
         let capacity = q.count * l.count
         guard capacity > 0 else { return 0 }
@@ -390,6 +390,7 @@ struct NameScorer {
                 accepted += 1
                 qUsed |= qCovers
                 lUsed |= lCovers
+                if c.sim == 1 { lExact |= lCovers }
                 // An initial carries the weight of the token it stands for, not the rarity of a lone letter.
                 let w = c.agreement == .initial ? 2 * (q[c.qi].form.bytes.count > 1 ? q[c.qi].weight : l[c.li].weight)
                                                 : q[c.qi].weight + l[c.li].weight
@@ -439,7 +440,8 @@ struct NameScorer {
         var matched = 0.0
         var total = 0.0
         // Single tokens first; then, only if both sides have leftovers, joined neighbours among them.
-        var alignedPairs = align(query, listed, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed,
+        var lExact: UInt64 = 0
+        var alignedPairs = align(query, listed, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed, lExact: &lExact,
                                  matched: &matched, total: &total, explanation: &explanation, memo: &state.memo)
         if qUsed != qAll && lUsed != lAll && (query.count >= 2 || listed.count >= 2) {
             // Each side with its joins appended, in buffers kept in `state` (no allocation per pair).
@@ -455,7 +457,8 @@ struct NameScorer {
             if q.count > query.count || l.count > listed.count {
                 alignedPairs += q.withUnsafeBufferPointer { q in
                     l.withUnsafeBufferPointer { l in
-                        align(q, l, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total,
+                        align(q, l, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed, lExact: &lExact, matched: &matched,
+                              total: &total,
                               explanation: &explanation, memo: &state.memo)
                     }
                 }
@@ -513,9 +516,10 @@ struct NameScorer {
         }
         charges.base = (leftoverBothSides || !isPerson) ? 1.0 : unmatchedListedFactor
         charges.placeCounts = true
+        let repeats = isPerson && !leftoverBothSides && lUsed != lAll && onlyRepeatsLeft(listed, used: lUsed, exact: lExact)
         for i in listed.indices where listed[i].covers & lUsed == 0 {
             if !isPerson && isOwnAcronym(i, of: listed) { continue }
-            total += listed[i].weight * charges.factor(listed[i], initialIsMinor: false)
+            total += listed[i].weight * charges.factor(listed[i], initialIsMinor: false) * (repeats ? unmatchedPatronymicFactor : 1)
             if explain { explanation.unmatchedListed.append(listed[i].text) }
         }
         guard total > 0 else { return 0 }

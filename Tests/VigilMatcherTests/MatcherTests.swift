@@ -279,6 +279,17 @@ final class MatcherTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(matcher.compare("اسعد", "Issad").score, Self.threshold)
     }
 
+    /// Lists write a name's variants side by side (`Michaela Michelle Micheli`) and a customer gives one of
+    /// them exactly: the other spellings cost as a patronymic does. Not beside another name the customer
+    /// lacks (Ramiro is no second Romero), not the same word twice (a Spanish double surname).
+    func testListedVariantsOfOneNameCostLittle() {
+        XCTAssertGreaterThanOrEqual(matcher.compare("Michaela", "Michaela Michelle Micheli").score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("Michaela", "Michaela Michelle Schulze").score, Self.threshold)
+        XCTAssertLessThan(matcher.compare("Martin Romero", "ROMERO WIRICHAGA, Ramiro Martin").score, Self.threshold)
+        XCTAssertGreaterThan(matcher.compare("Michaela", "Michaela Michelle Micheli").score,
+                             matcher.compare("Michaela", "Michaela Michelle Michaela").score)
+    }
+
     /// A customer may write an organisation as its initials (`PLA`, `U.S.`), which meet the listed words
     /// they begin, in order, stop words optional; a listed acronym is not spelt out by a customer's name
     /// (`Troy Robert Oneal` is not `TRO`), legal forms are not words of one, and a person's name has none.
