@@ -489,6 +489,10 @@ struct NameScorer {
             alignedPairs += 1
             coreExact = false
         }
+        if !isPerson && qUsed != qAll && lUsed != lAll {
+            _ = alignMistypedLegalForm(query, qUsed: &qUsed, listed, lUsed: &lUsed, matched: &matched, total: &total,
+                                       explain: explain, explanation: &explanation)
+        }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
         // vessel "LADY RANIA". Then the query's other tokens count in full.
         // Leftovers on both sides are a substitution ("ben MOHAMED ben" vs "ben ALI ben"): a

@@ -290,6 +290,19 @@ final class MatcherTests: XCTestCase {
                              matcher.compare("Michaela", "Michaela Michelle Michaela").score)
     }
 
+    /// A legal form mistyped on one side (`AkG`, `GmbG`) is the form the other name has, not a word of its
+    /// own; a two-letter form takes only a letter slipped between its two (`Cox` and `Ma` are names).
+    func testAMistypedLegalFormIsTheForm() {
+        for (query, listed) in [("Siemens AG", "Siemens AkG"), ("Volkswagen GmbG", "Volkswagen GmbH")] {
+            let r = matcher.compare(query, listed, listedIsPerson: false)
+            XCTAssertGreaterThanOrEqual(r.score, Self.threshold, query)
+            XCTAssertTrue(r.explanation.unmatchedQuery.isEmpty && r.explanation.unmatchedListed.isEmpty, query)
+        }
+        for (query, listed) in [("Smith Cox", "Smith Co"), ("Dan Ma", "TAN S.A.")] {
+            XCTAssertFalse(matcher.compare(query, listed, listedIsPerson: false).explanation.unmatchedListed.isEmpty, query)
+        }
+    }
+
     /// A customer may write an organisation as its initials (`PLA`, `U.S.`), which meet the listed words
     /// they begin, in order, stop words optional; a listed acronym is not spelt out by a customer's name
     /// (`Troy Robert Oneal` is not `TRO`), legal forms are not words of one, and a person's name has none.
