@@ -11,6 +11,9 @@ extension NameScorer {
         var base = 1.0
         /// Whether a place on this side may count as a qualifier.
         var placeCounts = true
+        /// Both names name an ancestor (after `bin`, `ben`) the other lacks: another father
+        /// (`ancestorSubstitutionFactor`).
+        var fathersDiffer = false
 
         /// - Parameter initialIsMinor: a lone letter costs as a patronymic does (the customer's initials).
         @inline(__always)
@@ -27,7 +30,9 @@ extension NameScorer {
             // ibn Ladin), with their particles.
             else if isPerson && !bothSides && !initialIsMinor && (side.kinship == .ancestor || form.isKinshipParticle) { f *= unmatchedPatronymicFactor }
             // A name in place of another: particles (`al`, `bin`, `abdul`) are parts of names, not names.
-            if isPerson && bothSides && !form.isNameParticle { f *= substitutionFactor }
+            if isPerson && bothSides && !form.isNameParticle {
+                f *= fathersDiffer && side.kinship == .ancestor ? ancestorSubstitutionFactor : substitutionFactor
+            }
             // An organisation's or vessel's name that otherwise agrees exactly may differ by a qualifier:
             // a series number (`KKR Asian Fund III` / `IV`, `Victory` / `Victory 3`: another vintage or
             // ship of the series) or a place one side adds (`Deutsche Bank (Schweiz) AG`, `Faberlic
@@ -85,6 +90,11 @@ extension NameScorer {
             if !repeated { return false }
         }
         return true
+    }
+
+    /// Whether a token of `sides` outside `used` is an ancestor's name (`Kinship.ancestor`).
+    static func hasLeftoverAncestor(_ sides: UnsafeBufferPointer<Side>, used: UInt64) -> Bool {
+        sides.contains { $0.covers & used == 0 && $0.kinship == .ancestor }
     }
 
     /// A lone letter (not a digit) of a name that is not East Asian: an initial.

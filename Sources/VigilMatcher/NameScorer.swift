@@ -23,6 +23,10 @@ struct NameScorer {
     /// another (`ben MOHAMED ben` / `ben ALI ben`, another father) tells two people apart more than a
     /// name one side lacks does. Particles (`al`, `bin`, `abdul`) are parts of names and keep 1.
     static let substitutionFactor = 1.5
+    /// Factor of a person's leftover ancestor when the other name has one too: another father
+    /// (`NOUREDDINE BEN MOHAMED BEN BELKASSEM` / `BEN ALI BEN BELKASSEM`) tells two people apart however
+    /// common the fathers' names, which their rarity weights alone do not show.
+    static let ancestorSubstitutionFactor = 4.5
 
     /// One token (or two adjacent tokens joined) of a name. Kept small: the scoring loop copies
     /// sides, and each reference field costs a retain.
@@ -510,6 +514,7 @@ struct NameScorer {
         var charges = LeftoverCharges(isPerson: isPerson, bothSides: leftoverBothSides,
                                       coreExact: coreExact && alignedPairs > 0)
         charges.base = syllabic ? 2 : (full && (query.count >= 2 || !isPerson)) ? 1.0 : unmatchedQueryFactor
+        charges.fathersDiffer = isPerson && leftoverBothSides && hasLeftoverAncestor(query, used: qUsed) && hasLeftoverAncestor(listed, used: lUsed)
         // As above, one aligned token is weak evidence for a query with more: a customer's place then
         // counts in full (`Crystal Holland` is not the vessel `CRYSTAL`).
         charges.placeCounts = alignedPairs + acronyms >= 2

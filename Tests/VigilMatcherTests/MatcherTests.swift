@@ -219,6 +219,12 @@ final class MatcherTests: XCTestCase {
         XCTAssertGreaterThan(missing, substituted)
         XCTAssertGreaterThanOrEqual(matcher.compare("AL-RAHMAN MUHAMMAD MUSTAFA AL-QADULI, 'ABD", "'ABD AL-RAHMAN MUHAMMAD MUSTAFA AL-QADULI").score,
                                     Self.threshold)
+        // Another father (after ben / bin on both sides) tells two people apart however common the
+        // fathers' names: the rest of the name agreeing letter for letter is not enough.
+        let otherFather = matcher.compare("NOUREDDINE BEN MOHAMED BEN BELKASSEM AL-DRISSI", "NOUREDDINE BEN ALI BEN BELKASSEM AL-DRISSI")
+        XCTAssertLessThan(otherFather.score, Self.threshold)
+        XCTAssertLessThan(otherFather.score, matcher.compare("NOUREDDINE BEN MOHAMED BEN BELKASSEM AL-DRISSI",
+                                                             "NOUREDDINE KARIM BEN BELKASSEM AL-DRISSI").score)
     }
 
     /// An organisation's or vessel's name that agrees exactly but for a series number (another fund
