@@ -536,8 +536,10 @@ struct NameScorer {
         // A name of one short word with a letter changed is a quarter of its evidence changed, and nothing
         // else to tell: `Snoe` is not the vessel `SNOW` (`Hannibol` still is `Hannibal`). Not a name
         // written in an abjad, whose vowels any romanization guesses (اسعد Asad / Issad).
+        // A swap of neighbours keeps the letters (`AQMI`, the French `AQIM`).
         if query.count == 1 && listed.count == 1 && s < 1 && !query[0].vowelsUncertain && !listed[0].vowelsUncertain
-            && min(query[0].sketch.length, listed[0].sketch.length) <= 4
+            && query[0].sketch.length == listed[0].sketch.length && query[0].sketch.length <= 4
+            && !TokenSimilarity.isAdjacentSwap(query[0].form.bytes, listed[0].form.bytes)
             && Side.compare(query[0], listed[0], korean: false, chinese: false, vowelsUncertain: false).agreement == .typo {
             let capped = min(s, TokenSimilarity.firstLetterSimilarity)
             if explain {

@@ -273,8 +273,8 @@ final class MatcherTests: XCTestCase {
     }
 
     /// A name of one short word with a letter changed has nothing else to tell it by: the vessel `Snoe`
-    /// is not `SNOW`; a longer word keeps its typo (`Hannibol`), and a name written in Arabic script its
-    /// guessed vowels (اسعد against Issad).
+    /// is not `SNOW`; a longer word keeps its typo (`Hannibol`), two letters swapped keep their letters
+    /// (`AQMI`, `AQIM`), and a name written in Arabic script its guessed vowels (اسعد against Issad).
     func testOneShortWordWithALetterChangedIsNotEnough() {
         let short = matcher.compare("Snoe", "SNOW", listedIsPerson: false)
         XCTAssertLessThan(short.score, Self.threshold)
@@ -283,6 +283,7 @@ final class MatcherTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(matcher.compare("Hannibol", "Hannibal").score, Self.threshold)
         XCTAssertGreaterThanOrEqual(matcher.compare("Snow Stom 1", "Snow Storm 1", listedIsPerson: false).score, Self.threshold)
         XCTAssertGreaterThanOrEqual(matcher.compare("اسعد", "Issad").score, Self.threshold)
+        XCTAssertGreaterThanOrEqual(matcher.compare("AQMI", "AQIM", listedIsPerson: false).score, Self.threshold, "French and English order")
     }
 
     /// Lists write a name's variants side by side (`Michaela Michelle Micheli`) and a customer gives one of
