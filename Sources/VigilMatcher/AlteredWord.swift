@@ -32,15 +32,20 @@ extension NameScorer {
             let limit = shortest >= 6 ? 2 : 1
             guard shortest >= 3, TokenSimilarity.editDistance(q.form.bytes, l.form.bytes, limit: limit) <= limit else { return false }
         }
-        let w = q.weight + l.weight
-        matched += alteredWordSimilarity * w
+        countLatePair(q, l, similarity: alteredWordSimilarity, weight: q.weight + l.weight, via: "altered", qUsed: &qUsed, lUsed: &lUsed,
+                      matched: &matched, total: &total, explain: explain, explanation: &explanation)
+        return true
+    }
+
+    /// Counts a pair found after the alignment (an altered word, a mistyped legal form) as `align` counts
+    /// its pairs: the similarity of its weight matched, its tokens used, the pair explained.
+    static func countLatePair(_ q: Side, _ l: Side, similarity: Double, weight w: Double, via: String, qUsed: inout UInt64, lUsed: inout UInt64,
+                              matched: inout Double, total: inout Double, explain: Bool, explanation: inout Explanation) {
+        matched += similarity * w
         total += w
         qUsed |= q.covers
         lUsed |= l.covers
-        if explain {
-            explanation.pairs.append(.init(query: q.text, listed: l.text, similarity: alteredWordSimilarity, weight: w, via: "altered"))
-        }
-        return true
+        if explain { explanation.pairs.append(.init(query: q.text, listed: l.text, similarity: similarity, weight: w, via: via)) }
     }
 
     /// The index of the one token of `sides` not in `used`, if exactly one is left.

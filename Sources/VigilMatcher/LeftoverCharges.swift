@@ -104,3 +104,22 @@ extension NameScorer {
             && side.form.bytes[0] >= UInt8(ascii: "a")
     }
 }
+
+extension NameScorer {
+    /// A name of one short word with a letter changed is a quarter of its evidence changed, and nothing
+    /// else to tell: `Snoe` is not the vessel `SNOW` (`Hannibol` still is `Hannibal`); it scores as a
+    /// changed first letter does. Not a name written in an abjad, whose vowels any romanization guesses
+    /// (اسعد Asad / Issad), nor a swap of neighbours, which keeps the letters (`AQMI`, the French `AQIM`).
+    static func capOneShortWord(_ query: UnsafeBufferPointer<Side>, _ listed: UnsafeBufferPointer<Side>, score s: Double, explain: Bool,
+                                explanation: inout Explanation) -> Double {
+        guard query.count == 1 && listed.count == 1 && s < 1 && !query[0].vowelsUncertain && !listed[0].vowelsUncertain
+            && query[0].sketch.length == listed[0].sketch.length && query[0].sketch.length <= 4
+            && !TokenSimilarity.isAdjacentSwap(query[0].form.bytes, listed[0].form.bytes)
+            && Side.compare(query[0], listed[0], korean: false, chinese: false, vowelsUncertain: false).agreement == .typo else { return s }
+        let capped = min(s, TokenSimilarity.firstLetterSimilarity)
+        if explain {
+            explanation.attributes.append(.init(attribute: "name_length", delta: capped - s, reason: "one short word, a letter changed"))
+        }
+        return capped
+    }
+}

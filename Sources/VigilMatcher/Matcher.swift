@@ -227,11 +227,7 @@ public final class Matcher: Sendable {
                 // (0.00005: the final score is rounded to 4 decimals, which may lift it onto the floor.)
                 if score + bonus + 0.00005 < minimumScore { continue }
                 if nativeScript && record.isNativeScript {
-                    var explanation = Explanation()
-                    _ = NameScorer.score(query: q.of(record), listed: sides.of(record), isPerson: record.isPerson, explanation: &explanation,
-                                         state: &scratch.scoring)
-                    score = Self.checkSameScript(query.name, index.entities[Int(record.entity)].name(at: Int(record.slot)), score: score,
-                                                 explanation: &explanation)
+                    score = checkSameScript(query.name, record, q.of(record), sides.of(record), score: score, state: &scratch.scoring)
                     if score + bonus + 0.00005 < minimumScore { continue }
                 }
                 if let existing = best[record.entity], Self.keeps(existing, over: min(1, score + bonus), score) { continue }
@@ -388,15 +384,6 @@ public final class Matcher: Sendable {
     /// Un, Park Ji-sung, Choe Ryong Hae): Western names rarely pass (`maria` does, `lopez` does not).
     static func looksKorean(_ forms: some Collection<TokenForm>) -> Bool {
         (2...4).contains(forms.count) && forms.allSatisfy(\.fewKoreanSyllables)
-    }
-
-    /// `score` lowered by `SameScriptCheck` when both names are written in one non-Latin script and
-    /// differ there where their romanizations agree; the explanation says so.
-    static func checkSameScript(_ query: String, _ listed: String, score: Double, explanation: inout Explanation) -> Double {
-        guard let factor = SameScriptCheck.factor(query: query, listed: listed, explanation: explanation) else { return score }
-        explanation.attributes.append(.init(attribute: "native_spelling", delta: score * factor - score,
-                                            reason: "the names differ in their own script where their romanizations agree"))
-        return score * factor
     }
 
     /// Latin names may be Chinese in any romanization; a Han name is read in pinyin, which meets listed

@@ -12,13 +12,13 @@ extension NameScorer {
                                        lUsed: inout UInt64, matched: inout Double, total: inout Double,
                                        explain: Bool, explanation: inout Explanation) -> Bool {
         if let (i, j) = mistypedForm(forms: query, formsUsed: qUsed, words: listed, wordsUsed: lUsed) {
-            pair(query[i], listed[j], formWeight: query[i].weight, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total,
-                 explain: explain, explanation: &explanation)
+            countLatePair(query[i], listed[j], similarity: mistypedLegalFormSimilarity, weight: 2 * query[i].weight, via: "typo",
+                          qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explain: explain, explanation: &explanation)
             return true
         }
         if let (j, i) = mistypedForm(forms: listed, formsUsed: lUsed, words: query, wordsUsed: qUsed) {
-            pair(query[i], listed[j], formWeight: listed[j].weight, qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total,
-                 explain: explain, explanation: &explanation)
+            countLatePair(query[i], listed[j], similarity: mistypedLegalFormSimilarity, weight: 2 * listed[j].weight, via: "typo",
+                          qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explain: explain, explanation: &explanation)
             return true
         }
         return false
@@ -39,17 +39,5 @@ extension NameScorer {
             return (i, last)
         }
         return nil
-    }
-
-    private static func pair(_ q: Side, _ l: Side, formWeight: Double, qUsed: inout UInt64, lUsed: inout UInt64, matched: inout Double,
-                             total: inout Double, explain: Bool, explanation: inout Explanation) {
-        let w = 2 * formWeight
-        matched += mistypedLegalFormSimilarity * w
-        total += w
-        qUsed |= q.covers
-        lUsed |= l.covers
-        if explain {
-            explanation.pairs.append(.init(query: q.text, listed: l.text, similarity: mistypedLegalFormSimilarity, weight: w, via: "typo"))
-        }
     }
 }

@@ -533,20 +533,7 @@ struct NameScorer {
         }
         guard total > 0 else { return 0 }
         var s = matched / total
-        // A name of one short word with a letter changed is a quarter of its evidence changed, and nothing
-        // else to tell: `Snoe` is not the vessel `SNOW` (`Hannibol` still is `Hannibal`). Not a name
-        // written in an abjad, whose vowels any romanization guesses (اسعد Asad / Issad).
-        // A swap of neighbours keeps the letters (`AQMI`, the French `AQIM`).
-        if query.count == 1 && listed.count == 1 && s < 1 && !query[0].vowelsUncertain && !listed[0].vowelsUncertain
-            && query[0].sketch.length == listed[0].sketch.length && query[0].sketch.length <= 4
-            && !TokenSimilarity.isAdjacentSwap(query[0].form.bytes, listed[0].form.bytes)
-            && Side.compare(query[0], listed[0], korean: false, chinese: false, vowelsUncertain: false).agreement == .typo {
-            let capped = min(s, TokenSimilarity.firstLetterSimilarity)
-            if explain {
-                explanation.attributes.append(.init(attribute: "name_length", delta: capped - s, reason: "one short word, a letter changed"))
-            }
-            s = capped
-        }
+        s = capOneShortWord(query, listed, score: s, explain: explain, explanation: &explanation)
         if explain { explanation.nameScore = s }
         return s
     }

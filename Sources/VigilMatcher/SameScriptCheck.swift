@@ -112,28 +112,40 @@ enum SameScriptCheck {
         return out
     }
 
-    private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        switch s.value {
-        case 0x623, 0x625, 0x622, 0x671: return "\u{627}"  // أ إ آ ٱ → ا
-        case 0x629: return "\u{647}"  // ة → ه
-        case 0x649, 0x6CC, 0x626: return "\u{64A}"  // ى ی ئ → ي
-        case 0x6A9: return "\u{643}"  // ک → ك
-        case 0x624: return "\u{648}"  // ؤ → و
-        case 0x5DA: return "\u{5DB}"  // ך → כ
-        case 0x5DD: return "\u{5DE}"  // ם → מ
-        case 0x5DF: return "\u{5E0}"  // ן → נ
-        case 0x5E3: return "\u{5E4}"  // ף → פ
-        case 0x5E5: return "\u{5E6}"  // ץ → צ
-        case 0x3C2: return "\u{3C3}"  // ς → σ
-        case 0x451: return "\u{435}"  // ё → е
-        case 0x3AC: return "\u{3B1}"  // ά → α
-        case 0x3AD: return "\u{3B5}"  // έ → ε
-        case 0x3AE: return "\u{3B7}"  // ή → η
-        case 0x3AF, 0x3CA, 0x390: return "\u{3B9}"  // ί ϊ ΐ → ι
-        case 0x3CC: return "\u{3BF}"  // ό → ο
-        case 0x3CD, 0x3CB, 0x3B0: return "\u{3C5}"  // ύ ϋ ΰ → υ
-        case 0x3CE: return "\u{3C9}"  // ώ → ω
-        default: return s
-        }
+    private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar { letterFolds[s.value] ?? s }
+
+    /// Letters spellings of one name write for one another, to the one kept.
+    private static let letterFolds: [UInt32: Unicode.Scalar] = {
+        let groups: [(String, Unicode.Scalar)] = [
+            ("\u{623}\u{625}\u{622}\u{671}", "\u{627}"),  // أ إ آ ٱ → ا
+            ("\u{629}", "\u{647}"), ("\u{649}\u{6CC}\u{626}", "\u{64A}"), ("\u{6A9}", "\u{643}"), ("\u{624}", "\u{648}"),  // ة ى ی ئ ک ؤ
+            ("\u{5DA}", "\u{5DB}"), ("\u{5DD}", "\u{5DE}"), ("\u{5DF}", "\u{5E0}"), ("\u{5E3}", "\u{5E4}"), ("\u{5E5}", "\u{5E6}"),  // Hebrew finals
+            ("\u{3C2}", "\u{3C3}"), ("\u{3AC}", "\u{3B1}"), ("\u{3AD}", "\u{3B5}"), ("\u{3AE}", "\u{3B7}"),  // ς ά έ ή
+            ("\u{3AF}\u{3CA}\u{390}", "\u{3B9}"), ("\u{3CC}", "\u{3BF}"), ("\u{3CD}\u{3CB}\u{3B0}", "\u{3C5}"), ("\u{3CE}", "\u{3C9}"),
+            ("\u{451}", "\u{435}"),  // ё → е
+        ]
+        var table: [UInt32: Unicode.Scalar] = [:]
+        for (from, to) in groups { for s in from.unicodeScalars { table[s.value] = to } }
+        return table
+    }()
+}
+
+extension Matcher {
+    /// `checkSameScript` for a candidate of a query written in a non-Latin script whose listed name is
+    /// too: its pairs explained and its name read from its entity record (rare, so not in the first pass).
+    func checkSameScript(_ query: String, _ record: ListedNames.Record, _ q: UnsafeBufferPointer<NameScorer.Side>,
+                         _ listed: UnsafeBufferPointer<NameScorer.Side>, score: Double, state: inout ScoringState) -> Double {
+        var explanation = Explanation()
+        _ = NameScorer.score(query: q, listed: listed, isPerson: record.isPerson, explanation: &explanation, state: &state)
+        return Self.checkSameScript(query, index.entities[Int(record.entity)].name(at: Int(record.slot)), score: score, explanation: &explanation)
+    }
+
+    /// `score` lowered by `SameScriptCheck` when both names are written in one non-Latin script and
+    /// differ there where their romanizations agree; the explanation says so.
+    static func checkSameScript(_ query: String, _ listed: String, score: Double, explanation: inout Explanation) -> Double {
+        guard let factor = SameScriptCheck.factor(query: query, listed: listed, explanation: explanation) else { return score }
+        explanation.attributes.append(.init(attribute: "native_spelling", delta: score * factor - score,
+                                            reason: "the names differ in their own script where their romanizations agree"))
+        return score * factor
     }
 }
