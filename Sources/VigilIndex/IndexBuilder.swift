@@ -6,8 +6,9 @@ import VigilNormalization
 public struct IndexBuilder {
     /// Bumped whenever normalization or key derivation changes: an index of another version is refused
     /// on open, since its stored keys would no longer meet the keys queries compute.
-    /// (19: names carry `NameFlags.nativeScript`; 20: the Slavic -ej spelling fold.)
-    public static let normalizationVersion: UInt32 = 20
+    /// (19: names carry `NameFlags.nativeScript`; 20: the Slavic -ej spelling fold; 21: organisations'
+    /// generic words in other languages as the English word.)
+    public static let normalizationVersion: UInt32 = 21
 
     private let normalizer: NameNormalizer
     private var entities: [Entity] = []

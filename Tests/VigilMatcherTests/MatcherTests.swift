@@ -297,6 +297,17 @@ final class MatcherTests: XCTestCase {
                              matcher.compare("Michaela", "Michaela Michelle Michaela").score)
     }
 
+    /// An organisation's generic words in the languages lists give its name in (the EU list's Spanish and
+    /// French names) are the English words: the name's own words decide.
+    func testAnOrganisationsGenericWordsInOtherLanguages() {
+        XCTAssertEqual(NameNormalizer.shared.normalize("Banque Centrale de Syrie").tokens, ["bank", "central", "de", "syrie"])
+        for (query, listed) in [("BANQUE CENTRALE DE SYRIE", "CENTRAL BANK OF SYRIA"), ("Grupo Abu Sayyaf", "Abu Sayyaf Group"),
+                                ("Fundación Al Haramain", "Al Haramain Foundation")] {
+            XCTAssertGreaterThanOrEqual(matcher.compare(query, listed, listedIsPerson: false).score, Self.threshold, query)
+        }
+        XCTAssertLessThan(matcher.compare("Banque Centrale de Tunisie", "CENTRAL BANK OF SYRIA", listedIsPerson: false).score, Self.threshold)
+    }
+
     /// A legal form mistyped on one side (`AkG`, `GmbG`) is the form the other name has, not a word of its
     /// own; a two-letter form takes only a letter slipped between its two (`Cox` and `Ma` are names).
     func testAMistypedLegalFormIsTheForm() {
