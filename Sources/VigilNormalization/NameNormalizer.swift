@@ -120,6 +120,8 @@ public final class NameNormalizer: Sendable {
             }
         }
         tokens = LegalForms.canonicalize(Self.joinCompoundNames(Self.joinServantNames(Self.joinPersianSuffixes(Self.numbersAsDigits(tokens)))))
+        // A list's descriptor before the name, not a word of it (`So-called 'Luhansk Guard'`, DFAT).
+        if tokens.count > 2 && tokens[0] == "so" && tokens[1] == "called" { tokens.removeFirst(2) }
         var honorifics: [String] = []
         if stripHonorifics && tokens.count > 1 {
             var kept: [String] = []

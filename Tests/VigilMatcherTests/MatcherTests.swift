@@ -298,7 +298,8 @@ final class MatcherTests: XCTestCase {
     }
 
     /// An organisation's generic words in the languages lists give its name in (the EU list's Spanish and
-    /// French names) are the English words: the name's own words decide.
+    /// French names) are the English words: the name's own words decide. A list's `So called` before a
+    /// name is no word of it.
     func testAnOrganisationsGenericWordsInOtherLanguages() {
         XCTAssertEqual(NameNormalizer.shared.normalize("Banque Centrale de Syrie").tokens, ["bank", "central", "de", "syrie"])
         for (query, listed) in [("BANQUE CENTRALE DE SYRIE", "CENTRAL BANK OF SYRIA"), ("Grupo Abu Sayyaf", "Abu Sayyaf Group"),
@@ -306,6 +307,11 @@ final class MatcherTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(matcher.compare(query, listed, listedIsPerson: false).score, Self.threshold, query)
         }
         XCTAssertLessThan(matcher.compare("Banque Centrale de Tunisie", "CENTRAL BANK OF SYRIA", listedIsPerson: false).score, Self.threshold)
+        // DFAT's descriptor before a name is not a word of it.
+        XCTAssertEqual(NameNormalizer.shared.normalize("So-called 'Luhansk Guard'").tokens, ["luhansk", "guard"])
+        XCTAssertEqual(NameNormalizer.shared.normalize("So Called").tokens, ["so", "called"])
+        XCTAssertGreaterThanOrEqual(matcher.compare("Donetsk People's Republic", "So called 'Donetsk People's Republic'", listedIsPerson: false).score,
+                                    Self.threshold)
     }
 
     /// A legal form mistyped on one side (`AkG`, `GmbG`) is the form the other name has, not a word of its
