@@ -7,8 +7,9 @@ public struct IndexBuilder {
     /// Bumped whenever normalization or key derivation changes: an index of another version is refused
     /// on open, since its stored keys would no longer meet the keys queries compute.
     /// (19: names carry `NameFlags.nativeScript`; 20: the Slavic -ej spelling fold; 21: organisations'
-    /// generic words in other languages as the English word; 22: a leading "so called" dropped.)
-    public static let normalizationVersion: UInt32 = 22
+    /// generic words in other languages as the English word; 22: a leading "so called" dropped;
+    /// 23: Jr and Sr taken off persons' names.)
+    public static let normalizationVersion: UInt32 = 23
 
     private let normalizer: NameNormalizer
     private var entities: [Entity] = []

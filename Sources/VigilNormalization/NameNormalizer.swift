@@ -126,7 +126,8 @@ public final class NameNormalizer: Sendable {
         if stripHonorifics && tokens.count > 1 {
             var kept: [String] = []
             for t in tokens {
-                if Vocabulary.honorifics.contains(t) && honorifics.count < tokens.count - 1 { honorifics.append(t) } else { kept.append(t) }
+                let title = Vocabulary.honorifics.contains(t) || script == .latin && Vocabulary.generationalSuffixes.contains(t)
+                if title && honorifics.count < tokens.count - 1 { honorifics.append(t) } else { kept.append(t) }
             }
             if !kept.isEmpty { tokens = kept } else { honorifics = [] }
         }

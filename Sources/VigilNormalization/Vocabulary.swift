@@ -17,6 +17,11 @@ public enum Vocabulary {
         "doctor", "honourable", "honorable",
     ]
 
+    /// Generational suffixes (Jr, Sr: also the Spanish Señor written short), no part of the name itself:
+    /// taken off names written in Latin letters only (a Hebrew or Arabic name romanized without vowels
+    /// may read `sr`: סער Sa'ar).
+    public static let generationalSuffixes: Set<String> = ["jr", "sr"]
+
     /// Endings of East Slavic patronymics as other languages spell them: Russian, Ukrainian and Belarusian
     /// (-ovich, -ovych, -avich, -ovna, -ivna), French (-ovitch), German (-owitsch), Dutch (-owitsj),
     /// Hungarian (-ovics), Greek (-ovits). The Balkan surname ending -ović is not among them.

@@ -327,6 +327,15 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    /// A generational suffix (Jr, Sr) is no part of a name written in Latin letters; a Hebrew name
+    /// romanized without vowels keeps its `sr` (סער Sa'ar).
+    func testGenerationalSuffixesAreNotNames() {
+        XCTAssertEqual(NameNormalizer.shared.normalize("FELICIANO SEMBORIO DELOS REYES JR").tokens, ["feliciano", "semborio", "delos", "reyes"])
+        XCTAssertEqual(NameNormalizer.shared.normalize("FELICIANO SEMBORIO DELOS REYES JR").honorifics, ["jr"])
+        XCTAssertTrue(NameNormalizer.shared.normalize("סער כהן").honorifics.isEmpty)
+        XCTAssertGreaterThanOrEqual(matcher.compare("Feliciano Semborio Delos Reyes", "FELICIANO SEMBORIO DELOS REYES JR").score, Self.threshold)
+    }
+
     /// A customer may write an organisation as its initials (`PLA`, `U.S.`), which meet the listed words
     /// they begin, in order, stop words optional; a listed acronym is not spelt out by a customer's name
     /// (`Troy Robert Oneal` is not `TRO`), legal forms are not words of one, and a person's name has none.
