@@ -171,6 +171,12 @@ final class CrossScriptPairTests: XCTestCase {
         XCTAssertEqual(fold("tschernow"), fold("chernow"))
         XCTAssertEqual(fold("tsjernomyrdin"), fold("chernomyrdin"))
         XCTAssertEqual(fold("czernow"), fold("chernow"))
+        // A Ukrainian given name is its Russian form (lists give one person in both).
+        for (ukrainian, russian) in [("Serhiy Ivanovych NEVEROV", "Sergei Ivanovich NEVEROV"), ("Mykola Azarov", "Nikolai Azarov"),
+                                     ("Olena Lukash", "Yelena Lukash"), ("Kostyantyn Mykhaylovych BAKHARYEV", "BAKHAREV, Konstantin Mikhaylovich")] {
+            XCTAssertGreaterThanOrEqual(matcher.compare(ukrainian, russian).score, Self.threshold, ukrainian)
+        }
+        XCTAssertEqual(fold("mykola"), fold("nikolay"))
         // The -ей of Sergej and Andrej; not the -aj and -dj of Arabic names (Faraj, Laouedj).
         XCTAssertEqual(fold("sergej"), fold("sergey"))
         XCTAssertEqual(fold("andrej"), fold("andrey"))
