@@ -8,8 +8,8 @@ public struct IndexBuilder {
     /// on open, since its stored keys would no longer meet the keys queries compute.
     /// (19: names carry `NameFlags.nativeScript`; 20: the Slavic -ej spelling fold; 21: organisations'
     /// generic words in other languages as the English word; 22: a leading "so called" dropped;
-    /// 23: Jr and Sr taken off persons' names.)
-    public static let normalizationVersion: UInt32 = 23
+    /// 23: Jr and Sr taken off persons' names; 24: the words of 21 kept, met through the spelling fold.)
+    public static let normalizationVersion: UInt32 = 24
 
     private let normalizer: NameNormalizer
     private var entities: [Entity] = []

@@ -81,24 +81,6 @@ public enum LegalForms {
         ("assoc", "association"), ("bros", "brothers"), ("dept", "department"), ("univ", "university"),
         ("hldgs", "holding"), ("hldg", "holding"), ("mgmt", "management"), ("svcs", "services"), ("grp", "group"),
         ("inds", "industries"), ("engg", "engineering"), ("invt", "investment"),
-    ] + translatedBusinessWords
-
-    /// Generic words of organisations' names in the languages lists give them in (the EU list writes
-    /// one name in several: `Grupo Abu Sayyaf`, `Banque centrale de Syrie`), as the English word, so that
-    /// the name's own words decide. Only words no person is named.
-    static let translatedBusinessWords: [(String, String)] = [
-        ("grupo", "group"), ("groupe", "group"), ("gruppe", "group"), ("gruppo", "group"),
-        ("banque", "bank"), ("banco", "bank"), ("banca", "bank"), ("centrale", "central"), ("zentralbank", "central bank"),
-        ("internacional", "international"), ("internationale", "international"), ("nacional", "national"),
-        ("nationale", "national"), ("industrias", "industries"), ("compagnie", "co"), ("compania", "co"),
-        ("fundacion", "foundation"), ("fondation", "foundation"), ("stiftung", "foundation"),
-        ("ministerio", "ministry"), ("ministere", "ministry"), ("ministerium", "ministry"),
-        ("republica", "republic"), ("republique", "republic"), ("republik", "republic"),
-        ("organizacion", "organization"), ("organisation", "organization"), ("instituto", "institute"),
-        ("institut", "institute"), ("universidad", "university"), ("universite", "university"),
-        ("universitat", "university"), ("asociacion", "association"), ("comite", "committee"),
-        ("movimiento", "movement"), ("mouvement", "movement"), ("ejercito", "army"), ("armee", "army"),
-        ("partido", "party"), ("brigada", "brigade"), ("consejo", "council"), ("conseil", "council"),
     ]
 
     /// Words of legal-form phrases, for the quick check that a name may hold one.

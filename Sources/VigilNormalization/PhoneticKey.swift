@@ -18,6 +18,8 @@ public enum PhoneticKey {
         if t == Array("el".utf8) || t == Array("ul".utf8) { return Array("al".utf8) }
         // A Ukrainian given name as its Russian form (Serhiy / Sergey, Mykola / Nikolay).
         if let russian = UkrainianGivenNames.russianForm(of: t) { return spellingFold(russian) }
+        // An organisation's generic word in another language as the English word (banque / bank).
+        if let english = TranslatedWords.english(of: t) { return spellingFold(english) }
         var doubled = false
         for k in 1..<max(1, t.count) where t[k] == t[k - 1] { doubled = true; break }
         let j = UInt8(ascii: "j"), z = UInt8(ascii: "z"), s = UInt8(ascii: "s"), cc = UInt8(ascii: "c"), h = UInt8(ascii: "h"), tt = UInt8(ascii: "t")
