@@ -97,7 +97,7 @@ extension Matcher {
     /// reaches the floor; the letters stand for every word, and must not tie with the names a letter
     /// away, `POLA`, for the last places): their words share no trigram with the letters.
     func addAcronymCandidates(_ tokens: [String], forms: [TokenForm]?, probes: [(text: String, weight: Double, joined: Bool, readings: Bool)],
-                                      floor: Double, scratch: Scratch) {
+                              floor: Double, scratch: Scratch) {
         var i = 0
         var added: Set<UInt32>?
         while i < tokens.count {

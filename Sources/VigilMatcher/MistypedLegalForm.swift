@@ -7,21 +7,16 @@ extension NameScorer {
     /// Pairs a leftover legal form of one name with the other name's last word when that word is no
     /// legal form and a letter from it; weighed as the form is. A two-letter form only takes a letter
     /// slipped between its two (`AkG`): `Co` / `Cox`, `SA` / `Ma` are names.
-    /// - Returns: whether it paired them.
     static func alignMistypedLegalForm(_ query: UnsafeBufferPointer<Side>, qUsed: inout UInt64, _ listed: UnsafeBufferPointer<Side>,
                                        lUsed: inout UInt64, matched: inout Double, total: inout Double,
-                                       explain: Bool, explanation: inout Explanation) -> Bool {
+                                       explain: Bool, explanation: inout Explanation) {
         if let (i, j) = mistypedForm(forms: query, formsUsed: qUsed, words: listed, wordsUsed: lUsed) {
             countLatePair(query[i], listed[j], similarity: mistypedLegalFormSimilarity, weight: 2 * query[i].weight, via: "typo",
                           qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explain: explain, explanation: &explanation)
-            return true
-        }
-        if let (j, i) = mistypedForm(forms: listed, formsUsed: lUsed, words: query, wordsUsed: qUsed) {
+        } else if let (j, i) = mistypedForm(forms: listed, formsUsed: lUsed, words: query, wordsUsed: qUsed) {
             countLatePair(query[i], listed[j], similarity: mistypedLegalFormSimilarity, weight: 2 * listed[j].weight, via: "typo",
                           qUsed: &qUsed, lUsed: &lUsed, matched: &matched, total: &total, explain: explain, explanation: &explanation)
-            return true
         }
-        return false
     }
 
     /// A leftover legal form of `forms` and the last word of `words`, left over and a letter from it.

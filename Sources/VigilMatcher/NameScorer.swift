@@ -462,8 +462,7 @@ struct NameScorer {
                 alignedPairs += q.withUnsafeBufferPointer { q in
                     l.withUnsafeBufferPointer { l in
                         align(q, l, isPerson: isPerson, explain: explain, qUsed: &qUsed, lUsed: &lUsed, lExact: &lExact, matched: &matched,
-                              total: &total,
-                              explanation: &explanation, memo: &state.memo)
+                              total: &total, explanation: &explanation, memo: &state.memo)
                     }
                 }
             }
@@ -494,8 +493,8 @@ struct NameScorer {
             coreExact = false
         }
         if !isPerson && qUsed != qAll && lUsed != lAll {
-            _ = alignMistypedLegalForm(query, qUsed: &qUsed, listed, lUsed: &lUsed, matched: &matched, total: &total,
-                                       explain: explain, explanation: &explanation)
+            alignMistypedLegalForm(query, qUsed: &qUsed, listed, lUsed: &lUsed, matched: &matched, total: &total,
+                                   explain: explain, explanation: &explanation)
         }
         // One aligned token is weak evidence when the query has more: "Rania Makhlouf" is not the
         // vessel "LADY RANIA". Then the query's other tokens count in full.
@@ -532,8 +531,7 @@ struct NameScorer {
             if explain { explanation.unmatchedListed.append(listed[i].text) }
         }
         guard total > 0 else { return 0 }
-        var s = matched / total
-        s = capOneShortWord(query, listed, score: s, explain: explain, explanation: &explanation)
+        let s = capOneShortWord(query, listed, score: matched / total, explain: explain, explanation: &explanation)
         if explain { explanation.nameScore = s }
         return s
     }

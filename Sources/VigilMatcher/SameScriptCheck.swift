@@ -55,7 +55,7 @@ enum SameScriptCheck {
         if Array(q.joined()) == Array(l.joined()) { return nil }
         var unpaired = false
         for word in q {
-            if let k = l.firstIndex(where: { withinOneEdit(word, $0) }) {
+            if let k = l.firstIndex(where: { Edits.withinOne(word, $0) }) {
                 l.remove(at: k)
             } else {
                 unpaired = true
@@ -65,19 +65,6 @@ enum SameScriptCheck {
         let all = explanation.pairs.reduce(0) { $0 + $1.similarity * $1.weight }
         guard all > 0 else { return nil }
         return 1 - fuzzy.reduce(0) { $0 + $1.similarity * $1.weight } / all
-    }
-
-    /// Whether one substitution, insertion, deletion or swap of neighbours turns `a` into `b`.
-    static func withinOneEdit(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
-        guard abs(a.count - b.count) <= 1 else { return false }
-        var i = 0
-        while i < a.count, i < b.count, a[i] == b[i] { i += 1 }
-        if i == a.count || i == b.count { return true }
-        if a.count == b.count {
-            if a[(i + 1)...] == b[(i + 1)...] { return true }
-            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
-        }
-        return a.count > b.count ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]
     }
 
     /// Whether two Han characters read alike in Mandarin: a traditional form and its simplified one.

@@ -29,7 +29,6 @@ public enum KhmerRomanizer {
     static let coeng: UInt32 = 0x17D2, toFirstSeries: UInt32 = 0x17C9, toSecondSeries: UInt32 = 0x17CA
     static let nikahit: UInt32 = 0x17C6, reahmuk: UInt32 = 0x17C7, silencer: UInt32 = 0x17CD
 
-
     /// One consonant and what is written on it: the subscripts, the vowel, the marks after the vowel.
     struct Cluster {
         var onset: String

@@ -96,7 +96,7 @@ public enum LegalForms {
         let bytes = Array(token.utf8)
         guard bytes.count >= 4 else { return false }
         for length in (bytes.count - 1)...(bytes.count + 1) where length >= 5 {
-            for word in phraseWordsByLength[length] ?? [] where withinOneEdit(bytes, word) { return true }
+            for word in phraseWordsByLength[length] ?? [] where Edits.withinOne(bytes, word) { return true }
         }
         return false
     }
@@ -106,21 +106,7 @@ public enum LegalForms {
     @inline(__always)
     static func same(_ token: String, _ bytes: [UInt8], _ word: PhraseWord) -> Bool {
         if token == word.text { return true }
-        return word.typoTolerant && abs(bytes.count - word.bytes.count) <= 1 && withinOneEdit(bytes, word.bytes)
-    }
-
-    /// Optimal-string-alignment distance <= 1: one substitution, insertion, deletion or swap.
-    static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        let n = a.count, m = b.count
-        guard abs(n - m) <= 1 else { return false }
-        var i = 0
-        while i < min(n, m) && a[i] == b[i] { i += 1 }
-        if i == n && i == m { return true }
-        if n == m {
-            if a[(i + 1)...] == b[(i + 1)...] { return true }  // substitution
-            return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]  // swap
-        }
-        return n > m ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]  // deletion / insertion
+        return word.typoTolerant && abs(bytes.count - word.bytes.count) <= 1 && Edits.withinOne(bytes, word.bytes)
     }
 
     /// Legal-form words that are split off a token they were written into ("PETROLEUMCOMPANY",

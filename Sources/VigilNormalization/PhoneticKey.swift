@@ -10,16 +10,18 @@ public enum PhoneticKey {
     /// (Sergej/Sergey); ou/oo -> u and ee -> i (Nour/Noor/Nur, Saeed/Said), ben -> bin,
     /// el/ul -> al, doubled consonants once; Russian names in German, Dutch, Swedish and Polish spelling
     /// (tsch/tsj/tj/cz -> ch, sj/sz -> sh, zj -> zh). Returns the token itself when nothing applies.
+    /// Whole words that fold to another word (`UkrainianGivenNames`, `TranslatedWords`): one look-up.
+    static let wordFolds: [String: String] = UkrainianGivenNames.russianForms.merging(TranslatedWords.english) { ukrainian, _ in ukrainian }
+
     public static func spellingFold(_ t: [UInt8]) -> [UInt8] {
         let x = UInt8(ascii: "x"), d = UInt8(ascii: "d"), i = UInt8(ascii: "i"), y = UInt8(ascii: "y")
         let o = UInt8(ascii: "o"), e = UInt8(ascii: "e"), u = UInt8(ascii: "u")
         // Arabic particles in French and English transcription: ben/bin, el/ul/al.
         if t == Array("ben".utf8) { return Array("bin".utf8) }
         if t == Array("el".utf8) || t == Array("ul".utf8) { return Array("al".utf8) }
-        // A Ukrainian given name as its Russian form (Serhiy / Sergey, Mykola / Nikolay).
-        if let russian = UkrainianGivenNames.russianForm(of: t) { return spellingFold(russian) }
-        // An organisation's generic word in another language as the English word (banque / bank).
-        if let english = TranslatedWords.english(of: t) { return spellingFold(english) }
+        // A word written another way in another language: a Ukrainian given name as its Russian form
+        // (Serhiy / Sergey, Mykola / Nikolay), an organisation's generic word as the English (banque / bank).
+        if (4...13).contains(t.count), let other = wordFolds[String(decoding: t, as: UTF8.self)] { return spellingFold(Array(other.utf8)) }
         var doubled = false
         for k in 1..<max(1, t.count) where t[k] == t[k - 1] { doubled = true; break }
         let j = UInt8(ascii: "j"), z = UInt8(ascii: "z"), s = UInt8(ascii: "s"), cc = UInt8(ascii: "c"), h = UInt8(ascii: "h"), tt = UInt8(ascii: "t")

@@ -4,12 +4,8 @@
 /// joins `GRUPO DE`). Only words no person is named, and none that is a legal form in English (the
 /// form's own rules weigh those).
 enum TranslatedWords {
-    static func english(of token: [UInt8]) -> [UInt8]? {
-        guard token.count >= 4, token.count <= 13 else { return nil }
-        return table[String(decoding: token, as: UTF8.self)].map { Array($0.utf8) }
-    }
-
-    private static let table: [String: String] = [
+    /// Each word, to the English word (`PhoneticKey.wordFolds`).
+    static let english: [String: String] = [
         "grupo": "group", "groupe": "group", "gruppe": "group", "gruppo": "group",
         "banque": "bank", "banco": "bank", "banca": "bank", "centrale": "central",
         "internacional": "international", "internationale": "international", "nacional": "national",

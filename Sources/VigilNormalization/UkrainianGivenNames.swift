@@ -5,12 +5,8 @@
 /// Pyotr, Olena / Yelena): no letter rule covers them, so the common names are listed. Spellings of
 /// the national (2010), BGN and passport systems.
 enum UkrainianGivenNames {
-    static func russianForm(of token: [UInt8]) -> [UInt8]? {
-        guard token.count >= 4, token.count <= 11 else { return nil }
-        return table[String(decoding: token, as: UTF8.self)].map { Array($0.utf8) }
-    }
-
-    private static let table: [String: String] = {
+    /// Each spelling of a Ukrainian name, to the Russian form (`PhoneticKey.wordFolds`).
+    static let russianForms: [String: String] = {
         let groups: [(String, String)] = [
             ("serhiy serhii serhij", "sergey"), ("oleksandr olexandr oleksander", "aleksandr"),
             ("oleksiy oleksii olexiy oleksij", "aleksey"), ("andriy andrii andrij", "andrey"), ("dmytro", "dmitriy"),
@@ -19,7 +15,7 @@ enum UkrainianGivenNames {
             ("hryhoriy hryhorii", "grigoriy"), ("heorhiy heorhii", "georgiy"), ("ihor", "igor"), ("oleh", "oleg"),
             ("yevhen yevhenii yevheniy ievhen", "yevgeniy"), ("bohdan", "bogdan"), ("hennadiy hennadii", "gennadiy"),
             ("borys", "boris"), ("denys", "denis"), ("maksym", "maksim"), ("fedir", "fedor"), ("illia illya", "ilya"),
-            ("yakiv", "yakov"), ("mykhailovych mykhaylovych", "mikhaylovich"),
+            ("yakiv", "yakov"),
             ("halyna", "galina"), ("olha", "olga"), ("tetiana tetyana", "tatyana"), ("kateryna", "yekaterina"),
             ("iryna", "irina"), ("liudmyla lyudmyla", "lyudmila"), ("svitlana", "svetlana"), ("olena", "yelena"),
             ("nataliia nataliya", "natalya"), ("valentyna", "valentina"), ("larysa", "larisa"), ("hanna", "anna"),
